@@ -1,0 +1,109 @@
+"""Dates and review intervals as governance documents write them.
+
+Dates arrive as YAML dates (ruamel gives ``datetime.date``) or quoted ISO strings;
+intervals in plain words: "12 months", "every 6 months", "annually", "quarterly",
+"6 weeks", "bi-annually".
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import re
+from dataclasses import dataclass
+
+_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.+\-Z]*)?\s*$")
+
+
+def parse_date(value: object) -> _dt.date | None:
+    """A date from a YAML value, or None when the value is not a valid date."""
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str):
+        match = _ISO_DATE.match(value)
+        if match:
+            try:
+                return _dt.date(*(int(part) for part in match.groups()))
+            except ValueError:
+                return None
+    return None
+
+
+def looks_like_date(value: object) -> bool:
+    """True when a value is written like a date (valid or not): 2026-13-45, 31/12/2026."""
+    if isinstance(value, _dt.date):
+        return True
+    return isinstance(value, str) and bool(
+        re.match(r"^\s*(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b", value)
+    )
+
+
+@dataclass(frozen=True)
+class Interval:
+    months: int = 0
+    days: int = 0
+
+    def after(self, start: _dt.date) -> _dt.date:
+        month_index = start.month - 1 + self.months
+        year, month = start.year + month_index // 12, month_index % 12 + 1
+        day = min(start.day, calendar.monthrange(year, month)[1])
+        return _dt.date(year, month, day) + _dt.timedelta(days=self.days)
+
+
+_WORD_INTERVALS = {
+    "daily": Interval(days=1),
+    "weekly": Interval(days=7),
+    "fortnightly": Interval(days=14),
+    "biweekly": Interval(days=14),
+    "monthly": Interval(months=1),
+    "bimonthly": Interval(months=2),
+    "quarterly": Interval(months=3),
+    "semiannually": Interval(months=6),
+    "semiannual": Interval(months=6),
+    "biannually": Interval(months=6),
+    "biannual": Interval(months=6),
+    "halfyearly": Interval(months=6),
+    "annually": Interval(months=12),
+    "annual": Interval(months=12),
+    "yearly": Interval(months=12),
+    "biennially": Interval(months=24),
+    "biennial": Interval(months=24),
+}
+_UNIT_MONTHS = {"month": 1, "months": 1, "year": 12, "years": 12, "yr": 12, "yrs": 12}
+_UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "wk": 7, "wks": 7}
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "twelve": 12, "eighteen": 18, "twenty-four": 24}
+_COUNT_UNIT = re.compile(r"^(?:every\s+)?(\d+|[a-z-]+)\s*-?\s*([a-z]+)$")
+
+
+def parse_interval(value: object) -> Interval | None:
+    """An Interval from "12 months", "every 6 months", "annually", "6 weeks"; else None."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int):
+        return Interval(months=value) if value > 0 else None  # a bare number: months
+    if not isinstance(value, str):
+        return None
+    text = re.sub(r"[\s_]+", " ", value.strip().lower()).rstrip(".")
+    text = re.sub(r"^(?:reviewed |review )", "", text)
+    compact = text.replace("-", "").replace(" ", "")
+    for prefix in ("every", "once"):
+        if compact.startswith(prefix) and compact[len(prefix):] in _WORD_INTERVALS:
+            compact = compact[len(prefix):]
+    if compact in _WORD_INTERVALS:
+        return _WORD_INTERVALS[compact]
+    if text in ("every year", "every month", "every quarter", "once a year", "once a quarter"):
+        return {"year": Interval(months=12), "month": Interval(months=1), "quarter": Interval(months=3)}[text.split()[-1]]
+    match = _COUNT_UNIT.match(text)
+    if not match:
+        return None
+    count_text, unit = match.groups()
+    count = int(count_text) if count_text.isdigit() else _NUMBER_WORDS.get(count_text)
+    if not count:
+        return None
+    if unit in _UNIT_MONTHS:
+        return Interval(months=count * _UNIT_MONTHS[unit])
+    if unit in _UNIT_DAYS:
+        return Interval(days=count * _UNIT_DAYS[unit])
+    return None

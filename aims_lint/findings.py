@@ -1,0 +1,98 @@
+"""What a run produces: findings, errors and notes, independent of how they are printed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from aims_lint.config import CLASSIFICATIONS
+
+
+@dataclass
+class Finding:
+    path: str  # relative to the repository root, forward slashes ("." for the repository)
+    line: int
+    column: int
+    code: str
+    name: str
+    clause: str
+    classification: str
+    message: str
+    remediation: str = ""
+    suppressed: bool = False
+    suppression_reason: str | None = None
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.line, self.column, self.code)
+
+    def as_json(self) -> dict[str, Any]:
+        data = {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "code": self.code,
+            "name": self.name,
+            "clause": self.clause,
+            "classification": self.classification,
+            "message": self.message,
+            "remediation": self.remediation,
+        }
+        if self.suppressed:
+            data["suppressed"] = True
+            data["suppression_reason"] = self.suppression_reason
+        return data
+
+
+@dataclass
+class RunError:
+    """A file that could not be linted or a rule that crashed (exit 2)."""
+
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class Result:
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[RunError] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # skipped files and the like (stderr, no exit change)
+    files_checked: int = 0
+    documents_checked: int = 0  # files with a governance type
+
+    @property
+    def active(self) -> list[Finding]:
+        return [finding for finding in self.findings if not finding.suppressed]
+
+    @property
+    def suppressed(self) -> list[Finding]:
+        return [finding for finding in self.findings if finding.suppressed]
+
+    def counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(CLASSIFICATIONS, 0)
+        for finding in self.active:
+            counts[finding.classification] += 1
+        return counts
+
+    def summary(self) -> dict[str, Any]:
+        by_code: dict[str, int] = {}
+        for finding in self.active:
+            by_code[finding.code] = by_code.get(finding.code, 0) + 1
+        return {
+            "files": self.files_checked,
+            "documents": self.documents_checked,
+            "findings": len(self.active),
+            "by_classification": self.counts(),
+            "by_code": dict(sorted(by_code.items())),
+            "suppressed": len(self.suppressed),
+            "errors": [str(error) for error in self.errors],
+        }
+
+    def fails(self, threshold: str) -> bool:
+        """True when an active finding is at least as severe as ``threshold``."""
+        limit = CLASSIFICATIONS.index(threshold)
+        return any(CLASSIFICATIONS.index(finding.classification) <= limit for finding in self.active)

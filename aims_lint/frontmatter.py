@@ -1,0 +1,179 @@
+"""Split YAML front matter from a Markdown text and load it with line numbers.
+
+We split by hand rather than with python-frontmatter: we need the exact line where the
+block opens and closes, the "no closing ---" and "no opening ---" forms reported rather
+than silently read as body, and YAML 1.2 round-trip loading (ruamel.yaml) so that every
+key and value keeps its line and ``applicable: no`` stays the string the author wrote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+# A hostile document can nest thousands of levels; ruamel recurses once per level.
+MAX_FRONT_MATTER_DEPTH = 100
+
+_DELIMITER = re.compile(r"^---[ \t]*$")
+_CLOSER = re.compile(r"^(---|\.\.\.)[ \t]*$")
+_YAMLISH_LINE = re.compile(r"^([A-Za-z_][\w.-]*[ \t]*:([ \t].*)?|[ \t]+\S.*|-[ \t].*|#.*|[ \t]*)$")
+_TYPE_LINE = re.compile(r"^type[ \t]*:[ \t]*['\"]?([A-Za-z0-9_.-]+)")
+
+
+@dataclass
+class YamlProblem:
+    line: int  # 1-based, in the file
+    column: int
+    message: str
+
+
+@dataclass
+class FrontMatter:
+    """The front matter block of a file (lines are 1-based file lines)."""
+
+    start_line: int  # the opening '---' (or the first YAML line when it has none)
+    end_line: int  # the closing '---'; for an unclosed block, the last line read
+    yaml_first_line: int  # file line of the first YAML line
+    raw: str
+    data: Any = None
+    problems: list[YamlProblem] = field(default_factory=list)
+    unclosed: bool = False
+    no_opening: bool = False
+
+    @property
+    def mapping(self) -> dict:
+        """The data when it is a mapping, else an empty dict."""
+        return self.data if isinstance(self.data, dict) else {}
+
+    def recovered_type(self) -> str | None:
+        """``type`` read from the raw lines, for a block whose YAML did not load."""
+        for line in self.raw.splitlines():
+            match = _TYPE_LINE.match(line)
+            if match:
+                return match.group(1)
+        return None
+
+
+def split(lines: list[str]) -> tuple[FrontMatter | None, int]:
+    """Find the front matter in ``lines``; return it and the index of the first body line."""
+    if not lines:
+        return None, 0
+    if _DELIMITER.match(lines[0]):
+        for index in range(1, len(lines)):
+            if _CLOSER.match(lines[index]):
+                return FrontMatter(1, index + 1, 2, "\n".join(lines[1:index])), index + 1
+        # No closing delimiter: report it, read nothing as YAML, lint the rest as body.
+        block = FrontMatter(1, 1, 2, "", unclosed=True)
+        block.problems.append(YamlProblem(1, 1, "front matter opened with '---' is never closed"))
+        return block, 1
+    # A YAML header closed by '---' but never opened (seen in strongdm/comply).
+    if re.match(r"^[A-Za-z_][\w.-]*[ \t]*:[ \t]", lines[0]):
+        for index in range(1, min(len(lines), 200)):
+            if _DELIMITER.match(lines[index]):
+                block = FrontMatter(1, index + 1, 1, "\n".join(lines[:index]), no_opening=True)
+                block.problems.append(
+                    YamlProblem(1, 1, "front matter has a closing '---' but no opening '---' on line 1")
+                )
+                return block, index + 1
+            if not _YAMLISH_LINE.match(lines[index]):
+                break
+    return None, 0
+
+
+_yaml = None
+
+
+def _loader():
+    """One round-trip YAML instance, built on first use (keeps ruamel off start-up)."""
+    global _yaml
+    if _yaml is None:
+        from ruamel.yaml import YAML
+
+        from aims_lint.dates import parse_date
+
+        loader = YAML(typ="rt", pure=True)
+        loader.allow_duplicate_keys = False
+
+        # An impossible date such as 2026-13-45 should be a finding at its line, not a
+        # failure of the whole block: keep it as the string the author wrote.
+        def construct_timestamp(constructor, node):
+            return parse_date(node.value) or node.value
+
+        loader.constructor.add_constructor("tag:yaml.org,2002:timestamp", construct_timestamp)
+        _yaml = loader
+    return _yaml
+
+
+def _nesting_depth(raw: str) -> int:
+    depth = deepest = 0
+    for char in raw:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth -= 1
+    indent = max((len(line) - len(line.lstrip(" ")) for line in raw.splitlines()), default=0)
+    return max(deepest, indent // 2)
+
+
+def load(block: FrontMatter) -> None:
+    """Load the block's YAML into ``block.data``, or record where and why it failed."""
+    if block.unclosed or not block.raw.strip():
+        block.data = {} if not block.unclosed else None
+        return
+    if _nesting_depth(block.raw) > MAX_FRONT_MATTER_DEPTH:
+        block.problems.append(
+            YamlProblem(block.yaml_first_line, 1, f"front matter nests deeper than {MAX_FRONT_MATTER_DEPTH} levels")
+        )
+        return
+    try:
+        block.data = _loader().load(block.raw)
+    except RecursionError:
+        block.problems.append(YamlProblem(block.yaml_first_line, 1, "front matter nests too deeply to read"))
+    except Exception as error:  # ruamel raises many error types; all mean "not valid YAML"
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        line = block.yaml_first_line + (mark.line if mark else 0)
+        column = (mark.column + 1) if mark else 1
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        context = getattr(error, "context", None)
+        message = f"{context}: {problem}" if context and "duplicate" not in str(problem) else str(problem)
+        block.problems.append(YamlProblem(line, column, f"invalid YAML: {message}"))
+    else:
+        if block.data is not None and not isinstance(block.data, dict):
+            kind = "a list" if isinstance(block.data, list) else "a single value"
+            block.problems.append(
+                YamlProblem(block.yaml_first_line, 1, f"front matter is {kind}, not a mapping of keys to values")
+            )
+
+
+def key_position(block: FrontMatter, key: str) -> tuple[int, int]:
+    """File line and column (1-based) of a top-level key; the block start if unknown."""
+    data = block.data
+    try:
+        line, column = data.lc.key(key)
+        return block.yaml_first_line + line, column + 1
+    except (AttributeError, KeyError, TypeError):
+        return block.start_line, 1
+
+
+def value_position(block: FrontMatter, key: str) -> tuple[int, int]:
+    """File line and column (1-based) of a top-level key's value."""
+    data = block.data
+    try:
+        line, column = data.lc.value(key)
+        return block.yaml_first_line + line, column + 1
+    except (AttributeError, KeyError, TypeError):
+        return key_position(block, key)
+
+
+def item_position(container: Any, key: Any, block: FrontMatter) -> tuple[int, int]:
+    """File position of an item (by key or index) of a nested ruamel container."""
+    try:
+        if isinstance(container, dict):
+            line, column = container.lc.value(key)
+        else:
+            line, column = container.lc.item(key)
+        return block.yaml_first_line + line, column + 1
+    except (AttributeError, KeyError, TypeError, IndexError):
+        return block.start_line, 1

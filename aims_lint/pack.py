@@ -1,0 +1,136 @@
+"""Rule packs: loading them, their vocabularies, and selecting rules by code, prefix or name.
+
+The built-in pack is the top-level ``rules/`` folder of the source tree; the wheel ships
+it as ``aims_lint/rules``. A pack is a Python package whose ``__init__`` lists its rule
+modules in ``RULE_MODULES`` (an explicit registry: adding a rule touches one module and
+one line). Third-party packs register the same kind of package under the entry-point
+group ``aims_lint.packs``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+from functools import lru_cache
+from pathlib import Path
+from types import ModuleType
+
+from aims_lint.rule import Rule
+
+BUILTIN_PACK = "aims_lint.rules"
+ENTRY_POINT_GROUP = "aims_lint.packs"
+
+
+class PackError(Exception):
+    """A rule pack that cannot be loaded (exit 2)."""
+
+
+def _builtin_package() -> ModuleType:
+    try:
+        return importlib.import_module(BUILTIN_PACK)
+    except ModuleNotFoundError as error:
+        if error.name != BUILTIN_PACK:
+            raise
+    # Running from a source checkout: the pack is the repository's top-level rules/.
+    source = Path(__file__).resolve().parent.parent / "rules"
+    spec = importlib.util.spec_from_file_location(
+        BUILTIN_PACK, source / "__init__.py", submodule_search_locations=[str(source)]
+    )
+    if spec is None or spec.loader is None:
+        raise PackError(f"the built-in rule pack is missing (looked in {source})")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[BUILTIN_PACK] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _rules_of(package: ModuleType, pack_name: str) -> list[Rule]:
+    rules = []
+    base = Path(package.__file__).parent
+    for module_name in getattr(package, "RULE_MODULES", ()):
+        module = importlib.import_module(f"{package.__name__}.{module_name}")
+        for value in vars(module).values():
+            meta = getattr(value, "__aims_rule__", None)
+            if meta is None:
+                continue
+            doc_path = base / Path(*module_name.split(".")).with_suffix(".md")
+            rules.append(Rule(check=value, doc_path=doc_path, pack=pack_name, **meta))
+    return rules
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> tuple[Rule, ...]:
+    """Every rule of the built-in pack and of installed third-party packs."""
+    packages = [(_builtin_package(), "aims-lint")]
+    packages.extend(_third_party_packages())
+    rules: list[Rule] = []
+    for package, pack_name in packages:
+        rules.extend(_rules_of(package, pack_name))
+    seen: dict[str, Rule] = {}
+    for item in rules:
+        for key in (item.code, item.name):
+            if key in seen:
+                raise PackError(f"rule {key} is defined twice (packs {seen[key].pack} and {item.pack})")
+            seen[key] = item
+    return tuple(sorted(rules, key=lambda item: item.code))
+
+
+def _third_party_packages() -> list[tuple[ModuleType, str]]:
+    from importlib.metadata import entry_points
+
+    found = []
+    for entry in entry_points(group=ENTRY_POINT_GROUP):
+        try:
+            found.append((entry.load(), entry.name))
+        except Exception as error:  # a broken plug-in is a usage error, not a crash
+            raise PackError(f"rule pack {entry.name!r} ({entry.value}) failed to load: {error}") from None
+    return found
+
+
+@lru_cache(maxsize=None)
+def vocabulary(name: str) -> list[str]:
+    """Terms of ``vocabulary/<name>.txt`` in the built-in pack, one per line."""
+    path = Path(_builtin_package().__file__).parent / "vocabulary" / f"{name}.txt"
+    terms = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        term = line.split("#", 1)[0].strip()
+        if term:
+            terms.append(term)
+    return terms
+
+
+# ---------------------------------------------------------------------------
+# Selection
+
+
+def _specificity(selector: str, item: Rule) -> int:
+    """How specifically a selector names a rule: -1 not at all, 0 ALL, >0 prefix length."""
+    if selector == "ALL":
+        return 0
+    if selector == item.code or selector == item.name:
+        return 100
+    if item.code.startswith(selector):
+        return len(selector)
+    return -1
+
+
+def check_selectors(selectors: list[str], rules: tuple[Rule, ...], origin: str) -> None:
+    """A selector that names no rule is a usage error (a typo would silently lint nothing)."""
+    for selector in selectors:
+        if not any(_specificity(selector, item) >= 0 for item in rules):
+            raise PackError(f"{origin}: '{selector}' matches no rule code, prefix or name")
+
+
+def matches(selectors: list[str], item: Rule) -> int:
+    return max((_specificity(selector, item) for selector in selectors), default=-1)
+
+
+def enabled_rules(rules: tuple[Rule, ...], select: list[str], ignore: list[str]) -> list[Rule]:
+    """Rules selected more specifically than they are ignored (ignore wins ties)."""
+    chosen = []
+    for item in rules:
+        selected = matches(select, item)
+        if selected >= 0 and selected > matches(ignore, item):
+            chosen.append(item)
+    return chosen

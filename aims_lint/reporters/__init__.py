@@ -1,0 +1,32 @@
+"""Reporters turn a Result into text for people or machines. Each module has one
+``render(result, report) -> str``; only the chosen one is imported."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from aims_lint.findings import Result
+from aims_lint.rule import Rule
+
+FORMATS = ("text", "json", "github", "sarif", "junit")
+
+
+@dataclass
+class Report:
+    """What a reporter needs besides the result."""
+
+    root: Path
+    rules: dict[str, Rule] = field(default_factory=dict)  # every known rule by code
+    enabled: list[Rule] = field(default_factory=list)
+    show_suppressed: bool = False
+    statistics: bool = False
+    quiet: bool = False
+    color: bool = False
+    fail_on: str = "minor"
+
+
+def render(format_name: str, result: Result, report: Report) -> str:
+    module = importlib.import_module(f"aims_lint.reporters.{format_name}")
+    return module.render(result, report)

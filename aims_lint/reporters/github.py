@@ -1,0 +1,53 @@
+"""GitHub Actions workflow commands: one annotation per finding on the pull request.
+
+Escaping follows the workflow-command rules: in the message ``%``, CR and LF are
+percent-encoded; in property values (file, title) ``:`` and ``,`` are too.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from aims_lint.findings import Result
+
+from . import Report
+
+_LEVELS = {"major": "error", "minor": "warning", "advisory": "notice"}
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _path(relpath: str, report: Report) -> str:
+    """The path as GitHub knows it: relative to the checked-out workspace."""
+    base = Path(os.environ.get("GITHUB_WORKSPACE") or os.getcwd())
+    absolute = report.root / relpath
+    try:
+        return Path(os.path.relpath(absolute, base)).as_posix()
+    except ValueError:
+        return absolute.as_posix()
+
+
+def render(result: Result, report: Report) -> str:
+    lines = []
+    for finding in result.active:
+        properties = {
+            "file": _path(finding.path, report),
+            "line": str(finding.line),
+            "col": str(finding.column),
+            "title": f"{finding.code} {finding.name} ({finding.clause}, {finding.classification})",
+        }
+        rendered = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
+        lines.append(f"::{_LEVELS[finding.classification]} {rendered}::{escape_data(finding.message)}")
+    counts = result.counts()
+    lines.append(
+        f"aims-lint: {len(result.active)} findings ({counts['major']} major, {counts['minor']} minor, "
+        f"{counts['advisory']} advisory) in {result.files_checked} files"
+    )
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,20 @@
+"""One JSON object: ``{"version", "findings": [...], "summary": {...}}``."""
+
+from __future__ import annotations
+
+import json
+
+from aims_lint import __version__
+from aims_lint.findings import Result
+
+from . import Report
+
+
+def render(result: Result, report: Report) -> str:
+    shown = result.findings if report.show_suppressed else result.active
+    document = {
+        "version": __version__,
+        "findings": [finding.as_json() for finding in shown],
+        "summary": result.summary(),
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,39 @@
+"""JUnit XML: one test case per linted file, failing when the file has findings."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ElementTree
+
+from aims_lint.findings import Result
+
+from . import Report
+
+
+def render(result: Result, report: Report) -> str:
+    by_path: dict[str, list] = {}
+    for finding in result.active:
+        by_path.setdefault(finding.path, []).append(finding)
+    suites = ElementTree.Element("testsuites", name="aims-lint")
+    suite = ElementTree.SubElement(
+        suites,
+        "testsuite",
+        name="aims-lint",
+        failures=str(len(by_path)),
+        errors=str(len(result.errors)),
+    )
+    for path, findings in sorted(by_path.items()):
+        case = ElementTree.SubElement(suite, "testcase", classname="aims-lint", name=path)
+        failure = ElementTree.SubElement(
+            case, "failure", message=f"{len(findings)} finding{'s' if len(findings) != 1 else ''}", type="aims-lint"
+        )
+        failure.text = "\n".join(
+            f"{path}:{f.line}:{f.column}: {f.code} [{f.classification}] {f.message} (clause {f.clause})" for f in findings
+        )
+    clean = result.files_checked - len(by_path)
+    if clean > 0:
+        ElementTree.SubElement(suite, "testcase", classname="aims-lint", name=f"{clean} files without findings")
+    for error in result.errors:
+        case = ElementTree.SubElement(suite, "testcase", classname="aims-lint", name=error.path)
+        ElementTree.SubElement(case, "error", message=error.message)
+    suite.set("tests", str(len(suite)))
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(suites, encoding="unicode") + "\n"

@@ -1,0 +1,156 @@
+"""What a rule is: its identity, its metadata and the problems its check yields.
+
+A rule is a small module in a rule pack with one decorated generator::
+
+    @rule(code="DOC005", name="approval-incomplete", clause="7.5.2", types="*",
+          classification="minor", remediation="1 day",
+          message="status is 'approved' but {missing} is missing")
+    def check(doc, ctx):
+        ...
+        yield Problem(line, column, missing="approved_by")
+
+Its documentation (what it checks, why an auditor flags it, failing and passing
+examples, how to close it, options) sits beside it in a Markdown file with the same
+name, which ``aims-lint explain`` prints and the tests execute.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Iterator
+
+if TYPE_CHECKING:
+    from aims_lint.config import Config
+    from aims_lint.document import Document
+
+CLASSIFICATIONS = ("major", "minor", "advisory")
+ANY_TYPE = "any"  # includes files with no type at all (e.g. unreadable files)
+ALL_TYPES = "*"  # every governance document (typed by front matter or glob)
+
+_CODE = re.compile(r"^[A-Z]{2,5}[0-9]{3}$")
+_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+
+class Problem:
+    """One problem a check found: where, and the values for the rule's message."""
+
+    __slots__ = ("line", "column", "doc", "message", "args")
+
+    def __init__(self, line: int, column: int = 1, *, doc: Document | None = None, message: str | None = None, **args: Any):
+        self.line = max(int(line), 1)
+        self.column = max(int(column), 1)
+        self.doc = doc  # workspace rules say which document the problem is in
+        self.message = message
+        self.args = args
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    clause: str
+    types: tuple[str, ...]
+    classification: str
+    remediation: str
+    message: str
+    summary: str
+    check: Callable[..., Iterator[Problem]]
+    scope: str = "document"  # "workspace": sees every document; "suppressions": runs after them
+    options: dict[str, Any] = field(default_factory=dict)
+    doc_path: Path | None = None
+    pack: str = "aims-lint"
+
+    def applies_to(self, doc_type: str | None) -> bool:
+        if ANY_TYPE in self.types:
+            return True
+        if doc_type is None:
+            return False
+        return ALL_TYPES in self.types or doc_type in self.types
+
+    @property
+    def remediation_days(self) -> int:
+        """Upper bound of the typical remediation time, in working days."""
+        numbers = [float(number) for number in re.findall(r"\d+(?:\.\d+)?", self.remediation)] or [1.0]
+        unit = 5 if "week" in self.remediation else 1
+        return int(max(numbers) * unit + 0.5)
+
+    def format(self, problem: Problem) -> str:
+        if problem.message is not None:
+            return problem.message
+        try:
+            return self.message.format(**problem.args)
+        except (KeyError, IndexError, ValueError):
+            return self.message
+
+    def documentation(self) -> str:
+        if self.doc_path is None or not self.doc_path.is_file():
+            return ""
+        return self.doc_path.read_text(encoding="utf-8")
+
+
+def rule(
+    *,
+    code: str,
+    name: str,
+    clause: str,
+    types: str | tuple[str, ...] | list[str],
+    classification: str,
+    remediation: str,
+    message: str,
+    summary: str = "",
+    scope: str = "document",
+    options: dict[str, Any] | None = None,
+) -> Callable[[Callable[..., Iterator[Problem]]], Callable[..., Iterator[Problem]]]:
+    """Declare a rule; the pack loader collects functions marked by this decorator."""
+    if not _CODE.match(code):
+        raise ValueError(f"rule code {code!r} must be a prefix of 2-5 capitals and 3 digits")
+    if not _NAME.match(name):
+        raise ValueError(f"rule name {name!r} must be kebab-case")
+    if classification not in CLASSIFICATIONS:
+        raise ValueError(f"{code}: classification must be one of {CLASSIFICATIONS}")
+    if scope not in ("document", "workspace", "suppressions"):
+        raise ValueError(f"{code}: scope must be 'document', 'workspace' or 'suppressions'")
+
+    def mark(function: Callable[..., Iterator[Problem]]) -> Callable[..., Iterator[Problem]]:
+        function.__aims_rule__ = dict(  # type: ignore[attr-defined]
+            code=code,
+            name=name,
+            clause=clause,
+            types=(types,) if isinstance(types, str) else tuple(types),
+            classification=classification,
+            remediation=remediation,
+            message=message,
+            summary=summary or (function.__doc__ or "").strip().split("\n")[0],
+            scope=scope,
+            options=dict(options or {}),
+        )
+        return function
+
+    return mark
+
+
+class RuleContext:
+    """What a check may read besides the document: the date, configuration, options."""
+
+    def __init__(
+        self,
+        rule: Rule,
+        config: Config,
+        today: _dt.date,
+        vocabularies: Callable[[str], list[str]],
+        enabled: list[Rule] | tuple[Rule, ...] = (),
+    ):
+        self.rule = rule
+        self.enabled = enabled  # every rule of this run (suppression rules judge against them)
+        self.config = config
+        self.today = today
+        self._vocabularies = vocabularies
+        overrides = config.rule_options.get(rule.code) or config.rule_options.get(rule.name) or {}
+        self.options = {**rule.options, **overrides}
+
+    def vocabulary(self, name: str) -> list[str]:
+        """Terms from the pack's ``vocabulary/<name>.txt`` (one per line, # comments)."""
+        return self._vocabularies(name)

@@ -1,0 +1,219 @@
+"""The repository as aims-lint sees it: which Markdown files exist, what type each is,
+and each one's Document, loaded only when a rule asks for it.
+
+Per-document rules need only the files being linted; workspace rules (duplicate ids,
+links) reach the rest through this index, so a single-file run in a large repository
+reads only what the cross-document rules use.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from pathlib import Path
+from typing import Iterator
+
+from aims_lint.config import Config
+from aims_lint.document import Document, ReadError
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+# Folder names never holding governance documents: VCS data, dependencies, virtual
+# environments, caches and site build output. Any folder with a pyvenv.cfg is skipped too.
+DEFAULT_EXCLUDED_DIRS = frozenset(
+    {
+        ".git", ".hg", ".svn", "node_modules", ".venv", "venv", ".tox", ".nox", "__pycache__",
+        ".mypy_cache", ".pytest_cache", ".ruff_cache", ".cache", "site", "_site", "build", "dist",
+        ".eggs", ".aims-lint-cache",
+    }
+)
+
+
+def decode(data: bytes) -> tuple[str, ReadError | None]:
+    """Text of a Markdown file with newlines normalised, or why it cannot be read."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "", ReadError("file is UTF-32 encoded; aims-lint reads UTF-8: save it as UTF-8")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "", ReadError("file is UTF-16 encoded; aims-lint reads UTF-8: save it as UTF-8")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line, column = _position(data, nul)
+        return "", ReadError("binary content (NUL byte): not a Markdown text", line, column)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line, column = _position(data, error.start)
+        byte = data[error.start]
+        return "", ReadError(f"invalid UTF-8 (byte 0x{byte:02x}); save the file as UTF-8", line, column)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, None
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    return data.count(b"\n", 0, offset) + 1, offset - line_start + 1
+
+
+class Matcher:
+    """Gitignore-style globs against repository-relative paths (built only if used)."""
+
+    def __init__(self, patterns: list[str]):
+        self.patterns = patterns
+        self._spec = None
+
+    def __bool__(self) -> bool:
+        return bool(self.patterns)
+
+    def match(self, relpath: str) -> bool:
+        if not self.patterns:
+            return False
+        if self._spec is None:
+            import pathspec
+
+            self._spec = pathspec.PathSpec.from_lines("gitwildmatch", self.patterns)
+        return self._spec.match_file(relpath)
+
+
+class Workspace:
+    def __init__(self, config: Config, overrides: dict[str, bytes] | None = None):
+        self.config = config
+        self.root = config.root.resolve()
+        self.overrides = dict(overrides or {})  # relpath -> bytes (e.g. an editor buffer on stdin)
+        self.exclude = Matcher(config.exclude)
+        self._type_globs = [(Matcher([glob]), doc_type) for glob, doc_type in config.types.items()]
+        self._paths: dict[str, Path] | None = None
+        self._documents: dict[str, Document | None] = {}
+        self.notes: list[str] = []
+        self.errors: list[tuple[str, str]] = []  # (relpath, message)
+        self._ids: dict[str, list[Document]] | None = None
+
+    # -- paths -----------------------------------------------------------
+
+    def relpath(self, path: Path) -> str:
+        """Path relative to the root with forward slashes (symlinks in it are kept)."""
+        absolute = Path(os.path.abspath(path))
+        for candidate in (absolute, absolute.parent.resolve() / absolute.name):
+            try:
+                return candidate.relative_to(self.root).as_posix()
+            except ValueError:
+                continue
+        return absolute.as_posix()
+
+    def is_excluded(self, relpath: str, is_dir: bool = False) -> bool:
+        parts = relpath.split("/")
+        if any(part in DEFAULT_EXCLUDED_DIRS for part in (parts if is_dir else parts[:-1])):
+            return True
+        return bool(self.exclude) and self.exclude.match(relpath + ("/" if is_dir else ""))
+
+    def paths(self) -> dict[str, Path]:
+        """Every Markdown file of the repository, by relative path (discovered once)."""
+        if self._paths is None:
+            self._paths = {}
+            for path in self.walk(self.root):
+                self._paths[self.relpath(path)] = path
+            for relpath in self.overrides:
+                self._paths.setdefault(relpath, self.root / relpath)
+        return self._paths
+
+    def walk(self, folder: Path) -> Iterator[Path]:
+        """Markdown files under ``folder``, skipping excluded folders and symlinked folders."""
+        stack = [folder]
+        while stack:
+            current = stack.pop()
+            try:
+                entries = sorted(os.scandir(current), key=lambda entry: entry.name)
+            except OSError as error:
+                self.notes.append(f"{self.relpath(Path(current))}: skipped folder: {error.strerror or error}")
+                continue
+            folders = []
+            for entry in entries:
+                path = Path(entry.path)
+                relpath = self.relpath(path)
+                try:
+                    if entry.is_dir(follow_symlinks=False):
+                        if not self.is_excluded(relpath, is_dir=True) and not (path / "pyvenv.cfg").exists():
+                            folders.append(path)
+                        continue
+                    if entry.is_symlink() and entry.is_dir():
+                        continue  # symlinked folders can loop; their files are linted where they live
+                except OSError:
+                    continue
+                if entry.name.lower().endswith(MARKDOWN_SUFFIXES) and not self.is_excluded(relpath):
+                    if self.inside_root(path):
+                        yield path
+                    else:
+                        self.notes.append(f"{relpath}: skipped: symlink to a file outside the repository")
+            stack.extend(reversed(folders))
+
+    def inside_root(self, path: Path) -> bool:
+        """True when a path, after resolving symlinks, stays inside the repository."""
+        try:
+            resolved = path.resolve(strict=True)
+        except (OSError, RuntimeError):  # dangling link or symlink loop
+            return False
+        return resolved == self.root or self.root in resolved.parents
+
+    # -- documents ---------------------------------------------------------
+
+    def document(self, relpath: str) -> Document | None:
+        """The Document at a relative path (parsed once), or None if it cannot be read."""
+        if relpath not in self._documents:
+            self._documents[relpath] = self._load(relpath)
+        return self._documents[relpath]
+
+    def _load(self, relpath: str) -> Document | None:
+        path = self.root / relpath
+        if relpath in self.overrides:
+            data = self.overrides[relpath]
+        else:
+            try:
+                if not self.inside_root(path):
+                    self.notes.append(f"{relpath}: skipped: it resolves to a file outside the repository")
+                    return None
+                size = path.stat().st_size
+                if size > self.config.max_file_size:
+                    self.notes.append(
+                        f"{relpath}: skipped: {size / 1048576:.1f} MB is over the max-file-size of "
+                        f"{self.config.max_file_size / 1048576:.1f} MB"
+                    )
+                    return None
+                data = path.read_bytes()
+            except OSError as error:
+                self.errors.append((relpath, f"cannot read file: {error.strerror or error}"))
+                return None
+        text, error = decode(data)
+        doc = Document(path, relpath, text, read_error=error)
+        self._assign_type(doc)
+        return doc
+
+    def _assign_type(self, doc: Document) -> None:
+        declared = doc.declared_type
+        if declared:
+            doc.doc_type, doc.type_source = declared, "front matter"
+            return
+        for matcher, doc_type in self._type_globs:
+            if matcher.match(doc.relpath):
+                doc.doc_type, doc.type_source = doc_type, f"types: {matcher.patterns[0]}"
+                return
+
+    def documents(self) -> Iterator[Document]:
+        """Every readable Document of the repository (loads each on first use)."""
+        for relpath in self.paths():
+            doc = self.document(relpath)
+            if doc is not None:
+                yield doc
+
+    def governance_documents(self) -> Iterator[Document]:
+        return (doc for doc in self.documents() if doc.doc_type)
+
+    def documents_with_id(self, doc_id: str) -> list[Document]:
+        if self._ids is None:
+            self._ids = {}
+            for doc in self.governance_documents():
+                if doc.id:
+                    self._ids.setdefault(doc.id, []).append(doc)
+        return self._ids.get(doc_id, [])
+
+    def ids(self) -> dict[str, list[Document]]:
+        self.documents_with_id("")
+        return dict(self._ids or {})

@@ -1,0 +1,54 @@
+import posixpath
+import re
+from urllib.parse import unquote
+
+from aims_lint.rule import ALL_TYPES, Problem, rule
+
+_EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.I)
+
+
+def resolve(doc, target: str):
+    """(repository-relative path or None, anchor, problem or None) for a link target."""
+    path, _, anchor = target.partition("#")
+    path = unquote(path.split("?", 1)[0])
+    if not path:
+        return doc.relpath, anchor, None
+    base = "" if path.startswith("/") else posixpath.dirname(doc.relpath)
+    joined = posixpath.normpath(posixpath.join(base, path.lstrip("/")))
+    if joined == ".." or joined.startswith("../") or posixpath.isabs(joined):
+        return None, anchor, "leaves the repository"
+    return joined, anchor, None
+
+
+@rule(
+    code="DOC011",
+    name="broken-link",
+    clause="7.5.3",
+    types=ALL_TYPES,
+    classification="minor",
+    remediation="1 day",
+    message="link to '{target}' {problem}",
+    summary="A relative link to a file or heading that does not exist, or that leaves the repository.",
+    scope="workspace",
+)
+def check(workspace, ctx):
+    markdown_files = workspace.paths()
+    for doc in workspace.governance_documents():
+        for link in doc.links:
+            target = link.target.strip()
+            if not target or _EXTERNAL.match(target):
+                continue
+            relpath, anchor, problem = resolve(doc, target)
+            if problem is None:
+                on_disk = workspace.root / relpath
+                if relpath == doc.relpath:
+                    if anchor and anchor.lower() not in doc.anchors:
+                        problem = "points to a heading this document does not have"
+                elif relpath in markdown_files:
+                    linked = workspace.document(relpath)
+                    if anchor and linked is not None and linked.read_error is None and anchor.lower() not in linked.anchors:
+                        problem = f"points to a heading that '{relpath}' does not have"
+                elif not workspace.inside_root(on_disk):
+                    problem = "does not exist in the repository" if not on_disk.is_symlink() else "leaves the repository"
+            if problem:
+                yield Problem(link.line, link.column, doc=doc, target=target, problem=problem)

@@ -1,0 +1,93 @@
+"""Recognising unfilled template placeholders ("[Organization Name]", "TBD", "<owner>")."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Single words that are placeholders when written alone in brackets: "[Date]", "<owner>".
+_PLACEHOLDER_NOUNS = (
+    "date|name|owner|company|organization|organisation|org|signature|title|role|version|"
+    "department|approver|approved by|reviewer|author|system|value|number|email|address|phone|"
+    "year|month|day|amount|link|url|location|tbd|tbc|placeholder|person|team|client|customer|"
+    "vendor|supplier|product|project|frequency|target|metric|kpi|id|reference|ref|x|n"
+)
+_BRACKET_NOUN = re.compile(rf"\[\s*(?:{_PLACEHOLDER_NOUNS})\s*\](?![(\[:])", re.I)
+# "[Organization Name]", "[NEXT_REVIEW_DATE]", "[To Be Determined]", "[Insert scope here]"
+_BRACKET_PHRASE = re.compile(
+    r"\[(?:(?:insert|add|enter|describe|your|specify|list|name of|define)\b[^\]\n]{0,60}"
+    r"|[A-Z][a-z]+(?:[ _/-](?:[A-Z][a-z]+|of|the|and|or|to|be|for|[A-Z]+))+"
+    r"|[A-Z]{2,}(?:_[A-Z]{2,})+)\](?![(\[:])"
+)
+_ANGLE = re.compile(r"<(?!/)([A-Za-z][A-Za-z _-]{0,40})>")
+_HTML_TAGS = frozenset(
+    "a abbr address article aside audio b bdi bdo blockquote body br button caption cite code col colgroup "
+    "data dd del details dfn div dl dt em embed fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 "
+    "head header hr html i iframe img input ins kbd label legend li link main mark meta nav ol optgroup "
+    "option output p param picture pre q s samp script section select small source span strong style sub "
+    "summary sup table tbody td template textarea tfoot th thead time tr track u ul var video wbr center "
+    "font".split()
+)
+_STRUCTURAL = re.compile(
+    r"\{\{.*?\}\}|\{%.*?%\}"  # Jinja / mustache
+    r"|(?<![\w])_{3,}(?![\w])"  # blanks to fill in: "Signature: ______"
+    r"|\b(?:XX|DD|MM)[/.-](?:XX|MM|DD)[/.-](?:XXXX|YYYY|YY)\b|\bYYYY-MM-DD\b|\bXXXX-XX-XX\b"
+)
+_WORDS = re.compile(r"\b(?:TBD|TBC|TODO|FIXME|XXX)\b|\bto be (?:determined|confirmed|defined)\b|lorem ipsum", re.I)
+_CASE_SENSITIVE_WORDS = ("TBD", "TBC", "TODO", "FIXME", "XXX")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+
+
+@lru_cache(maxsize=1)
+def _extra(terms: tuple[str, ...]) -> re.Pattern | None:
+    if not terms:
+        return None
+    return re.compile("|".join(re.escape(term) for term in terms), re.I)
+
+
+def find(text: str, extra_terms: tuple[str, ...] = (), reference_labels: frozenset[str] = frozenset()) -> list[tuple[int, str]]:
+    """(0-based column, placeholder) for every placeholder in one line of text."""
+    # Inline code is quoted on purpose: blank it out, keeping columns.
+    text = _CODE_SPAN.sub(lambda match: " " * len(match.group(0)), text)
+    found: list[tuple[int, str]] = []
+    for pattern in (_BRACKET_NOUN, _BRACKET_PHRASE, _STRUCTURAL):
+        for match in pattern.finditer(text):
+            token = match.group(0)
+            if token.startswith("[") and token[1:-1].strip().lower() in reference_labels:
+                continue  # a shortcut reference link such as [ISO 42001]
+            if token.startswith("_") and not text.replace("_", "").strip(" |:-*>"):
+                continue  # a line of underscores only is a thematic break or table rule
+            found.append((match.start(), token))
+    for match in _WORDS.finditer(text):
+        token = match.group(0)
+        if token.upper() in _CASE_SENSITIVE_WORDS and token != token.upper():
+            continue  # "todo" and "xxx" in lower case are ordinary words
+        found.append((match.start(), token))
+    for match in _ANGLE.finditer(text):
+        inner = match.group(1).strip()
+        if inner.lower() in _HTML_TAGS or inner.lower().split(" ")[0] in _HTML_TAGS:
+            continue
+        if " " in inner or "_" in inner or re.fullmatch(_PLACEHOLDER_NOUNS, inner, re.I):
+            found.append((match.start(), match.group(0)))
+    extra = _extra(tuple(extra_terms))
+    if extra is not None:
+        found.extend((match.start(), match.group(0)) for match in extra.finditer(text))
+    found.sort()
+    # Overlapping matches ("[TBD]" as a noun and "TBD" as a word): keep the outer one.
+    kept: list[tuple[int, str]] = []
+    for column, token in found:
+        if kept and column < kept[-1][0] + len(kept[-1][1]):
+            continue
+        kept.append((column, token))
+    return kept
+
+
+def is_placeholder(value: object) -> bool:
+    """True when a whole value is an unfilled placeholder ("TBD", "[Owner]", "<date>")."""
+    if not isinstance(value, str):
+        return False
+    text = value.strip()
+    if not text:
+        return False
+    hits = find(text)
+    return bool(hits) and (len(hits[0][1]) >= len(text) - 2 or text.upper() in _CASE_SENSITIVE_WORDS)

@@ -1,0 +1,25 @@
+import difflib
+
+from aims_lint.rule import ALL_TYPES, Problem, rule
+
+from .types import KNOWN_TYPES
+
+
+@rule(
+    code="DOC012",
+    name="unknown-type",
+    clause="7.5.2",
+    types=ALL_TYPES,
+    classification="advisory",
+    remediation="1 day",
+    message="type '{type}' is not one aims-lint knows; did you mean '{suggestion}'?",
+    summary="A document type that looks like a misspelt known type (other unknown types are fine).",
+)
+def check(doc, ctx):
+    doc_type = doc.doc_type
+    if doc_type in KNOWN_TYPES:
+        return
+    close = difflib.get_close_matches(doc_type, list(KNOWN_TYPES), n=1, cutoff=0.8)
+    if close:
+        position = doc.value_position("type") if doc.type_source == "front matter" else (1, 1)
+        yield Problem(*position, type=doc_type, suggestion=close[0])
