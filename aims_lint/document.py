@@ -125,6 +125,16 @@ class Link:
 
 
 @dataclass(eq=False)
+class CodeBlock:
+    """A fenced or indented code block: its info string ("markdown file=a.md"), text, first line."""
+
+    info: str
+    text: str
+    line: int
+    section: Section | None = None
+
+
+@dataclass(eq=False)
 class Comment:
     """An HTML comment: its inner text and where it starts."""
 
@@ -213,6 +223,7 @@ class _Body:
         self.tables: list[Table] = []
         self.links: list[Link] = []
         self.comments: list[Comment] = []
+        self.code_blocks: list[CodeBlock] = []
         self.code_lines: set[int] = set()
         self._build(doc)
 
@@ -308,6 +319,7 @@ class _Body:
             elif kind in ("fence", "code_block"):
                 start, end = token.map
                 self.code_lines.update(range(start + 1 + offset, end + 1 + offset))
+                self.code_blocks.append(CodeBlock(token.info.strip(), token.content, start + 1 + offset, current()))
             elif kind == "html_block":
                 self._collect_comments(token.content, token.map[0] + 1 + offset, lines)
             index += 1
@@ -340,10 +352,10 @@ class _Body:
                     if follower.type in ("text", "code_inline"):
                         text_parts.append(follower.content)
                 raw = lines[current_line - 1] if current_line - 1 < len(lines) else ""
-                column = raw.find(f"]({target}")
-                if column < 0:
-                    column = raw.find(target)
-                self.links.append(Link(str(target), "".join(text_parts), current_line, column + 2 if column >= 0 else 1))
+                # Point at the link's opening bracket: "[text](target)".
+                close = raw.find(f"]({target}")
+                column = raw.rfind("[", 0, close) if close >= 0 else raw.find(str(target))
+                self.links.append(Link(str(target), "".join(text_parts), current_line, column + 1 if column >= 0 else 1))
 
     def _collect_comments(self, content: str, line: int, lines: list[str]) -> None:
         for match in _COMMENT.finditer(content):
@@ -483,6 +495,10 @@ class Document:
     @property
     def links(self) -> list[Link]:
         return self._body.links
+
+    @property
+    def code_blocks(self) -> list[CodeBlock]:
+        return self._body.code_blocks
 
     @property
     def reference_labels(self) -> frozenset[str]:

@@ -10,7 +10,7 @@ _PLACEHOLDER_NOUNS = (
     "date|name|owner|company|organization|organisation|org|signature|title|role|version|"
     "department|approver|approved by|reviewer|author|system|value|number|email|address|phone|"
     "year|month|day|amount|link|url|location|tbd|tbc|placeholder|person|team|client|customer|"
-    "vendor|supplier|product|project|frequency|target|metric|kpi|id|reference|ref|x|n"
+    "vendor|supplier|product|project|frequency|target|metric|kpi|id|reference|ref"
 )
 _BRACKET_NOUN = re.compile(rf"\[\s*(?:{_PLACEHOLDER_NOUNS})\s*\](?![(\[:])", re.I)
 # "[Organization Name]", "[NEXT_REVIEW_DATE]", "[To Be Determined]", "[Insert scope here]"

@@ -1,0 +1,52 @@
+"""Shared helpers: write a small repository to a temporary folder and lint it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from aims_lint import runner
+from aims_lint.config import load_config
+from aims_lint.pack import load_rules
+
+TODAY = dt.date(2026, 6, 1)
+
+
+def write_repo(root: Path, files: dict[str, str | bytes]) -> Path:
+    """Write files (relative path -> text or bytes) under root; add an empty config
+    so the linted repository stops at root."""
+    for relpath, content in files.items():
+        path = root / relpath
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    if not any((root / name).exists() for name in (".aims-lint.yaml", ".aims-lint.toml", "pyproject.toml")):
+        (root / ".aims-lint.toml").write_text("", encoding="utf-8")
+    return root
+
+
+def lint(root: Path, paths: list[Path] | None = None, select: list[str] | None = None, today: dt.date = TODAY):
+    config = load_config(root)
+    if select is not None:
+        config.select = select
+    enabled = runner.select_rules(config, load_rules())
+    return runner.run(config, paths or [], today, rules=enabled)
+
+
+def codes(result) -> list[tuple[str, str, int]]:
+    """(path, code, line) of every active finding, in order."""
+    return [(finding.path, finding.code, finding.line) for finding in result.active]
+
+
+@pytest.fixture
+def repo(tmp_path):
+    """Build a repository: ``repo({"a.md": "..."})`` returns its root."""
+
+    def build(files: dict[str, str | bytes]) -> Path:
+        return write_repo(tmp_path, files)
+
+    return build

@@ -1,0 +1,179 @@
+"""Document-control rules (7.5): each one on a document that must trigger it, at the
+line where the problem is written, and on one that must not."""
+
+import datetime as dt
+
+from .conftest import codes, lint
+
+GOOD = """---
+id: POL-AI-001
+type: ai-policy
+title: AI Policy
+owner: AI Governance Lead
+version: "1.0"
+status: approved
+approved_by: Chief Executive Officer
+approved_on: 2026-01-10
+next_review: 2027-01-10
+---
+# AI Policy
+
+Text.
+"""
+
+
+def with_keys(**changes) -> str:
+    """GOOD with front-matter lines replaced (None removes the key)."""
+    lines = GOOD.split("\n")
+    for key, value in changes.items():
+        index = next((i for i, line in enumerate(lines) if line.startswith(f"{key}:")), None)
+        if value is None:
+            if index is not None:
+                del lines[index]
+        elif index is None:
+            lines.insert(lines.index("---", 1), f"{key}: {value}")
+        else:
+            lines[index] = f"{key}: {value}"
+    return "\n".join(lines)
+
+
+def test_a_complete_document_has_no_finding(repo):
+    assert codes(lint(repo({"ai-policy.md": GOOD}))) == []
+
+
+def test_untyped_markdown_is_not_a_governance_document(repo):
+    root = repo({"README.md": "# Readme\n\nOwner: everyone. TBD. [broken](nowhere.md)\n"})
+    result = lint(root)
+    assert codes(result) == [] and result.documents_checked == 0
+
+
+def test_glob_typed_file_without_front_matter(repo):
+    root = repo({".aims-lint.yaml": "types:\n  'policies/*.md': ai-policy\n", "policies/p.md": "# Policy\n"})
+    assert codes(lint(root)) == [("policies/p.md", "DOC002", 1)]
+
+
+def test_yaml_error_reported_at_its_line(repo):
+    text = "---\nid: X\ntype: ai-policy\ntitle: [unclosed\nowner: A\n---\n# T\n"
+    result = lint(repo({"p.md": text}))
+    (finding,) = [f for f in result.active if f.code == "DOC003"]
+    assert finding.line >= 4 and "invalid YAML" in finding.message
+
+
+def test_type_is_recovered_when_yaml_is_broken_so_the_error_is_not_silent(repo):
+    result = lint(repo({"p.md": "---\ntype: ai-policy\nid: [\n---\n"}))
+    assert [f.code for f in result.active] == ["DOC003"]
+
+
+def test_duplicate_keys_are_an_error(repo):
+    result = lint(repo({"p.md": GOOD.replace("title: AI Policy", "title: AI Policy\ntitle: Again")}))
+    (finding,) = result.active
+    assert finding.code == "DOC003" and finding.line == 5 and "duplicate" in finding.message
+
+
+def test_required_keys_missing_one_finding_each(repo):
+    result = lint(repo({"p.md": with_keys(owner=None, version=None)}))
+    assert [(f.code, f.line) for f in result.active] == [("DOC004", 1), ("DOC004", 1)]
+    assert "'owner'" in result.active[0].message and "'version'" in result.active[1].message
+
+
+def test_review_date_required_for_documents_not_records(repo):
+    result = lint(repo({"p.md": with_keys(next_review=None)}))
+    assert [f.code for f in result.active] == ["DOC004"]
+    record = "---\nid: MR-1\ntype: management-review\ntitle: Review\ndate: 2026-03-01\nattendees: [CEO]\n---\n"
+    assert codes(lint(repo({"p.md": record}))) == []
+
+
+def test_unknown_type_only_gets_generic_checks(repo):
+    text = "---\ntype: isms-policy\ntitle: ISMS policy\n---\nText.\n"
+    assert codes(lint(repo({"isms.md": text}))) == []
+
+
+def test_invalid_and_future_dates(repo):
+    result = lint(repo({"p.md": with_keys(approved_on="2026-13-45", last_reviewed="2026-09-01")}))
+    messages = [(f.code, f.line, f.message) for f in result.active if f.code == "DOC005"]
+    assert [(code, line) for code, line, _ in messages] == [("DOC005", 9), ("DOC005", 11)]
+    assert "not a valid date" in messages[0][2] and "in the future" in messages[1][2]
+
+
+def test_approved_without_approver(repo):
+    result = lint(repo({"p.md": with_keys(approved_by=None, approved_on=None)}))
+    (finding,) = result.active
+    assert (finding.code, finding.line) == ("DOC006", 7)
+    assert "approved_by" in finding.message and "approved_on" in finding.message
+    assert codes(lint(repo({"p.md": with_keys(status="draft", approved_by=None, approved_on=None)}))) == []
+
+
+def test_review_overdue_by_next_review_and_by_interval(repo):
+    result = lint(repo({"p.md": with_keys(next_review="2026-05-01")}))
+    assert codes(result) == [("p.md", "DOC007", 10)] and "31 days ago" in result.active[0].message
+    by_interval = with_keys(next_review=None, last_reviewed="2025-01-15", review_interval="annually")
+    assert codes(lint(repo({"p.md": by_interval}))) == [("p.md", "DOC007", 10)]
+    on_time = with_keys(next_review=None, last_reviewed="2025-09-15", review_interval="12 months")
+    assert codes(lint(repo({"p.md": on_time}))) == []
+
+
+def test_today_fixes_the_date_for_date_rules(repo):
+    root = repo({"p.md": GOOD})
+    assert codes(lint(root, today=dt.date(2027, 2, 1))) == [("p.md", "DOC007", 10)]
+
+
+def test_placeholders_in_front_matter_and_text(repo):
+    text = GOOD.replace("Text.", "Approved by [Organization Name] on XX/XX/XXXX.\n\nOwner: <owner>\n\nSignature: ______") + "\n"
+    text = text.replace("title: AI Policy", "title: AI Policy for {{ company.name }}")
+    result = lint(repo({"p.md": text}))
+    assert [(f.code, f.line) for f in result.active] == [("DOC008", 4), ("DOC008", 14), ("DOC008", 16), ("DOC008", 18)]
+    assert "'[Organization Name]', 'XX/XX/XXXX'" in result.active[1].message
+
+
+def test_placeholder_lookalikes_are_not_flagged(repo):
+    text = GOOD.replace(
+        "Text.",
+        "- [x] Done and [ ] open\n\nSee [ISO 42001] and `TBD` in code, a todo list, <br> tags.\n\n"
+        "___\n\n[ISO 42001]: https://www.iso.org/standard/81230.html\n\n```\nTBD\n```",
+    )
+    assert codes(lint(repo({"p.md": text}))) == []
+
+
+def test_vague_owners_in_front_matter_fields_and_tables(repo):
+    text = with_keys(owner="The AI team").replace(
+        "Text.", "**Owner:** everyone\n\n| Action | Owner | Due |\n|---|---|---|\n| Train | All staff | 2026-09-01 |\n| Audit | Head of Internal Audit | 2026-09-01 |"
+    )
+    result = lint(repo({"p.md": text}))
+    assert [(f.code, f.line) for f in result.active] == [("DOC009", 5), ("DOC009", 14), ("DOC009", 18)]
+
+
+def test_duplicate_ids_reported_on_each_document(repo):
+    root = repo({"a.md": GOOD, "b.md": GOOD})
+    assert codes(lint(root)) == [("a.md", "DOC010", 2), ("b.md", "DOC010", 2)]
+    # Linting one file still sees the other (workspace rules read the repository).
+    assert codes(lint(root, [root / "a.md"])) == [("a.md", "DOC010", 2)]
+
+
+def test_broken_links_to_files_headings_and_outside_the_repository(repo):
+    body = (
+        "[ok](procedures/risk.md#method) [missing](procedures/gone.md) [bad anchor](procedures/risk.md#nope)\n"
+        "[escape](../../etc/passwd) [self](#ai-policy) [web](https://example.org/x.md) [mail](mailto:a@b.c)"
+    )
+    root = repo({"p.md": GOOD.replace("Text.", body), "procedures/risk.md": "# Risk\n\n## Method\n"})
+    result = lint(root)
+    assert [(f.code, f.line, f.column) for f in result.active] == [
+        ("DOC011", 14, 33), ("DOC011", 14, 63), ("DOC011", 15, 1)
+    ]
+    assert "leaves the repository" in result.active[2].message
+
+
+def test_near_miss_type_gets_did_you_mean(repo):
+    result = lint(repo({"p.md": with_keys(type="ai-polcy")}))
+    (finding,) = result.active
+    assert (finding.code, finding.classification, finding.line) == ("DOC012", "advisory", 3)
+    assert "'ai-policy'" in finding.message
+
+
+def test_status_and_interval_values(repo):
+    result = lint(repo({"p.md": with_keys(status="signed-off", review_interval="now and then")}))
+    assert [(f.code, f.line) for f in result.active] == [("DOC013", 7), ("DOC013", 11)]
+
+
+def test_self_approval_is_advisory(repo):
+    result = lint(repo({"p.md": with_keys(approved_by="AI Governance Lead")}))
+    assert [(f.code, f.classification) for f in result.active] == [("DOC014", "advisory")]
