@@ -63,8 +63,14 @@ def split(lines: list[str]) -> tuple[FrontMatter | None, int]:
         for index in range(1, len(lines)):
             if _CLOSER.match(lines[index]):
                 return FrontMatter(1, index + 1, 2, "\n".join(lines[1:index])), index + 1
-        # No closing delimiter: report it, read nothing as YAML, lint the rest as body.
-        block = FrontMatter(1, 1, 2, "", unclosed=True)
+        # No closing delimiter: report it, parse nothing as YAML, lint the rest as body.
+        # The lines up to the first blank one are kept only to recover the ``type``.
+        head = []
+        for line in lines[1:]:
+            if not line.strip():
+                break
+            head.append(line)
+        block = FrontMatter(1, 1, 2, "\n".join(head), unclosed=True)
         block.problems.append(YamlProblem(1, 1, "front matter opened with '---' is never closed"))
         return block, 1
     # A YAML header closed by '---' but never opened (seen in strongdm/comply).

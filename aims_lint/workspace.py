@@ -70,7 +70,7 @@ class Matcher:
         if self._spec is None:
             import pathspec
 
-            self._spec = pathspec.PathSpec.from_lines("gitwildmatch", self.patterns)
+            self._spec = pathspec.GitIgnoreSpec.from_lines(self.patterns)
         return self._spec.match_file(relpath)
 
 

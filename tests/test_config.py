@@ -1,0 +1,95 @@
+"""Configuration files: discovery, validation with file and line, selection."""
+
+import pytest
+
+from aims_lint.config import ConfigError, load_config
+from aims_lint.pack import PackError
+
+from .conftest import codes, lint
+from .test_document_control import GOOD, with_keys
+
+
+def test_yaml_config_values_and_their_sources(repo):
+    root = repo({".aims-lint.yaml": "roles:\n  - AI Governance Lead\nstage2-date: 2027-03-01\nfail-on: major\n"})
+    config = load_config(root / "sub" if (root / "sub").exists() else root)
+    assert config.roles == ["AI Governance Lead"] and str(config.stage2_date) == "2027-03-01"
+    assert config.sources["fail-on"].endswith(".aims-lint.yaml:4")
+    assert config.sources["select"] == "default"
+
+
+def test_pyproject_table_is_found_from_a_subfolder(repo):
+    root = repo({"pyproject.toml": '[project]\nname = "x"\n\n[tool.aims-lint]\nignore = ["DOC014"]\n', "docs/p.md": GOOD})
+    config = load_config(root / "docs")
+    assert config.root == root and config.ignore == ["DOC014"]
+    assert config.sources["ignore"].endswith("pyproject.toml:5")
+
+
+def test_unknown_key_names_key_file_and_line(repo):
+    root = repo({".aims-lint.yaml": "select: [ALL]\nselct: [DOC]\n"})
+    with pytest.raises(ConfigError, match=r"\.aims-lint\.yaml:2: unknown configuration key 'selct' \(did you mean 'select'\?\)"):
+        load_config(root)
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("fail-on: critical\n", "bad value for 'fail-on'"),
+        ("stage2-date: next spring\n", "bad value for 'stage2-date'"),
+        ("types: [a, b]\n", "bad value for 'types'"),
+        ("roles: 3\n", "bad value for 'roles'"),
+        ("- just\n- a list\n", "must be a mapping"),
+        ("key: [unclosed\n", "invalid YAML"),
+    ],
+)
+def test_bad_values_are_usage_errors(repo, text, message):
+    root = repo({".aims-lint.yaml": text})
+    with pytest.raises(ConfigError, match=message):
+        load_config(root)
+
+
+def test_toml_config(repo):
+    root = repo({".aims-lint.toml": 'select = ["DOC"]\n[per-file-ignores]\n"legacy/*.md" = ["DOC008"]\n'})
+    config = load_config(root)
+    assert config.per_file_ignores == {"legacy/*.md": ["DOC008"]}
+
+
+def test_select_by_code_prefix_name_and_ignore(repo):
+    root = repo({"p.md": with_keys(owner="everyone", next_review="2026-01-01")})
+    assert {c for _, c, _ in codes(lint(root))} == {"DOC007", "DOC009"}
+    assert {c for _, c, _ in codes(lint(root, select=["vague-owner"]))} == {"DOC009"}
+    assert {c for _, c, _ in codes(lint(root, select=["DOC00"]))} == {"DOC007", "DOC009"}
+    (root / ".aims-lint.toml").write_text('ignore = ["DOC009"]\n')
+    assert {c for _, c, _ in codes(lint(root))} == {"DOC007"}
+
+
+def test_more_specific_select_beats_broader_ignore(repo):
+    root = repo({".aims-lint.toml": 'ignore = ["DOC"]\nextend-select = ["DOC009"]\n', "p.md": with_keys(owner="everyone")})
+    assert [c for _, c, _ in codes(lint(root))] == ["DOC009"]
+
+
+def test_unknown_selector_is_a_usage_error(repo):
+    root = repo({".aims-lint.toml": 'select = ["DOX"]\n', "p.md": GOOD})
+    with pytest.raises(PackError, match="'DOX' matches no rule"):
+        lint(root)
+
+
+def test_per_file_ignores(repo):
+    root = repo({".aims-lint.toml": '[per-file-ignores]\n"legacy/**" = ["DOC008"]\n', "legacy/p.md": GOOD.replace("Text.", "TBD")})
+    assert codes(lint(root)) == []
+
+
+def test_exclude_and_default_excludes(repo):
+    bad = with_keys(owner="everyone")
+    root = repo({".aims-lint.toml": 'exclude = ["drafts/"]\n', "drafts/p.md": bad, "node_modules/x/p.md": bad, "site/p.md": bad})
+    assert lint(root).files_checked == 0
+
+
+def test_glob_types_and_rule_options(repo):
+    root = repo(
+        {
+            ".aims-lint.yaml": "types:\n  'policies/*.md': ai-policy\nrule-options:\n  DOC007:\n    grace-days: 60\n",
+            "policies/p.md": with_keys(type=None, next_review="2026-05-01"),
+        }
+    )
+    result = lint(root)
+    assert codes(result) == [] and result.documents_checked == 1
