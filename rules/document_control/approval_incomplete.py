@@ -23,7 +23,7 @@ def check(doc, ctx):
         return
     missing = [
         description
-        for key, description in (("approved_by", "who approved it ('approved_by')"), ("approved_on", "when ('approved_on')"))
+        for key, description in (("approved_by", "the approver ('approved_by')"), ("approved_on", "the approval date ('approved_on')"))
         if _unrecorded(meta.get(key))
     ]
     if missing:
