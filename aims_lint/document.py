@@ -553,15 +553,20 @@ class Document:
 
     @cached_property
     def prose_lines(self) -> list[tuple[int, str]]:
-        """(line, raw text) of every body line that is not code or an HTML comment."""
-        skip = set(self._body.code_lines)
-        for comment in self._body.comments:
-            skip.update(range(comment.line, comment.end_line + 1))
-        return [
-            (number, self.lines[number - 1])
-            for number in range(self.body_start_line, len(self.lines) + 1)
-            if number not in skip
-        ]
+        """(line, raw text) of every body line outside code, with HTML comments blanked
+        out (replaced by spaces, so columns stay true)."""
+        code = self._body.code_lines
+        commented = {line for comment in self._body.comments for line in range(comment.line, comment.end_line + 1)}
+        result = []
+        in_comment = False
+        for number in range(self.body_start_line, len(self.lines) + 1):
+            if number in code:
+                continue
+            text = self.lines[number - 1]
+            if number in commented or in_comment:
+                text, in_comment = _blank_comments(text, in_comment)
+            result.append((number, text))
+        return result
 
     @cached_property
     def anchors(self) -> set[str]:
@@ -587,6 +592,23 @@ class Document:
             if section.line <= line <= (section.end_line or len(self.lines)):
                 found = section
         return found
+
+
+def _blank_comments(text: str, in_comment: bool) -> tuple[str, bool]:
+    """Replace the parts of a line inside <!-- --> by spaces; say if a comment stays open."""
+    out, position = [], 0
+    while position < len(text):
+        if in_comment:
+            end = text.find("-->", position)
+            stop = len(text) if end < 0 else end + 3
+            out.append(" " * (stop - position))
+            position, in_comment = stop, end < 0
+        else:
+            start = text.find("<!--", position)
+            stop = len(text) if start < 0 else start
+            out.append(text[position:stop])
+            position, in_comment = stop, start >= 0
+    return "".join(out), in_comment
 
 
 def slugify(title: str) -> str:

@@ -18,7 +18,7 @@ MAX_FRONT_MATTER_DEPTH = 100
 _DELIMITER = re.compile(r"^---[ \t]*$")
 _CLOSER = re.compile(r"^(---|\.\.\.)[ \t]*$")
 _YAMLISH_LINE = re.compile(r"^([A-Za-z_][\w.-]*[ \t]*:([ \t].*)?|[ \t]+\S.*|-[ \t].*|#.*|[ \t]*)$")
-_TYPE_LINE = re.compile(r"^type[ \t]*:[ \t]*['\"]?([A-Za-z0-9_.-]+)")
+_TYPE_LINE = re.compile(r"^(?:-[ \t]+)?type[ \t]*:[ \t]*['\"]?([A-Za-z0-9_. -]*[A-Za-z0-9_.-])")
 
 
 @dataclass

@@ -65,6 +65,7 @@ def run(
     enabled = rules if rules is not None else select_rules(config)
     workspace = Workspace(config, overrides)
     targets = resolve_targets(workspace, paths)
+    workspace.targets = targets
     contexts = {item.code: RuleContext(item, config, today, pack.vocabulary, enabled) for item in enabled}
     document_rules = [item for item in enabled if item.scope == "document"]
     workspace_rules = [item for item in enabled if item.scope == "workspace"]

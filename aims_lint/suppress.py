@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from aims_lint.findings import Finding
 
 _DIRECTIVE = re.compile(
-    r"^\s*aims-lint-(disable-next-line|disable-file|disable|enable)\b(.*?)(?:\s--\s*(.*?))?\s*$", re.S
+    r"^\s*aims-lint-(disable-next-line|disable-file|disable|enable)\b(.*?)(?:\s(?:--|—|–)\s*(.*?))?\s*$", re.S
 )
 _YAML_COMMENT = re.compile(r"#\s*(aims-lint-.*)$")
 

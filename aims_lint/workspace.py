@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 from pathlib import Path
 from typing import Iterator
 
@@ -49,6 +50,11 @@ def decode(data: bytes) -> tuple[str, ReadError | None]:
     return text, None
 
 
+def normalise_type(name: str) -> str:
+    """'AI Policy', 'ai_policy' and 'ai-policy' are one type."""
+    return re.sub(r"[\s_]+", "-", name.strip().lower())
+
+
 def _position(data: bytes, offset: int) -> tuple[int, int]:
     line_start = data.rfind(b"\n", 0, offset) + 1
     return data.count(b"\n", 0, offset) + 1, offset - line_start + 1
@@ -86,6 +92,7 @@ class Workspace:
         self.notes: list[str] = []
         self.errors: list[tuple[str, str]] = []  # (relpath, message)
         self._ids: dict[str, list[Document]] | None = None
+        self.targets: list[str] = []  # the files being linted; set by the runner
 
     # -- paths -----------------------------------------------------------
 
@@ -189,11 +196,11 @@ class Workspace:
     def _assign_type(self, doc: Document) -> None:
         declared = doc.declared_type
         if declared:
-            doc.doc_type, doc.type_source = declared, "front matter"
+            doc.doc_type, doc.type_source = normalise_type(declared), "front matter"
             return
         for matcher, doc_type in self._type_globs:
             if matcher.match(doc.relpath):
-                doc.doc_type, doc.type_source = doc_type, f"types: {matcher.patterns[0]}"
+                doc.doc_type, doc.type_source = normalise_type(doc_type), f"types: {matcher.patterns[0]}"
                 return
 
     def documents(self) -> Iterator[Document]:
@@ -205,6 +212,14 @@ class Workspace:
 
     def governance_documents(self) -> Iterator[Document]:
         return (doc for doc in self.documents() if doc.doc_type)
+
+    def linted_documents(self) -> Iterator[Document]:
+        """The governance documents being linted: workspace rules report only on these,
+        so they should look at the rest of the repository only for what they need."""
+        for relpath in self.targets:
+            doc = self.document(relpath)
+            if doc is not None and doc.doc_type and doc.read_error is None:
+                yield doc
 
     def documents_with_id(self, doc_id: str) -> list[Document]:
         if self._ids is None:

@@ -177,3 +177,36 @@ def test_status_and_interval_values(repo):
 def test_self_approval_is_advisory(repo):
     result = lint(repo({"p.md": with_keys(approved_by="AI Governance Lead")}))
     assert [(f.code, f.classification) for f in result.active] == [("DOC014", "advisory")]
+
+
+def test_instruction_placeholders_in_any_case(repo):
+    text = GOOD.replace("Text.", "Scope: [Insert scope here]. Systems: [List of AI systems].")
+    assert codes(lint(repo({"p.md": text}))) == [("p.md", "DOC008", 14)]
+
+
+def test_keys_ending_in_on_that_are_not_dates(repo):
+    assert codes(lint(repo({"p.md": with_keys(depends_on="POL-001", based_on="ISO/IEC 42001")}))) == []
+
+
+def test_a_record_dated_in_the_future(repo):
+    record = "---\nid: MR-1\ntype: management-review\ntitle: Review\ndate: 2026-09-01\nattendees: [CEO]\n---\n"
+    assert codes(lint(repo({"mr.md": record}))) == [("mr.md", "DOC005", 5)]
+
+
+def test_organisation_types_are_not_typos(repo):
+    for own_type in ("isms-policy", "it-policy", "isms-scope", "policy", "ai-procedure"):
+        text = f"---\ntype: {own_type}\ntitle: T\n---\n"
+        assert codes(lint(repo({"p.md": text}))) == [], own_type
+
+
+def test_type_spelling_is_normalised(repo):
+    assert codes(lint(repo({"p.md": with_keys(type="AI Policy")}))) == []
+
+
+def test_superseded_documents_are_not_due_for_review(repo):
+    assert codes(lint(repo({"p.md": with_keys(status="superseded", next_review="2026-01-01")}))) == []
+
+
+def test_list_front_matter_in_an_untyped_file_still_reports(repo):
+    result = lint(repo({"p.md": "---\n- type: procedure\n- id: X\n---\n"}))
+    assert [f.code for f in result.active] == ["DOC003"]

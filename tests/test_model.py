@@ -137,3 +137,8 @@ def test_yaml_12_keeps_no_as_a_string_and_dates_as_dates():
 def test_impossible_date_is_kept_as_text():
     d = doc("---\nnext_review: 2026-13-45\ntitle: X\n---\n")
     assert d.meta["next_review"] == "2026-13-45" and d.meta["title"] == "X"
+
+
+def test_prose_lines_blank_out_comments_but_keep_the_text_around_them():
+    d = doc("---\ntype: procedure\n---\nTBD <!-- a note -->\n<!-- multi\nline --> after\n")
+    assert d.prose_lines == [(4, "TBD                "), (5, "          "), (6, "         after"), (7, "")]

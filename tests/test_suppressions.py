@@ -58,3 +58,8 @@ def test_suppression_naming_an_unknown_rule(repo):
 def test_suppression_of_a_rule_not_selected_is_not_unused(repo):
     root = repo({"p.md": body("<!-- aims-lint-disable-next-line DOC008 -- quoted -->\nTBD")})
     assert active(lint(root, select=["DOC007", "SUP"])) == []
+
+
+def test_an_em_dash_also_separates_the_reason(repo):
+    result = lint(repo({"p.md": body("<!-- aims-lint-disable-next-line DOC008 — wet signature -->\nSigned: ____")}))
+    assert active(result) == [] and result.suppressed[0].suppression_reason == "wet signature"

@@ -33,7 +33,7 @@ def resolve(doc, target: str):
 )
 def check(workspace, ctx):
     markdown_files = workspace.paths()
-    for doc in workspace.governance_documents():
+    for doc in workspace.linted_documents():
         for link in doc.links:
             target = link.target.strip()
             if not target or _EXTERNAL.match(target):

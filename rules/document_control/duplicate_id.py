@@ -13,9 +13,12 @@ from aims_lint.rule import ALL_TYPES, Problem, rule
     scope="workspace",
 )
 def check(workspace, ctx):
+    linted = set(workspace.targets)
     for doc_id, docs in workspace.ids().items():
         if len(docs) < 2:
             continue
         for doc in docs:
+            if doc.relpath not in linted:
+                continue
             others = ", ".join(other.relpath for other in docs if other is not doc)
             yield Problem(*doc.value_position("id"), doc=doc, id=doc_id, others=others)

@@ -10,7 +10,7 @@ from .types import is_record, required_keys
     types=ALL_TYPES,
     classification="minor",
     remediation="1 day",
-    message="no YAML front matter: a '{type}' needs its {keys} in front matter at the top of the file",
+    message="no YAML front matter: a document of type '{type}' needs its {keys} in front matter at the top of the file",
     summary="A governance document (typed by a configured glob) without YAML front matter.",
 )
 def check(doc, ctx):

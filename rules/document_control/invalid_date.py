@@ -4,10 +4,14 @@ from aims_lint.dates import parse_date
 from aims_lint.rule import ALL_TYPES, Problem, rule
 
 from .placeholders import is_placeholder
+from .types import is_record
 
-_DATE_KEY = re.compile(r"(^date$|_on$|_date$|^date_|^next_review$|^last_reviewed$|^last_significant_change$|^effective$)")
+_DATE_KEY = re.compile(
+    r"^date$|_date$|^date_|^next_review$|^last_reviewed$|^last_significant_change$|^effective$"
+    r"|^(approved|reviewed|signed|issued|published|effective|updated|created|completed|accepted)_on$"
+)
 # Dates that record something that already happened cannot lie in the future.
-_PAST_KEYS = frozenset({"approved_on", "last_reviewed", "last_significant_change"})
+_PAST_KEYS = frozenset({"approved_on", "last_reviewed", "last_significant_change", "reviewed_on", "signed_on"})
 
 
 def _dates(doc):
@@ -41,5 +45,5 @@ def check(doc, ctx):
         date = parse_date(value)
         if date is None:
             yield Problem(*position, key=key, problem=f"is not a valid date: {str(value)!r} (write YYYY-MM-DD)")
-        elif key in _PAST_KEYS and date > ctx.today:
+        elif (key in _PAST_KEYS or key == "date" and container is doc.meta and is_record(doc.doc_type)) and date > ctx.today:
             yield Problem(*position, key=key, problem=f"is in the future ({date.isoformat()}): it records something that has already happened")

@@ -15,7 +15,7 @@ _PLACEHOLDER_NOUNS = (
 _BRACKET_NOUN = re.compile(rf"\[\s*(?:{_PLACEHOLDER_NOUNS})\s*\](?![(\[:])", re.I)
 # "[Organization Name]", "[NEXT_REVIEW_DATE]", "[To Be Determined]", "[Insert scope here]"
 _BRACKET_PHRASE = re.compile(
-    r"\[(?:(?:insert|add|enter|describe|your|specify|list|name of|define)\b[^\]\n]{0,60}"
+    r"\[(?:(?i:insert|add|enter|describe|your|specify|list|name of|define)\b[^\]\n]{0,60}"
     r"|[A-Z][a-z]+(?:[ _/-](?:[A-Z][a-z]+|of|the|and|or|to|be|for|[A-Z]+))+"
     r"|[A-Z]{2,}(?:_[A-Z]{2,})+)\](?![(\[:])"
 )

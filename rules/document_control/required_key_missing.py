@@ -1,6 +1,6 @@
 from aims_lint.rule import ALL_TYPES, Problem, rule
 
-from .types import KNOWN_TYPES, is_record, required_keys
+from .types import KNOWN_TYPES, is_inactive, is_record, required_keys
 
 
 def _blank(value) -> bool:
@@ -34,6 +34,6 @@ def check(doc, ctx):
         return
     has_next = not _blank(meta.get("next_review"))
     has_cycle = not _blank(meta.get("last_reviewed")) and not _blank(meta.get("review_interval"))
-    if not has_next and not has_cycle and str(meta.get("status", "")).lower() != "retired":
+    if not has_next and not has_cycle and not is_inactive(meta):
         key = "next_review" if _blank(meta.get("last_reviewed")) else "review_interval"
         yield Problem(line, 1, key=key, why="give 'next_review', or 'last_reviewed' with 'review_interval', so a planned review can be shown")

@@ -3,6 +3,8 @@ import datetime as dt
 from aims_lint.dates import parse_date, parse_interval
 from aims_lint.rule import ALL_TYPES, Problem, rule
 
+from .types import is_inactive
+
 
 @rule(
     code="DOC007",
@@ -17,7 +19,7 @@ from aims_lint.rule import ALL_TYPES, Problem, rule
 )
 def check(doc, ctx):
     meta = doc.meta
-    if str(meta.get("status", "")).strip().lower() == "retired":
+    if is_inactive(meta):
         return
     grace = dt.timedelta(days=int(ctx.options.get("grace-days", 0)))
     next_review = parse_date(meta.get("next_review"))

@@ -24,6 +24,14 @@ KNOWN_TYPES: dict[str, tuple[bool, tuple[str, ...]]] = {
 }
 
 
+INACTIVE_STATUSES = ("retired", "superseded")
+
+
+def is_inactive(meta) -> bool:
+    """Retired or superseded documents are kept for the record, not reviewed."""
+    return str(meta.get("status", "")).strip().lower() in INACTIVE_STATUSES
+
+
 def is_record(doc_type: str | None) -> bool:
     return KNOWN_TYPES.get(doc_type or "", (False, ()))[0]
 

@@ -19,7 +19,10 @@ def check(doc, ctx):
     doc_type = doc.doc_type
     if doc_type in KNOWN_TYPES:
         return
-    close = difflib.get_close_matches(doc_type, list(KNOWN_TYPES), n=1, cutoff=0.85)
+    # Typos rarely touch the first letter: "ai-polcy" is a typo of "ai-policy", while
+    # "it-policy" and "isms-scope" are an organisation's own types.
+    candidates = [known for known in KNOWN_TYPES if known[0] == doc_type[:1]]
+    close = difflib.get_close_matches(doc_type, candidates, n=1, cutoff=0.85)
     if close:
         position = doc.value_position("type") if doc.type_source == "front matter" else (1, 1)
         yield Problem(*position, type=doc_type, suggestion=close[0])
