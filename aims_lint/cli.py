@@ -166,9 +166,9 @@ def check(
     if fail_on:
         config.fail_on, config.sources["fail-on"] = fail_on, "command line"
     if stdin_filename is not None:
-        from aims_lint.workspace import Workspace
+        from aims_lint.workspace import relative_path
 
-        overrides = {Workspace(config).relpath(stdin_filename): sys.stdin.buffer.read()}
+        overrides = {relative_path(stdin_filename, config.root.resolve()): sys.stdin.buffer.read()}
 
     rules = load_rules()
     enabled = runner.select_rules(config, rules)

@@ -50,6 +50,17 @@ def decode(data: bytes) -> tuple[str, ReadError | None]:
     return text, None
 
 
+def relative_path(path: Path, root: Path) -> str:
+    """``path`` relative to ``root`` with forward slashes (a symlinked file keeps its own name)."""
+    absolute = Path(os.path.abspath(path))
+    for candidate in (absolute, absolute.parent.resolve() / absolute.name):
+        try:
+            return candidate.relative_to(root).as_posix()
+        except ValueError:
+            continue
+    return absolute.as_posix()
+
+
 def normalise_type(name: str) -> str:
     """'AI Policy', 'ai_policy' and 'ai-policy' are one type."""
     return re.sub(r"[\s_]+", "-", name.strip().lower())
@@ -97,14 +108,7 @@ class Workspace:
     # -- paths -----------------------------------------------------------
 
     def relpath(self, path: Path) -> str:
-        """Path relative to the root with forward slashes (symlinks in it are kept)."""
-        absolute = Path(os.path.abspath(path))
-        for candidate in (absolute, absolute.parent.resolve() / absolute.name):
-            try:
-                return candidate.relative_to(self.root).as_posix()
-            except ValueError:
-                continue
-        return absolute.as_posix()
+        return relative_path(path, self.root)
 
     def is_excluded(self, relpath: str, is_dir: bool = False) -> bool:
         parts = relpath.split("/")
