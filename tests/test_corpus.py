@@ -11,7 +11,17 @@ from click.testing import CliRunner
 
 from aims_lint.cli import main
 
-CORPUS = Path(os.environ.get("AIMS_LINT_CORPUS", Path(__file__).resolve().parents[2] / "shared" / "corpus"))
+def _find_corpus() -> Path:
+    """$AIMS_LINT_CORPUS, else shared/corpus beside the checkout or one of its parents."""
+    if os.environ.get("AIMS_LINT_CORPUS"):
+        return Path(os.environ["AIMS_LINT_CORPUS"])
+    for folder in Path(__file__).resolve().parents[1:]:
+        if (folder / "shared" / "corpus").is_dir():
+            return folder / "shared" / "corpus"
+    return Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+CORPUS = _find_corpus()
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"corpus not found at {CORPUS} (set AIMS_LINT_CORPUS)")
 
 # The corpus has almost no front matter: assign types by file name the way a team
