@@ -71,8 +71,8 @@ def normalise_label(label: str) -> str:
 def canonical_name(label: str) -> str | None:
     """The canonical column or field name a label means, or None if it means none we know."""
     text = normalise_label(label)
-    if not text:
-        return None
+    if not text or text.count(" ") >= 6:
+        return None  # a sentence ending in a colon, not a label
     for name, pattern in _COMPILED:
         if pattern.search(text):
             return name

@@ -1,5 +1,7 @@
 """Every rule's documentation is complete, and its examples are its specification:
-the failing example triggers the rule, the passing example is clean."""
+the failing example triggers the rule; the passing example triggers no rule of the
+rule's family (its code prefix), so it shows the document done right for that family
+without having to satisfy every other family's rules too."""
 
 from __future__ import annotations
 
@@ -44,6 +46,13 @@ def _example(rule, title: str) -> dict[str, str | bytes]:
     return files
 
 
+def _family(rule) -> str:
+    """The selection an example is linted with: the rule's family; everything for the
+    suppression rules, which judge the findings of other rules."""
+    family = rule.code.rstrip("0123456789")
+    return "ALL" if family == "SUP" else family
+
+
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
 def test_documentation_has_every_heading_in_order(rule):
     doc = _document(rule)
@@ -55,7 +64,7 @@ def test_documentation_has_every_heading_in_order(rule):
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
 def test_failing_example_triggers_the_rule(rule, tmp_path):
     root = write_repo(tmp_path, _example(rule, "Failing example"))
-    result = lint(root)
+    result = lint(root, select=[_family(rule)])
     assert not result.errors, result.errors
     assert rule.code in {finding.code for finding in result.active}, [str(f) for f in result.active]
 
@@ -63,6 +72,6 @@ def test_failing_example_triggers_the_rule(rule, tmp_path):
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
 def test_passing_example_is_clean(rule, tmp_path):
     root = write_repo(tmp_path, _example(rule, "Passing example"))
-    result = lint(root)
+    result = lint(root, select=[_family(rule)])
     assert not result.errors, result.errors
     assert [(f.path, f.line, f.code, f.message) for f in result.active] == []
