@@ -41,6 +41,7 @@ class Config:
     fail_on: str = "minor"
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    vocabularies: dict[str, list[str]] = field(default_factory=dict)  # extra terms per vocabulary
     sources: dict[str, str] = field(default_factory=dict)  # key -> "default" | "file:line" | "command line"
 
     def as_dict(self) -> dict[str, Any]:
@@ -61,6 +62,7 @@ CONFIG_KEYS = {
     "fail-on": "fail_on",
     "max-file-size": "max_file_size",
     "rule-options": "rule_options",
+    "vocabularies": "vocabularies",
 }
 
 
@@ -205,6 +207,10 @@ def _validate(key: str, value: Any) -> Any:
         if not isinstance(value, dict) or not all(isinstance(item, dict) for item in value.values()):
             raise ValueError("expected a mapping of rule code or name to a mapping of options")
         return {str(rule): dict(options) for rule, options in value.items()}
+    if key == "vocabularies":
+        if not isinstance(value, dict):
+            raise ValueError("expected a mapping of vocabulary name to a list of extra terms")
+        return {str(name): _string_list(terms) for name, terms in value.items()}
     raise ValueError("unsupported key")  # pragma: no cover - CONFIG_KEYS and this function agree
 
 

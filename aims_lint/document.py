@@ -480,6 +480,13 @@ class Document:
         """Paragraphs, list items and tables (as text) in document order."""
         return self._body.blocks
 
+    @cached_property
+    def plain_text(self) -> str:
+        """Headings and blocks as plain text, in document order (for vocabulary scans)."""
+        parts = [(section.line, section.title) for section in self.sections]
+        parts += [(block.line, block.text) for block in self.blocks]
+        return "\n".join(text for _, text in sorted(parts, key=lambda part: part[0]))
+
     @property
     def paragraphs(self) -> list[Block]:
         return [block for block in self._body.blocks if block.kind == "paragraph"]

@@ -2,8 +2,9 @@
 
 The built-in pack is the top-level ``rules/`` folder of the source tree; the wheel ships
 it as ``aims_lint/rules``. A pack is a Python package whose ``__init__`` lists its rule
-modules in ``RULE_MODULES`` (an explicit registry: adding a rule touches one module and
-one line). Third-party packs register the same kind of package under the entry-point
+modules in ``RULE_MODULES``, or its family sub-packages in ``FAMILIES`` (each with its
+own ``RULE_MODULES``): an explicit registry, so adding a rule touches one module and one
+line. Third-party packs register the same kind of package under the entry-point
 group ``aims_lint.packs``.
 """
 
@@ -46,10 +47,20 @@ def _builtin_package() -> ModuleType:
     return module
 
 
+def _rule_modules(package: ModuleType) -> list[str]:
+    """Dotted rule-module names of a pack: its ``RULE_MODULES``, and those of each of its
+    ``FAMILIES`` (sub-packages with their own ``RULE_MODULES``)."""
+    names = list(getattr(package, "RULE_MODULES", ()))
+    for family in getattr(package, "FAMILIES", ()):
+        family_package = importlib.import_module(f"{package.__name__}.{family}")
+        names.extend(f"{family}.{name}" for name in getattr(family_package, "RULE_MODULES", ()))
+    return names
+
+
 def _rules_of(package: ModuleType, pack_name: str) -> list[Rule]:
     rules = []
     base = Path(package.__file__).parent
-    for module_name in getattr(package, "RULE_MODULES", ()):
+    for module_name in _rule_modules(package):
         module = importlib.import_module(f"{package.__name__}.{module_name}")
         for value in vars(module).values():
             meta = getattr(value, "__aims_rule__", None)
@@ -127,6 +138,11 @@ def vocabulary(name: str) -> list[str]:
         if term:
             terms.append(term)
     return terms
+
+
+def data_path(name: str) -> Path:
+    """A data file of the built-in pack (``data/<name>``), e.g. the Annex A catalogue."""
+    return Path(_builtin_package().__file__).parent / "data" / name
 
 
 # ---------------------------------------------------------------------------

@@ -151,6 +151,14 @@ class RuleContext:
         overrides = config.rule_options.get(rule.code) or config.rule_options.get(rule.name) or {}
         self.options = {**rule.options, **overrides}
 
+    def data_path(self, name: str) -> Path:
+        """A data file of the built-in pack (``data/<name>``), e.g. ``annex_a.yaml``."""
+        from aims_lint.pack import data_path
+
+        return data_path(name)
+
     def vocabulary(self, name: str) -> list[str]:
-        """Terms from the pack's ``vocabulary/<name>.txt`` (one per line, # comments)."""
-        return self._vocabularies(name)
+        """Terms from the pack's ``vocabulary/<name>.txt`` (one per line, # comments),
+        plus the organisation's own from the ``vocabularies`` configuration key."""
+        extra = self.config.vocabularies.get(name)
+        return self._vocabularies(name) + extra if extra else self._vocabularies(name)
