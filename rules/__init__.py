@@ -11,4 +11,11 @@ extend. Adding a rule: write the two files and add the module to its family's
 FAMILIES = (
     "document_control",
     "suppression",
+    "ai_policy",
+    "objectives",
+    "risk_assessment",
+    "soa",
+    "impact_assessment",
+    "competence",
+    "management_review",
 )

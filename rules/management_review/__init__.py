@@ -1,0 +1,3 @@
+"""Management review (clause 9.3)."""
+
+RULE_MODULES: tuple[str, ...] = ()

@@ -1,0 +1,32 @@
+"""The bundled example AIMS: the one with gaps fails, the audit-ready one passes."""
+
+import datetime as dt
+from pathlib import Path
+
+from aims_lint import runner
+from aims_lint.config import load_config
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+TODAY = dt.date(2026, 11, 27)
+
+
+def lint_example(name):
+    config = load_config(EXAMPLES / name)
+    return runner.run(config, [], TODAY)
+
+
+def test_example_with_gaps_fails_with_findings_a_consultant_expects():
+    result = lint_example("aims")
+    assert not result.errors
+    found = {(f.path, f.code) for f in result.active}
+    assert ("policies/ai-policy.md", "DOC009") in found  # owner "The AI team"
+    assert ("policies/ai-policy.md", "DOC006") in found  # approved, no approval date
+    assert ("planning/risk-assessment.md", "DOC011") in found  # procedure not written
+    assert result.fails("minor")
+
+
+def test_audit_ready_example_has_no_major_or_minor_finding():
+    result = lint_example("aims-complete")
+    assert not result.errors
+    assert [(f.path, f.line, f.code, f.message) for f in result.active if f.classification != "advisory"] == []
+    assert result.documents_checked >= 8
