@@ -15,6 +15,7 @@ from typing import Any
 # A hostile document can nest thousands of levels; ruamel recurses once per level.
 MAX_FRONT_MATTER_DEPTH = 100
 
+_UNLOADED = object()
 _DELIMITER = re.compile(r"^---[ \t]*$")
 _CLOSER = re.compile(r"^(---|\.\.\.)[ \t]*$")
 _YAMLISH_LINE = re.compile(r"^([A-Za-z_][\w.-]*[ \t]*:([ \t].*)?|[ \t]+\S.*|-[ \t].*|#.*|[ \t]*)$")
@@ -40,6 +41,10 @@ class FrontMatter:
     problems: list[YamlProblem] = field(default_factory=list)
     unclosed: bool = False
     no_opening: bool = False
+    positions: Any = field(default=None, repr=False)  # round-trip tree, loaded on demand
+
+    def __post_init__(self) -> None:
+        self.positions = _UNLOADED
 
     @property
     def mapping(self) -> dict:
@@ -87,28 +92,37 @@ def split(lines: list[str]) -> tuple[FrontMatter | None, int]:
     return None, 0
 
 
-_yaml = None
+_loaders: dict[str, Any] = {}
 
 
-def _loader():
-    """One round-trip YAML instance, built on first use (keeps ruamel off start-up)."""
-    global _yaml
-    if _yaml is None:
+def _loader(kind: str):
+    """A YAML loader, built on first use (keeps ruamel off start-up).
+
+    ``fast``: the safe loader, with ruamel's C parser where ruamel.yaml.clib is
+    installed; YAML 1.2 like the round-trip loader, about five times faster, and it
+    refuses tags that would construct objects. Every document is read with it.
+    ``positions``: the round-trip loader, whose nodes know their lines; run only when a
+    rule reports a finding at a front-matter key.
+    """
+    if kind not in _loaders:
         from ruamel.yaml import YAML
+        from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
 
         from aims_lint.dates import parse_date
-
-        loader = YAML(typ="rt", pure=True)
-        loader.allow_duplicate_keys = False
 
         # An impossible date such as 2026-13-45 should be a finding at its line, not a
         # failure of the whole block: keep it as the string the author wrote.
         def construct_timestamp(constructor, node):
             return parse_date(node.value) or node.value
 
-        loader.constructor.add_constructor("tag:yaml.org,2002:timestamp", construct_timestamp)
-        _yaml = loader
-    return _yaml
+        base = SafeConstructor if kind == "fast" else RoundTripConstructor
+        constructor = type(f"AimsLint{base.__name__}", (base,), {})
+        constructor.add_constructor("tag:yaml.org,2002:timestamp", construct_timestamp)
+        loader = YAML(typ="safe", pure=False) if kind == "fast" else YAML(typ="rt", pure=True)
+        loader.Constructor = constructor
+        loader.allow_duplicate_keys = False
+        _loaders[kind] = loader
+    return _loaders[kind]
 
 
 def _nesting_depth(raw: str) -> int:
@@ -134,7 +148,7 @@ def load(block: FrontMatter) -> None:
         )
         return
     try:
-        block.data = _loader().load(block.raw)
+        block.data = _loader("fast").load(block.raw)
     except RecursionError:
         block.problems.append(YamlProblem(block.yaml_first_line, 1, "front matter nests too deeply to read"))
     except Exception as error:  # ruamel raises many error types; all mean "not valid YAML"
@@ -153,11 +167,44 @@ def load(block: FrontMatter) -> None:
             )
 
 
+def _positions(block: FrontMatter) -> Any:
+    """The round-trip tree of a block (nodes with lines), loaded once, on first use."""
+    if block.positions is _UNLOADED:
+        try:
+            block.positions = _loader("positions").load(block.raw) if block.data is not None else None
+        except Exception:  # the fast loader accepted it; never fail a report over a position
+            block.positions = None
+    return block.positions
+
+
+def _path_to(block: FrontMatter, container: Any) -> list | None:
+    """Keys and indexes leading from the top of ``block.data`` to ``container``."""
+    stack: list[tuple[Any, list]] = [(block.data, [])]
+    seen: set[int] = set()
+    while stack and len(seen) < 10_000:
+        node, path = stack.pop()
+        if node is container:
+            return path
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+        for key, value in items:
+            if isinstance(value, (dict, list)):
+                stack.append((value, [*path, key]))
+    return None
+
+
+def _lookup(tree: Any, path: list) -> Any:
+    for step in path:
+        tree = tree[step]
+    return tree
+
+
 def key_position(block: FrontMatter, key: str) -> tuple[int, int]:
     """File line and column (1-based) of a top-level key; the block start if unknown."""
-    data = block.data
     try:
-        line, column = data.lc.key(key)
+        line, column = _positions(block).lc.key(key)
         return block.yaml_first_line + line, column + 1
     except (AttributeError, KeyError, TypeError):
         return block.start_line, 1
@@ -165,21 +212,19 @@ def key_position(block: FrontMatter, key: str) -> tuple[int, int]:
 
 def value_position(block: FrontMatter, key: str) -> tuple[int, int]:
     """File line and column (1-based) of a top-level key's value."""
-    data = block.data
     try:
-        line, column = data.lc.value(key)
+        line, column = _positions(block).lc.value(key)
         return block.yaml_first_line + line, column + 1
     except (AttributeError, KeyError, TypeError):
         return key_position(block, key)
 
 
 def item_position(container: Any, key: Any, block: FrontMatter) -> tuple[int, int]:
-    """File position of an item (by key or index) of a nested ruamel container."""
+    """File position of an item (by key or index) of a container inside ``block.data``."""
+    path = _path_to(block, container)
     try:
-        if isinstance(container, dict):
-            line, column = container.lc.value(key)
-        else:
-            line, column = container.lc.item(key)
+        node = _lookup(_positions(block), path)
+        line, column = node.lc.value(key) if isinstance(node, dict) else node.lc.item(key)
         return block.yaml_first_line + line, column + 1
     except (AttributeError, KeyError, TypeError, IndexError):
         return block.start_line, 1

@@ -87,7 +87,7 @@ def test_exclude_and_default_excludes(repo):
 def test_glob_types_and_rule_options(repo):
     root = repo(
         {
-            ".aims-lint.yaml": "types:\n  'policies/*.md': ai-policy\nrule-options:\n  DOC007:\n    grace-days: 60\n",
+            ".aims-lint.yaml": "types:\n  'policies/*.md': procedure\nrule-options:\n  DOC007:\n    grace-days: 60\n",
             "policies/p.md": with_keys(type=None, next_review="2026-05-01"),
         }
     )

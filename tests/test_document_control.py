@@ -5,10 +5,12 @@ import datetime as dt
 
 from .conftest import codes, lint
 
+# A procedure, so that only the document-control rules judge it (an AI policy would
+# also meet the AI-policy family's content rules).
 GOOD = """---
 id: POL-AI-001
-type: ai-policy
-title: AI Policy
+type: procedure
+title: AI risk procedure
 owner: AI Governance Lead
 version: "1.0"
 status: approved
@@ -16,7 +18,7 @@ approved_by: Chief Executive Officer
 approved_on: 2026-01-10
 next_review: 2027-01-10
 ---
-# AI Policy
+# AI risk procedure
 
 Text.
 """
@@ -48,7 +50,7 @@ def test_untyped_markdown_is_not_a_governance_document(repo):
 
 
 def test_glob_typed_file_without_front_matter(repo):
-    root = repo({".aims-lint.yaml": "types:\n  'policies/*.md': ai-policy\n", "policies/p.md": "# Policy\n"})
+    root = repo({".aims-lint.yaml": "types:\n  'policies/*.md': procedure\n", "policies/p.md": "# Procedure\n"})
     assert codes(lint(root)) == [("policies/p.md", "DOC002", 1)]
 
 
@@ -60,12 +62,12 @@ def test_yaml_error_reported_at_its_line(repo):
 
 
 def test_type_is_recovered_when_yaml_is_broken_so_the_error_is_not_silent(repo):
-    result = lint(repo({"p.md": "---\ntype: ai-policy\nid: [\n---\n"}))
+    result = lint(repo({"p.md": "---\ntype: procedure\nid: [\n---\n"}))
     assert [f.code for f in result.active] == ["DOC003"]
 
 
 def test_duplicate_keys_are_an_error(repo):
-    result = lint(repo({"p.md": GOOD.replace("title: AI Policy", "title: AI Policy\ntitle: Again")}))
+    result = lint(repo({"p.md": GOOD.replace("title: AI risk procedure", "title: AI risk procedure\ntitle: Again")}))
     (finding,) = result.active
     assert finding.code == "DOC003" and finding.line == 5 and "duplicate" in finding.message
 
@@ -119,7 +121,7 @@ def test_today_fixes_the_date_for_date_rules(repo):
 
 def test_placeholders_in_front_matter_and_text(repo):
     text = GOOD.replace("Text.", "Approved by [Organization Name] on XX/XX/XXXX.\n\nOwner: <owner>\n\nSignature: ______") + "\n"
-    text = text.replace("title: AI Policy", "title: AI Policy for {{ company.name }}")
+    text = text.replace("title: AI risk procedure", "title: AI risk procedure for {{ company.name }}")
     result = lint(repo({"p.md": text}))
     assert [(f.code, f.line) for f in result.active] == [("DOC008", 4), ("DOC008", 14), ("DOC008", 16), ("DOC008", 18)]
     assert "'[Organization Name]', 'XX/XX/XXXX'" in result.active[1].message
@@ -152,7 +154,7 @@ def test_duplicate_ids_reported_on_each_document(repo):
 def test_broken_links_to_files_headings_and_outside_the_repository(repo):
     body = (
         "[ok](procedures/risk.md#method) [missing](procedures/gone.md) [bad anchor](procedures/risk.md#nope)\n"
-        "[escape](../../etc/passwd) [self](#ai-policy) [web](https://example.org/x.md) [mail](mailto:a@b.c)"
+        "[escape](../../etc/passwd) [self](#ai-risk-procedure) [web](https://example.org/x.md) [mail](mailto:a@b.c)"
     )
     root = repo({"p.md": GOOD.replace("Text.", body), "procedures/risk.md": "# Risk\n\n## Method\n"})
     result = lint(root)
@@ -200,7 +202,7 @@ def test_organisation_types_are_not_typos(repo):
 
 
 def test_type_spelling_is_normalised(repo):
-    assert codes(lint(repo({"p.md": with_keys(type="AI Policy")}))) == []
+    assert codes(lint(repo({"p.md": with_keys(type="Procedure")}))) == []
 
 
 def test_superseded_documents_are_not_due_for_review(repo):
