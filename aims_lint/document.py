@@ -193,6 +193,18 @@ def _inline_text(token) -> str:
 
 def _split_row(raw: str) -> list[tuple[int, str]]:
     """Cells of a raw table line as (0-based column, raw text), splitting on unescaped pipes."""
+    if "\\" not in raw:  # no escaped pipes: split directly
+        stripped = raw.rstrip()
+        start = len(stripped) - len(stripped.lstrip())
+        if stripped[start:start + 1] == "|":
+            start += 1
+        cells = []
+        for part in stripped[start:].split("|"):
+            cells.append((start + len(part) - len(part.lstrip()), part))
+            start += len(part) + 1
+        if cells and not cells[-1][1].strip() and stripped.endswith("|"):
+            cells.pop()
+        return cells
     cells, start, index = [], 0, 0
     stripped = raw.rstrip()
     body_start = len(raw) - len(raw.lstrip())

@@ -142,8 +142,12 @@ class RuleContext:
         today: _dt.date,
         vocabularies: Callable[[str], list[str]],
         enabled: list[Rule] | tuple[Rule, ...] = (),
+        workspace: Any = None,
     ):
         self.rule = rule
+        # The repository, for per-document rules that look something up in another file
+        # (a link target, a document id); workspace rules receive it as their argument.
+        self.workspace = workspace
         self.enabled = enabled  # every rule of this run (suppression rules judge against them)
         self.config = config
         self.today = today

@@ -66,7 +66,7 @@ def run(
     workspace = Workspace(config, overrides)
     targets = resolve_targets(workspace, paths)
     workspace.targets = targets
-    contexts = {item.code: RuleContext(item, config, today, pack.vocabulary, enabled) for item in enabled}
+    contexts = {item.code: RuleContext(item, config, today, pack.vocabulary, enabled, workspace) for item in enabled}
     document_rules = [item for item in enabled if item.scope == "document"]
     workspace_rules = [item for item in enabled if item.scope == "workspace"]
     suppression_rules = [item for item in enabled if item.scope == "suppressions"]

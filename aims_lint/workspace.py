@@ -150,7 +150,9 @@ class Workspace:
                 except OSError:
                     continue
                 if entry.name.lower().endswith(MARKDOWN_SUFFIXES) and not self.is_excluded(relpath):
-                    if self.inside_root(path):
+                    # Walking from the root without following folder links, only a file
+                    # link can lead outside the repository.
+                    if not entry.is_symlink() or self.inside_root(path):
                         yield path
                     else:
                         self.notes.append(f"{relpath}: skipped: symlink to a file outside the repository")
@@ -178,7 +180,7 @@ class Workspace:
             data = self.overrides[relpath]
         else:
             try:
-                if not self.inside_root(path):
+                if path.is_symlink() and not self.inside_root(path):
                     self.notes.append(f"{relpath}: skipped: it resolves to a file outside the repository")
                     return None
                 size = path.stat().st_size

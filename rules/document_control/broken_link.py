@@ -29,26 +29,25 @@ def resolve(doc, target: str):
     remediation="1 day",
     message="link to '{target}' {problem}",
     summary="A relative link to a file or heading that does not exist, or that leaves the repository.",
-    scope="workspace",
 )
-def check(workspace, ctx):
+def check(doc, ctx):
+    workspace = ctx.workspace
     markdown_files = workspace.paths()
-    for doc in workspace.linted_documents():
-        for link in doc.links:
-            target = link.target.strip()
-            if not target or _EXTERNAL.match(target):
-                continue
-            relpath, anchor, problem = resolve(doc, target)
-            if problem is None:
-                on_disk = workspace.root / relpath
-                if relpath == doc.relpath:
-                    if anchor and anchor.lower() not in doc.anchors:
-                        problem = "points to a heading this document does not have"
-                elif relpath in markdown_files:
-                    linked = workspace.document(relpath)
-                    if anchor and linked is not None and linked.read_error is None and anchor.lower() not in linked.anchors:
-                        problem = f"points to a heading that '{relpath}' does not have"
-                elif not workspace.inside_root(on_disk):
-                    problem = "does not exist in the repository" if not on_disk.is_symlink() else "leaves the repository"
-            if problem:
-                yield Problem(link.line, link.column, doc=doc, target=target, problem=problem)
+    for link in doc.links:
+        target = link.target.strip()
+        if not target or _EXTERNAL.match(target):
+            continue
+        relpath, anchor, problem = resolve(doc, target)
+        if problem is None:
+            on_disk = workspace.root / relpath
+            if relpath == doc.relpath:
+                if anchor and anchor.lower() not in doc.anchors:
+                    problem = "points to a heading this document does not have"
+            elif relpath in markdown_files:
+                linked = workspace.document(relpath)
+                if anchor and linked is not None and linked.read_error is None and anchor.lower() not in linked.anchors:
+                    problem = f"points to a heading that '{relpath}' does not have"
+            elif not workspace.inside_root(on_disk):
+                problem = "does not exist in the repository" if not on_disk.is_symlink() else "leaves the repository"
+        if problem:
+            yield Problem(link.line, link.column, target=target, problem=problem)

@@ -41,9 +41,8 @@ def check(doc, ctx):
     for container, key, value in _dates(doc):
         if value is None or value == "" or is_placeholder(value):
             continue  # missing keys and placeholders have their own rules
-        position = doc.item_position(container, key)
         date = parse_date(value)
         if date is None:
-            yield Problem(*position, key=key, problem=f"is not a valid date: {str(value)!r} (write YYYY-MM-DD)")
+            yield Problem(*doc.item_position(container, key), key=key, problem=f"is not a valid date: {str(value)!r} (write YYYY-MM-DD)")
         elif (key in _PAST_KEYS or key == "date" and container is doc.meta and is_record(doc.doc_type)) and date > ctx.today:
-            yield Problem(*position, key=key, problem=f"is in the future ({date.isoformat()}): it records something that has already happened")
+            yield Problem(*doc.item_position(container, key), key=key, problem=f"is in the future ({date.isoformat()}): it records something that has already happened")

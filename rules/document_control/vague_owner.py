@@ -1,4 +1,5 @@
 import re
+from functools import lru_cache
 
 from aims_lint.rule import ALL_TYPES, Problem, rule
 
@@ -7,26 +8,33 @@ from .placeholders import is_placeholder
 _OWNER_KEYS = ("owner", "responsible", "accountable", "risk_owner")
 
 
+@lru_cache(maxsize=4096)
 def _normalise(value: str) -> str:
     text = re.sub(r"[*_`]", "", value).strip().lower().rstrip(".;,")
     return re.sub(r"^the\s+", "", text)
 
 
 def owner_values(doc):
-    """(line, column, value) of every owner the document names: front matter, fields, owner columns."""
+    """(position, value) of every owner the document names: front matter, fields, owner
+    columns; ``position()`` gives (line, column), computed only when it is needed."""
     for key in _OWNER_KEYS:
         value = doc.meta.get(key)
         if isinstance(value, str):
-            yield (*doc.value_position(key), value)
+            yield (lambda key=key: doc.value_position(key)), value
     for field in doc.fields_named("owner"):
-        yield field.line, field.column, field.value
+        yield (lambda field=field: (field.line, field.column)), field.value
     for table in doc.tables:
         if len(table.header) == 2 and table.columns[0] is not None:
             continue  # a two-column "key | value" table: its owner row is a field above
         for row in table.rows:
             cell = row.get("owner")
             if cell is not None and cell.text:
-                yield cell.line, cell.column, cell.text
+                yield (lambda cell=cell: (cell.line, cell.column)), cell.text
+
+
+@lru_cache(maxsize=8)
+def _vague_terms(terms: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(_normalise(term) for term in terms)
 
 
 @rule(
@@ -41,10 +49,7 @@ def owner_values(doc):
     options={"extra-vague-owners": []},
 )
 def check(doc, ctx):
-    vague = {_normalise(term) for term in ctx.vocabulary("vague_owners")}
-    vague.update(_normalise(term) for term in ctx.options.get("extra-vague-owners") or ())
-    for line, column, value in owner_values(doc):
-        if is_placeholder(value):
-            continue  # DOC008 reports placeholders
-        if _normalise(value) in vague:
-            yield Problem(line, column, owner=value.strip())
+    vague = _vague_terms(tuple(ctx.vocabulary("vague_owners")) + tuple(ctx.options.get("extra-vague-owners") or ()))
+    for position, value in owner_values(doc):
+        if _normalise(value) in vague and not is_placeholder(value):  # DOC008 reports placeholders
+            yield Problem(*position(), owner=value.strip())
