@@ -1,3 +1,8 @@
 """AI objectives (clause 6.2)."""
 
-RULE_MODULES: tuple[str, ...] = ()
+RULE_MODULES: tuple[str, ...] = (
+    "no_objectives",
+    "objective_not_measurable",
+    "objective_plan_incomplete",
+    "blank_objective_rows",
+)

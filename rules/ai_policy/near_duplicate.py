@@ -1,0 +1,69 @@
+import re
+
+from aims_lint.rule import Problem, rule
+
+from .signals import POLICY_TYPE, anchor_line
+
+# Domain words that a recycled policy swaps: they are made equal before comparing.
+_DOMAIN = re.compile(
+    r"\b(?:artificial intelligence|information security|information technology|cyber ?security|data protection"
+    r"|personal (?:data|information)|privacy|security|information|data|AI|ML|IT|AIMS|ISMS|PIMS|QMS"
+    r"|ISO(?:/IEC)? ?(?:42001|27001|27701|27002|9001)(?::20\d\d)?|42001|27001|27701|GDPR|AI Act"
+    r"|(?:chief )?(?:AI|information security|privacy|data protection) (?:officer|lead|manager))\b",
+    re.I,
+)
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def shingles(doc, size: int) -> set[tuple[str, ...]]:
+    text = _DOMAIN.sub(" domain ", doc.plain_text).lower()
+    words = _WORD.findall(text)
+    return {tuple(words[index:index + size]) for index in range(len(words) - size + 1)}
+
+
+@rule(
+    code="POL003",
+    name="recycled-policy-near-duplicate",
+    clause="5.2",
+    types=(POLICY_TYPE,),
+    classification="advisory",
+    remediation="1-2 weeks",
+    message=(
+        "{share:.0%} of this policy's text is shared with '{other}' once domain terms (AI, data, information "
+        "security, privacy, AIMS/ISMS/PIMS) are set aside: check it is an AI policy and not a renamed copy"
+    ),
+    summary="The AI policy is a near-duplicate of another policy of the repository with the domain words swapped.",
+    scope="workspace",
+    options={"threshold": 0.30, "shingle-words": 6, "min-shingles": 40},
+)
+def check(workspace, ctx):
+    size = int(ctx.options.get("shingle-words", 6))
+    threshold = float(ctx.options.get("threshold", 0.30))
+    minimum = int(ctx.options.get("min-shingles", 40))
+    policies = [doc for doc in workspace.governance_documents() if doc.read_error is None and doc.doc_type and doc.doc_type.endswith("policy")]
+    if len(policies) < 2:
+        return
+    cache: dict[str, set] = {}
+
+    def of(doc):
+        if doc.relpath not in cache:
+            cache[doc.relpath] = shingles(doc, size)
+        return cache[doc.relpath]
+
+    for doc in workspace.linted_documents():
+        if doc.doc_type != POLICY_TYPE:
+            continue
+        mine = of(doc)
+        best = None
+        for other in policies:
+            if other.relpath == doc.relpath:
+                continue
+            theirs = of(other)
+            smaller = min(len(mine), len(theirs))
+            if smaller < minimum:
+                continue
+            share = len(mine & theirs) / smaller
+            if share >= threshold and (best is None or share > best[0]):
+                best = (share, other.relpath)
+        if best:
+            yield Problem(*anchor_line(doc), doc=doc, share=best[0], other=best[1])

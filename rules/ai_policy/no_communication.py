@@ -1,0 +1,29 @@
+from aims_lint.rule import Problem, rule
+
+from .signals import COMMUNICATE, EXTERNAL, INTERNAL, POLICY_TYPE, anchor_line, units
+
+
+@rule(
+    code="POL009",
+    name="policy-no-communication",
+    clause="7.4",
+    types=(POLICY_TYPE,),
+    classification="minor",
+    remediation="1 week",
+    message="the policy does not say how it is communicated to {missing} (5.2, 7.4): say who receives it, how and when",
+    summary="No communication of the policy to internal and to external interested parties.",
+)
+def check(doc, ctx):
+    internal = external = False
+    for _, text in units(doc):
+        if not COMMUNICATE.search(text):
+            continue
+        internal = internal or bool(INTERNAL.search(text))
+        external = external or bool(EXTERNAL.search(text))
+    # A heading about communication covers the statements below it.
+    for section in doc.sections_titled(r"communicat|awareness|availability|publication|distribution"):
+        internal = internal or bool(INTERNAL.search(section.text))
+        external = external or bool(EXTERNAL.search(section.text))
+    missing = [side for side, done in (("people working for the organisation", internal), ("external interested parties", external)) if not done]
+    if missing:
+        yield Problem(*anchor_line(doc), missing=" or to ".join(missing))

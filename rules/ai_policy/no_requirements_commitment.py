@@ -1,0 +1,18 @@
+from aims_lint.rule import Problem, rule
+
+from .signals import REQUIREMENTS, POLICY_TYPE, anchor_line, first_match
+
+
+@rule(
+    code="POL006",
+    name="policy-no-requirements-commitment",
+    clause="5.2",
+    types=(POLICY_TYPE,),
+    classification="minor",
+    remediation="1 week",
+    message="the policy does not commit to satisfying applicable requirements (5.2 c): commit to the legal, regulatory and contractual requirements that apply to your AI systems",
+    summary="No commitment to satisfy applicable (legal, regulatory, contractual) requirements.",
+)
+def check(doc, ctx):
+    if first_match(doc, REQUIREMENTS) is None:
+        yield Problem(*anchor_line(doc))

@@ -1,0 +1,23 @@
+from aims_lint.rule import Problem, rule
+
+from ..common import term_pattern
+from .signals import POLICY_TYPE, anchor_line, first_match
+
+
+@rule(
+    code="POL008",
+    name="policy-no-responsible-ai-commitment",
+    clause="A.2.2",
+    types=(POLICY_TYPE,),
+    classification="minor",
+    remediation="1 week",
+    message=(
+        "the policy makes no commitment to responsible, human-centred AI (fairness, human oversight, "
+        "transparency, respect for the people affected): state the principles your AI systems must meet"
+    ),
+    summary="No commitment to responsible, human-centred AI.",
+)
+def check(doc, ctx):
+    pattern = term_pattern(ctx.vocabulary("policy_responsible_ai"))
+    if pattern is None or first_match(doc, pattern) is None:
+        yield Problem(*anchor_line(doc))

@@ -1,0 +1,18 @@
+from aims_lint.rule import Problem, rule
+
+from .signals import POLICY_TYPE, anchor_line, scope_reference
+
+
+@rule(
+    code="POL004",
+    name="policy-no-scope-reference",
+    clause="5.2",
+    types=(POLICY_TYPE,),
+    classification="minor",
+    remediation="1 week",
+    message="the policy does not refer to the AIMS scope or the AI systems in scope: link the scope document or name the AI systems it governs",
+    summary="No reference to the AIMS scope or to the AI systems in scope.",
+)
+def check(doc, ctx):
+    if scope_reference(doc) is None:
+        yield Problem(*anchor_line(doc))

@@ -1,0 +1,182 @@
+"""What the AI policy rules look for, by meaning: the policy's text units (headings and
+blocks with their lines), the statements that fulfil each element of clause 5.2 / 7.4 /
+Annex A.2.4, and approvers. Shared by the POL rules; not a rule itself."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..document_control.placeholders import is_placeholder
+
+POLICY_TYPE = "ai-policy"
+
+
+def units(doc) -> list[tuple[int, str]]:
+    """(line, text) of every heading and block, in document order. A paragraph or list
+    item is one unit; a table is one unit per row."""
+    found = [(section.line, section.title) for section in doc.sections]
+    for block in doc.blocks:
+        if block.kind != "table":
+            found.append((block.line, block.text))
+    for table in doc.tables:
+        found.append((table.line, " | ".join(cell.text for cell in table.header)))
+        for row in table.rows:
+            found.append((row.line, " | ".join(cell.text for cell in row.cells)))
+    return sorted(found, key=lambda unit: unit[0])
+
+
+def link_units(doc) -> list[tuple[int, str]]:
+    """(line, "text target") for every link: a link's words and where it points."""
+    return [(link.line, f"{link.text} {link.target}") for link in doc.links]
+
+
+def first_match(doc, pattern: re.Pattern, with_links: bool = True) -> int | None:
+    """Line of the first heading, block or link matching ``pattern``."""
+    candidates = units(doc) + (link_units(doc) if with_links else [])
+    for line, text in sorted(candidates, key=lambda unit: unit[0]):
+        if pattern.search(text):
+            return line
+    return None
+
+
+_SCOPE_TITLE = re.compile(r"\bscope\b|\bapplicab|\bapplies to\b|\bcoverage\b", re.I)
+_SYSTEMS = re.compile(r"\bAI (?:systems?|tools?|components?|applications?|models?|services?|products?|agents?)\b|\bchatbots?\b|\bassistants?\b|\bscoring model\b|\bmodels?\b", re.I)
+_REVIEW_TITLE = re.compile(r"\breview|\bmaintenance\b|\bupdate\b", re.I)
+_INTERVAL = re.compile(
+    r"\b(?:annual(?:ly)?|yearly|every\s+(?:\w+\s+)?(?:months?|years?)|each year|at least once|planned intervals?|quarterly"
+    r"|\d+\s*months?|twelve months|once a year|per year|biennial(?:ly)?)\b",
+    re.I,
+)
+
+
+_THIS_POLICY = re.compile(
+    r"\b(?:this|the)\s+(?:AI\s+)?(?:management\s+)?(?:policy|document|statement)\b[^.\n]{0,60}\breview"
+    r"|\breview\w*\s+(?:and\s+update\s+)?(?:of\s+)?(?:this|the)\s+(?:AI\s+)?(?:management\s+)?(?:policy|document)\b"
+    r"|\bpolicy\s+review\b|\breview\w*\s+(?:of\s+)?(?:the\s+)?policy\b",
+    re.I,
+)
+
+
+def scope_reference(doc) -> int | None:
+    """Line of a reference to the AIMS scope or the AI systems in scope: a scope statement,
+    a link to the scope document, or a Scope section that names the AI systems."""
+    line = first_match(doc, SCOPE)
+    if line is not None:
+        return line
+    for section in doc.sections:
+        if _SCOPE_TITLE.search(section.title) and _SYSTEMS.search(section.text):
+            return section.line
+    return None
+
+
+def review_interval(doc) -> int | None:
+    """Line of a statement that the policy is reviewed at planned intervals."""
+    for line, text in units(doc):
+        # "The AI tool register is reviewed quarterly" is not the policy's review.
+        if REVIEW.search(text) and _THIS_POLICY.search(text):
+            return line
+    for section in doc.sections:
+        if _REVIEW_TITLE.search(section.title) and _INTERVAL.search(section.text):
+            return section.line
+    return None
+
+
+def anchor_line(doc) -> tuple[int, int]:
+    """Where to report something absent: the document's first heading, else line 1."""
+    if doc.sections:
+        return doc.sections[0].line, 1
+    return doc.body_start_line if doc.front_matter is not None and doc.body_start_line <= len(doc.lines) else 1, 1
+
+
+# -- the elements of clause 5.2 / 7.4 / A.2.4, each recognised by several phrasings ---------
+
+_AI = r"(?:AI|artificial intelligence|machine learning|ML|AIMS|AI management system|models?|algorithm\w*)"
+
+SCOPE = re.compile(
+    rf"\b(?:AIMS|AI management system)\b[^.\n]{{0,40}}\bscope\b|\bscope\b[^.\n]{{0,60}}\b(?:AIMS|AI management system)\b"
+    rf"|\bAI systems?\b[^.\n]{{0,40}}\bin scope\b|\bin[- ]scope\b[^.\n]{{0,40}}\bAI systems?\b"
+    rf"|\bAI systems?\b[^.\n]{{0,30}}\b(?:covered|listed|inventory|register)\b|\b(?:inventory|register) of AI systems?\b"
+    rf"|\bscope(?:\.md|-statement|_statement)\b|\bscope[^.\n]{{0,40}}\b(?:AIMS|AI)\b",
+    re.I,
+)
+OBJECTIVES = re.compile(
+    rf"\b(?:AI|AIMS|AI management system|responsible AI)(?:[- ]related)? objectives?\b"
+    rf"|\bobjectives?\b[^.\n]{{0,60}}\b(?:AI|AIMS|AI management system)\b"
+    rf"|\bframework for (?:setting|establishing)\b[^.\n]{{0,30}}\bobjectives?\b"
+    rf"|\bobjectives?[-_ ](?:register|and[-_ ]kpis?|\.md)|\bobjectives\.md\b",
+    re.I,
+)
+_OBLIGATIONS = r"(?:requirements?|obligations?|laws?|regulations?|legislation|AI Act|GDPR|rules)"
+_COMMIT = r"(?:commit\w*|compl(?:y|ies|iance|iant)|meet\w*|satisf\w+|fulfil\w*|adher\w+|abid\w+|conform\w*|observ\w+|respect\w*|in accordance with|lawful\w*)"
+REQUIREMENTS = re.compile(
+    rf"\b{_COMMIT}\b[^.\n]{{0,80}}\b(?:applicable|legal|statutory|regulatory|contractual|relevant)\b[^.\n]{{0,40}}\b{_OBLIGATIONS}\b"
+    rf"|\b(?:applicable|legal|statutory|regulatory|contractual)\b[^.\n]{{0,40}}\b{_OBLIGATIONS}\b[^.\n]{{0,60}}\b{_COMMIT}\b"
+    rf"|\bcompl(?:y|ies|iance) with\b[^.\n]{{0,80}}\b{_OBLIGATIONS}\b"
+    rf"|^(?:legal|regulatory) (?:and regulatory )?compliance$|^compliance with (?:laws|legal|applicable)|^lawfulness$",
+    re.I,
+)
+CONTINUAL_IMPROVEMENT = re.compile(r"\b(?:continual(?:ly)?|continuous(?:ly)?|ongoing)\s+improv\w*|\bimprov\w+\s+continual(?:ly)?\b", re.I)
+COMMUNICATE = re.compile(
+    r"\b(?:communicat\w*|publish\w*|made available|make available|available to|distribut\w*|disseminat\w*|shared with|share\w* with"
+    r"|circulat\w*|intranet|website|public(?:ly)? available|on request|upon request|acknowledg\w*|brief\w*|induction|onboarding|awareness)\b",
+    re.I,
+)
+INTERNAL = re.compile(
+    r"\b(?:employees?|staff|personnel|workers?|workforce|colleagues|contractors|internal(?:ly)?|intranet|induction|onboarding"
+    r"|all (?:persons|people) working|people working|team members)\b",
+    re.I,
+)
+EXTERNAL = re.compile(
+    r"\b(?:interested parties|external(?:ly)?|public(?:ly)?|customers?|clients?|suppliers?|partners?|regulators?|stakeholders?"
+    r"|website|on request|upon request|third parties|users)\b",
+    re.I,
+)
+REVIEW = re.compile(
+    r"\breview\w*\b[^.\n]{0,80}\b(?:annual(?:ly)?|yearly|every\s+(?:\w+\s+)?(?:months?|years?)|each year|at least once|planned intervals?"
+    r"|(?:bi-?)?annual|quarterly|\d+\s*months?|twelve months|regular intervals|once a year|per year)\b"
+    r"|\b(?:annual(?:ly)?|yearly|quarterly|planned|periodic)\s+(?:policy\s+)?review\w*\b",
+    re.I,
+)
+MANAGEMENT_REVIEW = re.compile(r"\bmanagement[- ]reviews?\b|\bmanagement-review\b|\bclause 9\.3\b|\b9\.3\b", re.I)
+APPROVAL_LABEL = re.compile(r"^(?:approved by|approver|approval|authori[sz]ed by|signed(?: off)? by|policy owner and approver)$", re.I)
+
+
+def split_approvers(value: str) -> list[str]:
+    text = re.sub(r"\(.*?\)", " ", value)
+    parts = re.split(r"\s*(?:,|/|&|;|\band\b|\bon behalf of\b)\s*", text, flags=re.I)
+    return [re.sub(r"^the\s+", "", part.strip(" .*_`"), flags=re.I) for part in parts if part.strip(" .*_`")]
+
+
+def is_top_management(value: str, roles: list[str]) -> bool:
+    """True when the approver, or one of several, is a top-management role (whole value),
+    or a committee of the board ("Board AI Oversight Committee", "Board Risk Committee")."""
+    wanted = {role.strip().lower() for role in roles if role.strip()}
+    for part in split_approvers(value):
+        if part.lower() in wanted or re.match(r"^board\b[\w\s-]*\bcommittee$", part, re.I):
+            return True
+    return False
+
+
+def approvers(doc) -> Iterator[tuple[int, int, str]]:
+    """(line, column, value) of the policy's approver: front matter ``approved_by``, else
+    an "Approved by" field or row in the text (real policies keep it in a table)."""
+    value = doc.meta.get("approved_by")
+    if isinstance(value, (str, list)) and value:
+        text = ", ".join(str(item) for item in value) if isinstance(value, list) else value
+        yield (*doc.value_position("approved_by"), text)
+        return
+    for field in doc.fields_named("approved_by"):
+        yield field.line, field.column, field.value
+    for table in doc.tables:
+        index = table.column_index("approved_by")
+        if index is None:
+            continue
+        for row in table.rows:
+            if index < len(row.cells) and row.cells[index].text:
+                yield row.cells[index].line, row.cells[index].column, row.cells[index].text
+
+
+def filled(value: str) -> bool:
+    text = value.strip()
+    return bool(text) and not is_placeholder(text) and not re.fullmatch(r"\[[^\]]*\]|<[^>]*>|\{\{.*\}\}", text) and not re.fullmatch(r"[_\-\s.*]*|n/?a|none|tbd|tbc", text, re.I)

@@ -1,0 +1,28 @@
+from aims_lint.rule import Problem, rule
+
+from ..impact_assessment.support import first_heading_line, inactive
+from .matrix import COLUMNS, LABELS, column_of, matrix_tables
+
+
+@rule(
+    code="CMP001",
+    name="matrix-column-missing",
+    clause="7.2",
+    types=("competence-matrix",),
+    classification="minor",
+    remediation="1 week",
+    message="{what}: add it for every role, so the matrix shows what competence is needed and how it is evidenced",
+    summary="A competence matrix without a role, required competencies, evaluation method, status or next-review column.",
+)
+def check(doc, ctx):
+    if inactive(doc):
+        return
+    tables = matrix_tables(doc)
+    if not tables:
+        wanted = ", ".join(LABELS.values())
+        yield Problem(first_heading_line(doc), 1, what=f"no competence matrix: no table with the columns {wanted}")
+        return
+    best = max(tables, key=lambda table: sum(column_of(table, column) is not None for column in COLUMNS))
+    for column in COLUMNS:
+        if all(column_of(table, column) is None for table in tables):
+            yield Problem(best.line, 1, what=f"competence matrix has no '{LABELS[column]}' column")

@@ -1,0 +1,72 @@
+from aims_lint.dates import parse_date
+from aims_lint.rule import Problem, rule
+
+from .common import TYPES, judged
+from .support import body_date
+
+
+def _last_changes(workspace) -> dict[str, tuple]:
+    """ai_system id -> (last_significant_change, scope document) from every aims-scope."""
+    changes = {}
+    for doc in workspace.governance_documents():
+        if doc.doc_type != "aims-scope":
+            continue
+        systems = doc.meta.get("ai_systems")
+        if not isinstance(systems, list):
+            continue
+        for system in systems:
+            if not isinstance(system, dict) or system.get("id") in (None, ""):
+                continue
+            changed = parse_date(system.get("last_significant_change"))
+            if changed is not None:
+                changes[str(system["id"]).strip()] = (changed, doc)
+    return changes
+
+
+def _assessed_on(doc):
+    """(date, line, column, what) of when the assessment was last done."""
+    for key in ("last_reviewed", "approved_on", "date"):
+        value = parse_date(doc.meta.get(key))
+        if value is not None:
+            return (value, *doc.value_position(key), key)
+    found = body_date(doc)
+    if found:
+        return found[0], found[1], 1, "assessment date"
+    return None
+
+
+@rule(
+    code="IMP007",
+    name="predates-system-change",
+    clause="8.4",
+    types=TYPES,
+    classification="minor",
+    remediation="2-4 weeks",
+    message=(
+        "impact assessment predates the system's last significant change: {what} {assessed} is before "
+        "'{system}' changed on {changed} ({scope}); reassess the changed system"
+    ),
+    summary="An impact assessment last done before its AI system's last significant change (from the scope).",
+    scope="workspace",
+)
+def check(workspace, ctx):
+    changes = None
+    for doc in workspace.linted_documents():
+        if doc.doc_type not in TYPES or not judged(doc):
+            continue
+        system = doc.meta.get("ai_system")
+        if system in (None, ""):
+            continue
+        if changes is None:
+            changes = _last_changes(workspace)
+        if str(system).strip() not in changes:
+            continue
+        changed, scope = changes[str(system).strip()]
+        assessed = _assessed_on(doc)
+        if assessed is None or assessed[0] >= changed:
+            continue
+        date, line, column, what = assessed
+        yield Problem(
+            line, column, doc=doc, what=what, assessed=date.isoformat(), system=str(system).strip(),
+            changed=changed.isoformat(), scope=scope.relpath,
+        )

@@ -1,0 +1,29 @@
+from aims_lint.rule import Problem, rule
+
+from ..common import mentions
+from .affected_or_harms_missing import _scope_line
+from .common import TYPES, judged
+from .support import full_text
+
+
+@rule(
+    code="IMP004",
+    name="severity-or-reversibility-missing",
+    clause="A.5.4",
+    types=TYPES,
+    classification="minor",
+    remediation="1-2 weeks",
+    message="harms are not rated for {missing}: say for each harm how severe it is and whether it can be undone (appeal, redress)",
+    summary="An impact assessment that names harms but does not rate their severity or reversibility.",
+)
+def check(doc, ctx):
+    if not judged(doc):
+        return
+    text = full_text(doc)
+    missing = []
+    if not mentions(text, ctx.vocabulary("impact_assessment_severity")):
+        missing.append("severity")
+    if not mentions(text, ctx.vocabulary("impact_assessment_reversibility")):
+        missing.append("reversibility")
+    if missing:
+        yield Problem(_scope_line(doc), 1, missing=" and ".join(missing))

@@ -1,0 +1,43 @@
+from aims_lint.rule import Problem, rule
+
+from ..common import mentions
+from ..impact_assessment.support import first_heading_line
+from .common import TYPES, judged, review_text
+
+INPUTS = (
+    ("a", "status of actions from previous management reviews", ("management_review_previous_actions",)),
+    ("b", "changes in external and internal issues relevant to the AIMS", ("management_review_context_changes",)),
+    ("c", "changes in the needs and expectations of interested parties", ("management_review_interested_parties",)),
+    ("d", "information on AIMS performance", ("management_review_nonconformities", "management_review_monitoring", "management_review_audit")),
+    ("e", "opportunities for continual improvement", ("management_review_improvement",)),
+)
+PERFORMANCE_PARTS = {
+    "management_review_nonconformities": "nonconformities and corrective actions",
+    "management_review_monitoring": "monitoring and measurement results",
+    "management_review_audit": "audit results",
+}
+
+
+@rule(
+    code="MRV001",
+    name="review-input-missing",
+    clause="9.3.2",
+    types=TYPES,
+    classification="minor",
+    remediation="1 week",
+    message="management review input 9.3.2 {letter} {status}: {what}; {advice}",
+    summary="Minutes that do not address one of the required inputs of 9.3.2 (a-e).",
+)
+def check(doc, ctx):
+    if not judged(doc):
+        return
+    text = review_text(doc)
+    line = first_heading_line(doc)
+    for letter, title, vocabularies in INPUTS:
+        found = {name: mentions(text, ctx.vocabulary(name)) for name in vocabularies}
+        if not any(found.values()):
+            yield Problem(line, 1, letter=letter, status="not addressed", what=title, advice="record what was reviewed and what it showed")
+        elif letter == "d" and not all(found.values()):
+            missing = " and ".join(PERFORMANCE_PARTS[name] for name, ok in found.items() if not ok)
+            yield Problem(line, 1, letter=letter, status="incomplete", what=f"{title} does not cover {missing}",
+                          advice="report their trends with figures")

@@ -1,0 +1,257 @@
+"""AI policy rules (5.2, 7.4, A.2.2-A.2.4): each on a policy that must trigger it, at the
+line where the gap is (or the title when something is absent), and on one that must not;
+the recycled-policy rules on policies derived from real information-security policies
+(tests/fixtures/recycled, see its README); and the real AI policies of the corpus."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .conftest import lint
+from .test_corpus import CORPUS
+
+FIXTURES = Path(__file__).parent / "fixtures" / "recycled"
+
+FRONT = """---
+id: POL-AI-001
+type: ai-policy
+title: AI Policy
+owner: AI Governance Lead
+version: "2.0"
+status: approved
+approved_by: {approver}
+approved_on: 2026-03-02
+next_review: 2027-03-02
+---
+# AI Policy
+"""
+PARTS = {
+    "scope": """
+## Purpose and scope
+
+Northwind Lending uses AI to assess credit applications and to answer customer
+questions. This policy applies to the AI systems in the scope of the AIMS, listed in the
+[AIMS scope](../scope.md): the credit scoring model and the support assistant.
+""",
+    "commitments": "\n## Commitments\n\n",
+    "requirements": "- We meet the legal, regulatory and contractual requirements that apply to our AI systems.\n",
+    "improvement": "- We continually improve the AI management system, using audit results and monitoring data.\n",
+    "responsible": "- We develop and use AI responsibly: decisions that significantly affect a customer keep a\n  human in the loop, and we test for unfair bias before every release.\n",
+    "objectives": """
+## AI objectives
+
+Top management sets measurable AI objectives each year, consistent with this policy. The
+AI Governance Lead keeps them in the [AI objectives](../planning/objectives.md).
+""",
+    "communication": """
+## Communication
+
+The policy is published on the intranet and explained to all employees at induction. It is
+available to customers and other interested parties on our website.
+""",
+    "review": """
+## Review
+
+The AI Governance Lead reviews this policy every 12 months, as an input to the management review.
+""",
+}
+
+
+def policy(without=(), approver="Chief Executive Officer", replace=None, extra=""):
+    parts = dict(PARTS, **(replace or {}))
+    body = "".join(text for name, text in parts.items() if name not in without)
+    return FRONT.format(approver=approver) + body + extra
+
+
+def pol(result):
+    return [(f.code, f.line) for f in result.active if f.code.startswith("POL")]
+
+
+def test_a_complete_policy_passes_every_policy_rule(repo):
+    assert pol(lint(repo({"policies/ai-policy.md": policy()}), select=["POL"])) == []
+
+
+@pytest.mark.parametrize(
+    "part, code",
+    [
+        ("scope", "POL004"),
+        ("objectives", "POL005"),
+        ("requirements", "POL006"),
+        ("improvement", "POL007"),
+        ("responsible", "POL008"),
+        ("communication", "POL009"),
+    ],
+)
+def test_each_missing_element_is_its_own_finding_at_the_title(repo, part, code):
+    result = lint(repo({"policies/ai-policy.md": policy(without=[part])}), select=["POL"])
+    assert pol(result) == [(code, 12)]
+
+
+def test_two_missing_elements_two_findings_each_selectable(repo):
+    root = repo({"policies/ai-policy.md": policy(without=["requirements", "improvement"])})
+    assert pol(lint(root, select=["POL"])) == [("POL006", 12), ("POL007", 12)]
+    assert pol(lint(root, select=["POL007"])) == [("POL007", 12)]
+
+
+def test_elements_are_recognised_by_meaning_not_one_sentence(repo):
+    other_words = {
+        "requirements": "- Our use of AI complies with the EU AI Act and the consumer-credit regulations.\n",
+        "improvement": "- The AIMS is improved continually on the basis of audits and incidents.\n",
+        "responsible": "- Our AI is human-centred: people can always ask for a human review.\n",
+        "objectives": "\nSee the [objectives register](../planning/objectives-register.md).\n",
+        "scope": "\n## Applies to\n\nThe credit scoring model and the customer support assistant.\n",
+        "communication": "\n## Awareness and availability\n\nStaff receive the policy at onboarding; customers can obtain it on request.\n",
+    }
+    root = repo({"policies/ai-policy.md": policy(replace=other_words)})
+    assert pol(lint(root, select=["POL"])) == []
+
+
+def test_communication_names_the_missing_audience(repo):
+    internal_only = {"communication": "\n## Communication\n\nThe policy is published on the intranet for all employees.\n"}
+    result = lint(repo({"p.md": policy(replace=internal_only)}), select=["POL009"])
+    (finding,) = result.active
+    assert "external interested parties" in finding.message and "working for" not in finding.message
+
+
+def test_review_interval_and_management_review_link(repo):
+    no_link = {"review": "\n## Review\n\nThis policy is reviewed annually by the AI Governance Lead.\n"}
+    result = lint(repo({"p.md": policy(replace=no_link)}), select=["POL010"])
+    assert [(f.line, "not tied to the management review" in f.message) for f in result.active] == [(12, True)]
+    nothing = {"review": "\n## Changes\n\nChanges are made by the AI Governance Lead.\n"}
+    result = lint(repo({"p.md": policy(replace=nothing)}), select=["POL010"])
+    assert "no review at planned intervals" in result.active[0].message
+
+
+def test_top_management_approval(repo):
+    result = lint(repo({"p.md": policy(approver="Head of Data Science")}), select=["POL011"])
+    assert [(f.code, f.line) for f in result.active] == [("POL011", 8)]
+    assert "'Head of Data Science' is not a top-management role" in result.active[0].message
+    for approver in ("CEO", "Chief Executive Officer (CEO)", "Board of Directors", "CFO and Managing Director", "Board Risk Committee"):
+        assert lint(repo({"p.md": policy(approver=approver)}), select=["POL011"]).active == [], approver
+
+
+def test_top_management_roles_extend_by_configuration(repo):
+    root = repo({".aims-lint.yaml": "vocabularies:\n  policy_top_management: [Managing Partner of the Firm]\n",
+                 "p.md": policy(approver="Managing Partner of the Firm")})
+    assert lint(root, select=["POL011"]).active == []
+
+
+def test_approval_read_from_the_text_when_there_is_no_front_matter(repo):
+    root = repo({".aims-lint.yaml": "types:\n  'policies/*.md': ai-policy\n",
+                 "policies/p.md": "# AI Policy\n\n**Approved by:** Head of IT\n\nText.\n",
+                 "policies/q.md": "# AI Policy\n\n**Approved by:** [Approver name]\n\nText.\n"})
+    found = [(f.path, f.line, f.message.split(":")[0]) for f in lint(root, select=["POL011"]).active]
+    assert found == [("policies/p.md", 3, "approver 'Head of IT' is not a top-management role"),
+                     ("policies/q.md", 1, "no approval by top management is recorded")]
+
+
+def test_swap_artefact_one_finding_per_line(repo):
+    extra = "\nRequests from AI subjects are answered within a month. AI at rest is encrypted.\n\nA personal AI assistant is not allowed.\n"
+    result = lint(repo({"p.md": policy(extra=extra)}), select=["POL001"])
+    assert [(f.line, f.column) for f in result.active] == [(41, 15)]
+    assert "'AI subjects', 'AI at rest'" in result.active[0].message
+
+
+def test_aspirational_policy_is_advisory_and_needs_no_link(repo):
+    text = FRONT.format(approver="Chief Executive Officer") + (
+        "\nWe are fully committed to world-class AI and will always act with the highest ethical "
+        "standards, for the benefit of all.\n"
+    )
+    result = lint(repo({"p.md": text}), select=["POL012"])
+    assert [(f.code, f.line, f.classification) for f in result.active] == [("POL012", 14, "advisory")]
+    linked = text + "\nThe [AI objectives](objectives.md) measure these commitments.\n"
+    assert lint(repo({"p.md": linked}), select=["POL012"]).active == []
+
+
+# -- recycled policies derived from real information-security policies ------------------
+
+
+def _fixture_repo(tmp_path, *names):
+    for name in names:
+        shutil.copy(FIXTURES / name, tmp_path / name)
+    (tmp_path / ".aims-lint.toml").write_text("")
+    return tmp_path
+
+
+def test_derived_recycled_policies_swap_artefacts_and_vocabulary(tmp_path):
+    root = _fixture_repo(tmp_path, "cenedril-isp-ai-policy.md", "comply-information-ai-policy.md")
+    found = [(f.path, f.code, f.line) for f in lint(root, select=["POL001", "POL002"]).active]
+    assert ("cenedril-isp-ai-policy.md", "POL001", 92) in found  # "AI Protection Officer"
+    assert ("cenedril-isp-ai-policy.md", "POL001", 160) in found  # "AI retention"
+    assert ("cenedril-isp-ai-policy.md", "POL002", 10) in found
+    assert ("comply-information-ai-policy.md", "POL002", 11) in found
+
+
+def test_derived_policy_is_a_near_duplicate_of_its_source(tmp_path):
+    root = _fixture_repo(tmp_path, "cenedril-isp-ai-policy.md", "cenedril-information-security-policy.md")
+    (finding,) = lint(root, select=["POL003"]).active
+    assert finding.path == "cenedril-isp-ai-policy.md" and finding.classification == "advisory"
+    assert "cenedril-information-security-policy.md" in finding.message and "99%" in finding.message
+
+
+def test_near_duplicate_ignores_untyped_files_and_distinct_policies(tmp_path):
+    root = _fixture_repo(tmp_path, "cenedril-isp-ai-policy.md")
+    shutil.copy(FIXTURES / "cenedril-information-security-policy.md", tmp_path / "untyped.md")
+    text = (tmp_path / "untyped.md").read_text()
+    (tmp_path / "untyped.md").write_text(text.split("---\n", 2)[2])  # no front matter: not read
+    assert lint(root, select=["POL003"]).active == []
+    (tmp_path / "mine.md").write_text(policy())
+    assert [f.path for f in lint(root, select=["POL003"]).active] == []
+
+
+def test_near_duplicate_threshold_is_an_option(tmp_path):
+    root = _fixture_repo(tmp_path, "cenedril-isp-ai-policy.md", "cenedril-information-security-policy.md")
+    (root / ".aims-lint.toml").write_text("[rule-options.POL003]\nthreshold = 1.01\n")
+    assert lint(root, select=["POL003"]).active == []
+
+
+# -- real AI policies -------------------------------------------------------------------
+
+REAL = {
+    "hailbytes": "HailBytes__security-policy-templates/policies/01-governance/ai_usage_governance_policy.md",
+    "k0": "K0-Cyber__grc-iso42001-aims-project/02-leadership/ai-policy.md",
+    "llm": "onchainlabs1__llm-agent-mcp/docs/Clause5_Leadership_new/AI_Management_Policy.md",
+    "ankit": "Ankit-Uniyal__iso-42001-ai-governance-toolkit/04-CLAUSE5-LEADERSHIP/AIMS-POLICY-TEMPLATE.md",
+    "navin": "NavinManaswi__iso-42001-aims-implementation/02-leadership-commitment/ai-policy.md",
+}
+
+
+@pytest.fixture(scope="module")
+def corpus_policies(tmp_path_factory):
+    if not CORPUS.is_dir():
+        pytest.skip("corpus not found")
+    root = tmp_path_factory.mktemp("policies")
+    for key, relpath in REAL.items():
+        shutil.copy(CORPUS / relpath, root / f"{key}.md")
+    (root / ".aims-lint.yaml").write_text("types:\n  '*.md': ai-policy\n")
+    result = lint(root, select=["POL"])
+    assert not result.errors
+    found: dict[str, set] = {key: set() for key in REAL}
+    for finding in result.active:
+        found[finding.path[:-3]].add(finding.code)
+    return found
+
+
+def test_corpus_infosec_framed_ai_policy(corpus_policies):
+    # HailBytes: security-team AI usage policy with none of the 5.2 commitments.
+    found = corpus_policies["hailbytes"]
+    assert {"POL005", "POL006", "POL007"} <= found
+    assert "POL001" not in found and "POL008" not in found  # it does speak of human review
+
+
+def test_corpus_filled_ai_policies_only_what_a_consultant_sees(corpus_policies):
+    # K0 and Navin: no objectives framework (5.2 b), as the corpus notes say.
+    assert "POL005" in corpus_policies["k0"] and "POL005" in corpus_policies["navin"]
+    for key in ("k0", "navin", "llm", "ankit"):
+        assert not corpus_policies[key] & {"POL001", "POL002", "POL006", "POL007", "POL008", "POL012"}, key
+    # llm-agent restates 5.2 including the objectives framework and communication.
+    assert not corpus_policies["llm"] & {"POL005", "POL009", "POL011"}
+
+
+def test_bundled_examples():
+    from .test_examples import lint_example
+
+    gaps = {(f.path, f.code) for f in lint_example("aims").active if f.code.startswith("POL")}
+    assert {("policies/ai-policy.md", "POL001"), ("policies/ai-policy.md", "POL009"), ("policies/ai-policy.md", "POL010")} <= gaps
+    assert [f.code for f in lint_example("aims-complete").active if f.code.startswith("POL")] == []

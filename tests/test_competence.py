@@ -1,0 +1,101 @@
+"""Competence and awareness rules (7.2, 7.3): each on a matrix that must trigger it at
+the expected line, on one that must not, and on the real corpus."""
+
+import datetime as dt
+import shutil
+
+import pytest
+
+from .conftest import codes, lint
+from .test_corpus import CORPUS
+
+GOOD = """---
+id: COMP-001
+type: competence-matrix
+title: AI competence matrix
+owner: AI Governance Lead
+version: "2.0"
+status: approved
+approved_by: Chief Executive Officer
+approved_on: 2026-02-10
+next_review: 2027-02-10
+---
+# AI competence matrix
+
+| Role | Required competencies | Evaluation method | Status | Next review |
+|---|---|---|---|---|
+| Head of Data Science | Fairness testing | Practical assessment | Competent | 2027-02-01 |
+| Support agents | Hand-over to a human | Observed practice | Competent | 2027-01-15 |
+
+## Awareness
+
+Every employee takes the AI policy awareness quiz each year (pass mark 80%).
+"""
+
+
+def cmp(result):
+    return [(path, code, line) for path, code, line in codes(result) if code.startswith("CMP")]
+
+
+def test_complete_matrix_has_no_finding(repo):
+    assert cmp(lint(repo({"m.md": GOOD}))) == []
+
+
+def test_each_missing_column_is_its_own_finding(repo):
+    text = GOOD.replace("| Evaluation method | Status | Next review |\n|---|---|---|---|---|", "|\n|---|---|")
+    text = text.replace(" | Practical assessment | Competent | 2027-02-01 |", " |").replace(" | Observed practice | Competent | 2027-01-15 |", " |")
+    result = lint(repo({"m.md": text}))
+    assert cmp(result) == [("m.md", "CMP001", 14)] * 3
+    assert ["evaluation method" in f.message for f in result.active] == [True, False, False]
+
+
+def test_no_matrix_table_at_all(repo):
+    text = GOOD.split("| Role")[0] + "Staff attend training.\n\n## Awareness\n\nAwareness quiz for the AI policy.\n"
+    assert ("m.md", "CMP001", 12) in cmp(lint(repo({"m.md": text})))
+
+
+def test_attendance_only_row(repo):
+    text = GOOD.replace("| Observed practice |", "| Attended webinar (sign-in sheet) |")
+    result = lint(repo({"m.md": text}))
+    assert cmp(result) == [("m.md", "CMP002", 17)]
+    assert "'Support agents'" in result.active[0].message
+
+
+def test_attendance_with_an_assessment_is_fine(repo):
+    text = GOOD.replace("| Observed practice |", "| Attended course and passed the exam |")
+    assert cmp(lint(repo({"m.md": text}))) == []
+
+
+def test_row_review_overdue(repo):
+    result = lint(repo({"m.md": GOOD.replace("2027-01-15", "2026-05-01")}))
+    assert cmp(result) == [("m.md", "CMP003", 17)]
+    assert "31 days ago" in result.active[0].message
+
+
+def test_awareness_missing_or_unchecked(repo):
+    no_awareness = GOOD.split("## Awareness")[0]
+    assert cmp(lint(repo({"m.md": no_awareness}))) == [("m.md", "CMP004", 12)]
+    distributed = no_awareness + "## Awareness\n\nThe AI policy was emailed to all staff.\n"
+    assert cmp(lint(repo({"m.md": distributed}))) == [("m.md", "CMP004", 19)]
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="corpus not available")
+def test_corpus_competence_documents(tmp_path):
+    root = tmp_path / "c"
+    root.mkdir()
+    names = {
+        "k0.md": "K0-Cyber__grc-iso42001-aims-project/04-support/ai-competence-framework.md",
+        "ankit.md": "Ankit-Uniyal__iso-42001-ai-governance-toolkit/06-CLAUSE7-SUPPORT/COMPETENCE-REQUIREMENTS-MATRIX.md",
+        "hailbytes.md": "HailBytes__security-policy-templates/templates/training/policy_acknowledgment_form.md",
+    }
+    for name, source in names.items():
+        shutil.copy(CORPUS / source, root / name)
+    (root / ".aims-lint.yaml").write_text("types:\n  '*.md': competence-matrix\n")
+    result = lint(root, select=["CMP"], today=dt.date(2026, 11, 27))
+    assert not result.errors
+    k0 = [(code, line) for path, code, line in codes(result) if path == "k0.md"]
+    # "Training completion record" / "Attendance record" rows: attendance-only (7.2).
+    assert [line for code, line in k0 if code == "CMP002"] == [35, 36, 37, 38, 39, 41]
+    assert ("CMP004", 43) in k0
+    ankit = {code for path, code, _ in codes(result) if path == "ankit.md"}
+    assert ankit == {"CMP001", "CMP004"}  # no evaluation method / next review; awareness unchecked
