@@ -1,3 +1,11 @@
 """AI risk assessment (clauses 6.1.2, 6.1.3)."""
 
-RULE_MODULES: tuple[str, ...] = ()
+RULE_MODULES: tuple[str, ...] = (
+    "criteria_missing",
+    "acceptance_threshold_missing",
+    "dimension_missing",
+    "row_incomplete",
+    "register_unassessed",
+    "rating_inconsistent",
+    "cybersecurity_only",
+)

@@ -1,0 +1,31 @@
+from aims_lint.rule import Problem, rule
+
+from .register import dimension_terms, is_empty, heading_above, risk_dimensions, risks
+from .cybersecurity_only import is_cybersecurity_only
+
+
+@rule(
+    code="RSK003",
+    name="risk-dimension-missing",
+    clause="6.1.2",
+    types=("risk-assessment",),
+    classification="minor",
+    remediation="1-2 weeks",
+    message="the risk register has no {dimension} risk: assess it for each AI system in scope (or record why none applies)",
+    summary="A risk register that misses one of the six AI risk dimensions (one finding per dimension).",
+    options={"min-risks": 3},
+)
+def check(doc, ctx):
+    found = [risk for risk in risks(doc) if not is_empty(risk.text)]
+    if len(found) < int(ctx.options.get("min-risks", 3)):
+        return  # RSK005 reports a register with no risks
+    if any(rule.code == "RSK007" for rule in ctx.enabled) and is_cybersecurity_only(found, ctx):
+        return  # RSK007 says the register knows only cybersecurity
+    vocabulary = dimension_terms(ctx)
+    covered = set()
+    for risk in found:
+        covered |= risk_dimensions(risk, vocabulary)
+    line = heading_above(doc, found[0].line)
+    for key, name, _ in vocabulary:
+        if key not in covered:
+            yield Problem(line, 1, dimension=name)

@@ -1,0 +1,64 @@
+import posixpath
+import re
+
+from aims_lint.rule import Problem, rule
+
+_EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.I)
+_RISK = re.compile(r"risk", re.I)
+
+
+def _resolve(workspace, doc, target: str):
+    path = target.split("#", 1)[0].strip()
+    if not path or _EXTERNAL.match(path):
+        return None
+    base = "" if path.startswith("/") else posixpath.dirname(doc.relpath)
+    relpath = posixpath.normpath(posixpath.join(base, path.lstrip("/")))
+    return relpath if relpath in workspace.paths() else None
+
+
+def _names_document(workspace, doc, value: str) -> bool:
+    value = value.strip()
+    return bool(workspace.documents_with_id(value)) or _resolve(workspace, doc, value) is not None
+
+
+def _body_links_risk(workspace, doc) -> bool:
+    for link in doc.links:
+        relpath = _resolve(workspace, doc, link.target)
+        linked = workspace.document(relpath) if relpath else None
+        if linked is not None and linked.doc_type == "risk-assessment":
+            return True
+        if _RISK.search(link.target) or _RISK.search(link.text):
+            return True
+    risk_ids = [other.id for other in workspace.governance_documents() if other.doc_type == "risk-assessment" and other.id]
+    return any(re.search(rf"(?<![\w-]){re.escape(found)}(?![\w-])", doc.plain_text) for found in risk_ids)
+
+
+@rule(
+    code="SOA009",
+    name="soa-risk-link-missing",
+    clause="6.1.3",
+    types=("soa",),
+    classification="minor",
+    remediation="1 day",
+    message="{problem}: the SoA must trace to the AI risk assessment whose treatment it records (front matter 'risk_register: <id>' or a link to it)",
+    summary="An SoA that does not point to the risk assessment (front matter risk_register or a body link), or points to nothing.",
+    scope="workspace",
+)
+def check(workspace, ctx):
+    for doc in workspace.linted_documents():
+        if doc.doc_type != "soa":
+            continue
+        valid_front_matter = doc.front_matter is not None and not doc.front_matter.problems
+        value = doc.meta.get("risk_register") if valid_front_matter else None
+        if value not in (None, "", []):
+            values = value if isinstance(value, list) else [value]
+            for index, item in enumerate(values):
+                if isinstance(item, str) and not _names_document(workspace, doc, item):
+                    where = doc.value_position("risk_register") if not isinstance(value, list) else doc.item_position(value, index)
+                    yield Problem(*where, doc=doc, problem=f"risk_register '{item}' names no document in the repository")
+            continue
+        if valid_front_matter:
+            continue  # DOC004 reports the missing 'risk_register' key
+        if not _body_links_risk(workspace, doc):
+            line = doc.sections[0].line if doc.sections else 1
+            yield Problem(line, 1, doc=doc, problem="no link to the risk assessment")
