@@ -180,6 +180,9 @@ _INLINE_FIELD = re.compile(r"^\s*([A-Za-z][\w/& -]{0,30}?)\s*:\s+(\S.*?)\s*$")
 
 
 def _inline_text(token) -> str:
+    children = token.children or ()
+    if len(children) == 1 and children[0].type == "text":
+        return children[0].content  # the common case: plain text
     parts = []
     for child in token.children or ():
         if child.type in ("text", "code_inline"):
@@ -350,6 +353,8 @@ class _Body:
             block.section.blocks.append(block)
 
     def _collect_links(self, inline, line: int, lines: list[str]) -> None:
+        if "[" not in inline.content and "<" not in inline.content:
+            return  # no link syntax at all (most table cells and paragraphs)
         children = inline.children or ()
         current_line = line
         for position, child in enumerate(children):
@@ -378,6 +383,8 @@ class _Body:
 
     def _collect_inline_comments(self, doc: Document) -> None:
         """Comments inside paragraphs, list items and table rows (html_inline tokens)."""
+        if "<!--" not in doc.body:
+            return
         seen = {comment.line for comment in self.comments}
         for block in self.blocks:
             for line_number in range(block.line, block.end_line + 1):

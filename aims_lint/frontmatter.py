@@ -2,8 +2,8 @@
 
 We split by hand rather than with python-frontmatter: we need the exact line where the
 block opens and closes, the "no closing ---" and "no opening ---" forms reported rather
-than silently read as body, and YAML 1.2 round-trip loading (ruamel.yaml) so that every
-key and value keeps its line and ``applicable: no`` stays the string the author wrote.
+than silently read as body, and YAML 1.2 (ruamel.yaml, so ``applicable: no`` stays the
+string the author wrote) with the line and column of every key and value.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from typing import Any
 # A hostile document can nest thousands of levels; ruamel recurses once per level.
 MAX_FRONT_MATTER_DEPTH = 100
 
-_UNLOADED = object()
 _DELIMITER = re.compile(r"^---[ \t]*$")
 _CLOSER = re.compile(r"^(---|\.\.\.)[ \t]*$")
 _YAMLISH_LINE = re.compile(r"^([A-Za-z_][\w.-]*[ \t]*:([ \t].*)?|[ \t]+\S.*|-[ \t].*|#.*|[ \t]*)$")
@@ -41,10 +40,7 @@ class FrontMatter:
     problems: list[YamlProblem] = field(default_factory=list)
     unclosed: bool = False
     no_opening: bool = False
-    positions: Any = field(default=None, repr=False)  # round-trip tree, loaded on demand
-
-    def __post_init__(self) -> None:
-        self.positions = _UNLOADED
+    nodes: Any = field(default=None, repr=False)  # the YAML node tree: lines and columns
 
     @property
     def mapping(self) -> dict:
@@ -92,21 +88,22 @@ def split(lines: list[str]) -> tuple[FrontMatter | None, int]:
     return None, 0
 
 
-_loaders: dict[str, Any] = {}
+_loader_instance: Any = None
 
 
-def _loader(kind: str):
-    """A YAML loader, built on first use (keeps ruamel off start-up).
+def _loader():
+    """The YAML loader, built on first use (keeps ruamel off start-up).
 
-    ``fast``: the safe loader, with ruamel's C parser where ruamel.yaml.clib is
-    installed; YAML 1.2 like the round-trip loader, about five times faster, and it
-    refuses tags that would construct objects. Every document is read with it.
-    ``positions``: the round-trip loader, whose nodes know their lines; run only when a
-    rule reports a finding at a front-matter key.
+    ruamel's safe loader with its C parser where ruamel.yaml.clib is installed: YAML
+    1.2 like the round-trip loader (``applicable: no`` stays text) but about five times
+    faster, and it refuses tags that would construct objects. We compose the node tree
+    first and construct the data from it, so the nodes, which know their lines and
+    columns, serve as the position map without parsing twice.
     """
-    if kind not in _loaders:
+    global _loader_instance
+    if _loader_instance is None:
         from ruamel.yaml import YAML
-        from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
+        from ruamel.yaml.constructor import SafeConstructor
 
         from aims_lint.dates import parse_date
 
@@ -115,14 +112,15 @@ def _loader(kind: str):
         def construct_timestamp(constructor, node):
             return parse_date(node.value) or node.value
 
-        base = SafeConstructor if kind == "fast" else RoundTripConstructor
-        constructor = type(f"AimsLint{base.__name__}", (base,), {})
-        constructor.add_constructor("tag:yaml.org,2002:timestamp", construct_timestamp)
-        loader = YAML(typ="safe", pure=False) if kind == "fast" else YAML(typ="rt", pure=True)
-        loader.Constructor = constructor
+        class Constructor(SafeConstructor):
+            pass
+
+        Constructor.add_constructor("tag:yaml.org,2002:timestamp", construct_timestamp)
+        loader = YAML(typ="safe", pure=False)
+        loader.Constructor = Constructor
         loader.allow_duplicate_keys = False
-        _loaders[kind] = loader
-    return _loaders[kind]
+        _loader_instance = loader
+    return _loader_instance
 
 
 def _nesting_depth(raw: str) -> int:
@@ -148,7 +146,9 @@ def load(block: FrontMatter) -> None:
         )
         return
     try:
-        block.data = _loader("fast").load(block.raw)
+        loader = _loader()
+        block.nodes = loader.compose(block.raw)
+        block.data = loader.constructor.construct_document(block.nodes) if block.nodes is not None else None
     except RecursionError:
         block.problems.append(YamlProblem(block.yaml_first_line, 1, "front matter nests too deeply to read"))
     except Exception as error:  # ruamel raises many error types; all mean "not valid YAML"
@@ -165,16 +165,6 @@ def load(block: FrontMatter) -> None:
             block.problems.append(
                 YamlProblem(block.yaml_first_line, 1, f"front matter is {kind}, not a mapping of keys to values")
             )
-
-
-def _positions(block: FrontMatter) -> Any:
-    """The round-trip tree of a block (nodes with lines), loaded once, on first use."""
-    if block.positions is _UNLOADED:
-        try:
-            block.positions = _loader("positions").load(block.raw) if block.data is not None else None
-        except Exception:  # the fast loader accepted it; never fail a report over a position
-            block.positions = None
-    return block.positions
 
 
 def _path_to(block: FrontMatter, container: Any) -> list | None:
@@ -195,27 +185,40 @@ def _path_to(block: FrontMatter, container: Any) -> list | None:
     return None
 
 
-def _lookup(tree: Any, path: list) -> Any:
+def _node_at(node: Any, path: list) -> Any:
+    """The YAML node reached from ``node`` by keys and indexes."""
     for step in path:
-        tree = tree[step]
-    return tree
+        node = _child(node, step)[1]
+    return node
+
+
+def _child(node: Any, step: Any) -> tuple[Any, Any]:
+    """(key node, value node) of a mapping entry, or (None, item node) of a sequence item."""
+    if isinstance(step, int) and node.tag.endswith(":seq"):
+        return None, node.value[step]
+    for key_node, value_node in node.value:
+        if key_node.value == step or str(key_node.value) == str(step):
+            return key_node, value_node
+    raise KeyError(step)
+
+
+def _position(block: FrontMatter, node: Any) -> tuple[int, int]:
+    return block.yaml_first_line + node.start_mark.line, node.start_mark.column + 1
 
 
 def key_position(block: FrontMatter, key: str) -> tuple[int, int]:
     """File line and column (1-based) of a top-level key; the block start if unknown."""
     try:
-        line, column = _positions(block).lc.key(key)
-        return block.yaml_first_line + line, column + 1
-    except (AttributeError, KeyError, TypeError):
+        return _position(block, _child(block.nodes, key)[0])
+    except (AttributeError, KeyError, TypeError, IndexError):
         return block.start_line, 1
 
 
 def value_position(block: FrontMatter, key: str) -> tuple[int, int]:
     """File line and column (1-based) of a top-level key's value."""
     try:
-        line, column = _positions(block).lc.value(key)
-        return block.yaml_first_line + line, column + 1
-    except (AttributeError, KeyError, TypeError):
+        return _position(block, _child(block.nodes, key)[1])
+    except (AttributeError, KeyError, TypeError, IndexError):
         return key_position(block, key)
 
 
@@ -223,8 +226,6 @@ def item_position(container: Any, key: Any, block: FrontMatter) -> tuple[int, in
     """File position of an item (by key or index) of a container inside ``block.data``."""
     path = _path_to(block, container)
     try:
-        node = _lookup(_positions(block), path)
-        line, column = node.lc.value(key) if isinstance(node, dict) else node.lc.item(key)
-        return block.yaml_first_line + line, column + 1
+        return _position(block, _child(_node_at(block.nodes, path), key)[1])
     except (AttributeError, KeyError, TypeError, IndexError):
         return block.start_line, 1
