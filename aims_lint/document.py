@@ -423,8 +423,18 @@ class Document:
         self.body_start_line = body_index + 1
         if self.front_matter is not None:
             frontmatter.load(self.front_matter)
+        self._memo: dict[str, Any] = {}
         self.doc_type: str | None = None  # set by the workspace: front matter type, else glob
         self.type_source: str | None = None  # "front matter" or the glob that typed it
+
+    def memo(self, key: str, compute):
+        """``compute(self)`` once per document, for data several rules derive from the model
+        (a family's reading of a risk register, say): work done once, not once per rule."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = compute(self)
+            return value
 
     @cached_property
     def suppressions(self):

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import codecs
 import os
+import posixpath
 import re
+from dataclasses import dataclass
+from urllib.parse import unquote
 from pathlib import Path
 from typing import Iterator
 
@@ -69,6 +72,37 @@ def normalise_type(name: str) -> str:
 def _position(data: bytes, offset: int) -> tuple[int, int]:
     line_start = data.rfind(b"\n", 0, offset) + 1
     return data.count(b"\n", 0, offset) + 1, offset - line_start + 1
+
+
+_EXTERNAL_LINK = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.I)
+
+
+@dataclass(frozen=True)
+class LinkTarget:
+    """Where a link points: a repository-relative path (None for external links and
+    links that leave the repository) and a heading anchor."""
+
+    relpath: str | None
+    anchor: str
+    external: bool = False
+    leaves_repository: bool = False
+
+
+def resolve_link(from_relpath: str, target: str) -> LinkTarget:
+    """Resolve a link written in the document at ``from_relpath``, by text alone: nothing
+    is read, so a link that leaves the repository is never followed."""
+    target = target.strip()
+    if _EXTERNAL_LINK.match(target):
+        return LinkTarget(None, "", external=True)
+    path, _, anchor = target.partition("#")
+    path = unquote(path.split("?", 1)[0])
+    if not path:
+        return LinkTarget(from_relpath, anchor)
+    base = "" if path.startswith("/") else posixpath.dirname(from_relpath)  # "/x.md": from the root
+    joined = posixpath.normpath(posixpath.join(base, path.lstrip("/")))
+    if joined == ".." or joined.startswith("../") or posixpath.isabs(joined):
+        return LinkTarget(None, anchor, leaves_repository=True)
+    return LinkTarget(joined, anchor)
 
 
 class Matcher:
@@ -226,6 +260,14 @@ class Workspace:
             doc = self.document(relpath)
             if doc is not None and doc.doc_type and doc.read_error is None:
                 yield doc
+
+    def linked_document(self, doc: Document, target: str) -> Document | None:
+        """The readable Markdown document a link (or a relative path) points to, if any."""
+        resolved = resolve_link(doc.relpath, target)
+        if resolved.relpath is None or resolved.relpath not in self.paths():
+            return None
+        linked = self.document(resolved.relpath)
+        return linked if linked is not None and linked.read_error is None else None
 
     def documents_with_id(self, doc_id: str) -> list[Document]:
         if self._ids is None:

@@ -1,23 +1,5 @@
-import posixpath
-import re
-from urllib.parse import unquote
-
 from aims_lint.rule import ALL_TYPES, Problem, rule
-
-_EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.I)
-
-
-def resolve(doc, target: str):
-    """(repository-relative path or None, anchor, problem or None) for a link target."""
-    path, _, anchor = target.partition("#")
-    path = unquote(path.split("?", 1)[0])
-    if not path:
-        return doc.relpath, anchor, None
-    base = "" if path.startswith("/") else posixpath.dirname(doc.relpath)
-    joined = posixpath.normpath(posixpath.join(base, path.lstrip("/")))
-    if joined == ".." or joined.startswith("../") or posixpath.isabs(joined):
-        return None, anchor, "leaves the repository"
-    return joined, anchor, None
+from aims_lint.workspace import resolve_link
 
 
 @rule(
@@ -35,9 +17,11 @@ def check(doc, ctx):
     markdown_files = workspace.paths()
     for link in doc.links:
         target = link.target.strip()
-        if not target or _EXTERNAL.match(target):
+        resolved = resolve_link(doc.relpath, target)
+        if not target or resolved.external:
             continue
-        relpath, anchor, problem = resolve(doc, target)
+        relpath, anchor = resolved.relpath, resolved.anchor
+        problem = "leaves the repository" if resolved.leaves_repository else None
         if problem is None:
             on_disk = workspace.root / relpath
             if relpath == doc.relpath:

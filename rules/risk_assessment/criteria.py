@@ -3,11 +3,7 @@ points to (relative links, or a front-matter value naming another document's id)
 
 from __future__ import annotations
 
-import posixpath
-import re
-from urllib.parse import unquote
-
-_EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.I)
+from aims_lint.workspace import resolve_link
 
 
 def linked_documents(workspace, doc) -> tuple[list, list]:
@@ -16,12 +12,11 @@ def linked_documents(workspace, doc) -> tuple[list, list]:
     paths = workspace.paths()
     for link in doc.links:
         target = link.target.strip()
-        if not target or _EXTERNAL.match(target) or target.startswith("#"):
+        resolved = resolve_link(doc.relpath, target)
+        if not target or resolved.external or target.startswith("#"):
             continue
-        path = unquote(target.split("#", 1)[0].split("?", 1)[0])
-        base = "" if path.startswith("/") else posixpath.dirname(doc.relpath)
-        relpath = posixpath.normpath(posixpath.join(base, path.lstrip("/")))
-        if relpath in seen:
+        relpath = resolved.relpath
+        if relpath is None or relpath in seen:
             continue
         seen.add(relpath)
         if relpath not in paths:

@@ -218,11 +218,7 @@ def _section_risks(doc) -> list[Risk]:
 
 def risks(doc) -> list[Risk]:
     """Every risk the document registers, in document order (cached on the document)."""
-    cached = getattr(doc, "_aims_rsk_risks", None)
-    if cached is None:
-        cached = sorted(_table_risks(doc) + _section_risks(doc), key=lambda risk: risk.line)
-        doc._aims_rsk_risks = cached
-    return cached
+    return doc.memo("rsk.risks", lambda doc: sorted(_table_risks(doc) + _section_risks(doc), key=lambda risk: risk.line))
 
 
 def unassessed(found: list[Risk]) -> list[Risk]:
@@ -372,9 +368,10 @@ def _band_from_cells(texts: list[str], line: int) -> Band | None:
 def rating_bands(doc) -> list[Band]:
     """Levels the document maps scores to: "High | 10-12" rows, "Low Risk | 1 to 8"
     parameter rows, and matrix cells "Critical (15)"."""
-    cached = getattr(doc, "_aims_rsk_bands", None)
-    if cached is not None:
-        return cached
+    return doc.memo("rsk.bands", _rating_bands)
+
+
+def _rating_bands(doc) -> list[Band]:
     bands: list[Band] = []
     for table in doc.tables:
         if is_register_table(table):
@@ -393,7 +390,6 @@ def rating_bands(doc) -> list[Band]:
         band = _band_from_cells([label, rest], item.line) if rest and len(item.text) < 80 else None
         if band is not None:
             bands.append(band)
-    doc._aims_rsk_bands = bands
     return bands
 
 

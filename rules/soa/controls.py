@@ -135,11 +135,7 @@ def _row_id(row, names) -> tuple[str, str, object] | None:
 
 def soa_tables(doc) -> list:
     """Tables that list controls: at least one row with a control ID."""
-    cached = getattr(doc, "_aims_soa_rows", None)
-    if cached is None:
-        cached = _rows(doc)
-        doc._aims_soa_rows = cached
-    return cached
+    return doc.memo("soa.rows", _rows)
 
 
 def _rows(doc) -> list[ControlRow]:

@@ -1,30 +1,18 @@
-import posixpath
 import re
 
 from aims_lint.rule import Problem, rule
 
-_EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.I)
 _RISK = re.compile(r"risk", re.I)
-
-
-def _resolve(workspace, doc, target: str):
-    path = target.split("#", 1)[0].strip()
-    if not path or _EXTERNAL.match(path):
-        return None
-    base = "" if path.startswith("/") else posixpath.dirname(doc.relpath)
-    relpath = posixpath.normpath(posixpath.join(base, path.lstrip("/")))
-    return relpath if relpath in workspace.paths() else None
 
 
 def _names_document(workspace, doc, value: str) -> bool:
     value = value.strip()
-    return bool(workspace.documents_with_id(value)) or _resolve(workspace, doc, value) is not None
+    return bool(workspace.documents_with_id(value)) or workspace.linked_document(doc, value) is not None
 
 
 def _body_links_risk(workspace, doc) -> bool:
     for link in doc.links:
-        relpath = _resolve(workspace, doc, link.target)
-        linked = workspace.document(relpath) if relpath else None
+        linked = workspace.linked_document(doc, link.target) if not link.target.startswith("#") else None
         if linked is not None and linked.doc_type == "risk-assessment":
             return True
         if _RISK.search(link.target) or _RISK.search(link.text):
