@@ -107,3 +107,54 @@ def parse_interval(value: object) -> Interval | None:
     if unit in _UNIT_DAYS:
         return Interval(days=count * _UNIT_DAYS[unit])
     return None
+
+
+# ---------------------------------------------------------------------------
+# Dates written in prose ("2026-04-28", "15 August 2026", "January 2026")
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+            ("october", "oct"), ("november", "nov"), ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\.?,?\s+(\d{{4}})\b", re.I)
+_MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
+_MONTH_YEAR = re.compile(rf"\b({_MONTH})\.?,?\s+(\d{{4}})\b", re.I)
+
+
+def _safe_date(year: int, month: int, day: int) -> _dt.date | None:
+    try:
+        return _dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def prose_date(text: str, late: bool = True) -> _dt.date | None:
+    """The first date written in ``text``. A month without a day ("January 2026") is
+    read as its last day when ``late`` (the reading least likely to raise a finding)."""
+    match = ISO_DATE.search(text)
+    if match:
+        return _safe_date(*(int(part) for part in match.groups()))
+    match = _DAY_MONTH_YEAR.search(text)
+    if match:
+        return _safe_date(int(match.group(3)), _MONTHS[match.group(2).lower()], int(match.group(1)))
+    match = _MONTH_DAY_YEAR.search(text)
+    if match:
+        return _safe_date(int(match.group(3)), _MONTHS[match.group(1).lower()], int(match.group(2)))
+    match = _MONTH_YEAR.search(text)
+    if match:
+        year, month = int(match.group(2)), _MONTHS[match.group(1).lower()]
+        if not late:
+            return _safe_date(year, month, 1)
+        following = _dt.date(year + month // 12, month % 12 + 1, 1)
+        return following - _dt.timedelta(days=1)
+    return None

@@ -13,9 +13,9 @@ import os
 import posixpath
 import re
 from dataclasses import dataclass
-from urllib.parse import unquote
 from pathlib import Path
 from typing import Iterator
+from urllib.parse import unquote
 
 from aims_lint.config import Config
 from aims_lint.document import Document, ReadError

@@ -1,4 +1,5 @@
-"""Helpers the rule families share: vocabulary matching over the document model.
+"""Helpers the rule families share: vocabulary matching, unfilled forms, figures and
+the other ways of reading a document by meaning, all over the document model.
 
 Rules find words by meaning, not by exact sentences: a vocabulary is a list of terms
 (plain words or short phrases, from ``vocabulary/*.txt``) matched case-insensitively on
@@ -10,6 +11,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import Iterable, Iterator
+
+from .document_control import placeholders
+from .document_control.placeholders import is_placeholder  # noqa: F401  (re-exported for the families)
+from .document_control.types import is_inactive
 
 
 @lru_cache(maxsize=256)
@@ -49,3 +54,98 @@ def find_terms(doc, terms: Iterable[str]) -> Iterator[tuple[int, int, str]]:
 def mentions(text: str, terms: Iterable[str]) -> bool:
     pattern = term_pattern(terms)
     return bool(pattern and pattern.search(text))
+
+
+def inactive(doc) -> bool:
+    """Retired or superseded: kept for the record, not judged for content."""
+    return is_inactive(doc.meta)
+
+
+# ---------------------------------------------------------------------------
+# Reading a document by meaning
+
+
+def first_heading_line(doc) -> int:
+    return doc.sections[0].line if doc.sections else doc.body_start_line
+
+
+def title_of(doc) -> str:
+    title = doc.meta.get("title")
+    if isinstance(title, str) and title.strip():
+        return title
+    return doc.sections[0].title if doc.sections else ""
+
+
+def section_texts(doc, pattern: str) -> list:
+    """Sections whose heading matches ``pattern`` and hold some text."""
+    return [section for section in doc.sections_titled(pattern) if section.text.strip()]
+
+
+def full_text(doc) -> str:
+    """Headings, blocks and table headers as plain text (for vocabulary scans)."""
+    headers = [" | ".join(cell.text for cell in table.header) for table in doc.tables]
+    return "\n".join([doc.plain_text, *headers])
+
+
+# ---------------------------------------------------------------------------
+# Unfilled templates
+
+_BLANK = re.compile(r"^[\s_\-–—.:/|*]*$")
+_HINT = re.compile(r"^\(?\s*(e\.g\.|eg\b|for example|describe|specify|insert|enter|list)", re.I)
+_CHOICE = re.compile(r"^(?:\[ ?\]\s*)?(yes|no|y|n|h|m|l|n/a)(\s*/\s*(yes|no|partial|y|n|h|m|l|n/a))+\s*$", re.I)
+_TRAILING_FILL = re.compile(r"_{3,}\s*$")
+
+
+def is_blank(text: str) -> bool:
+    """True when a form value was left as it came: empty, underscores, a hint such as
+    "(e.g. ...)", a choice list "Yes / No", or mostly placeholders."""
+    value = text.strip()
+    if _BLANK.match(value) or _HINT.match(value) or _CHOICE.match(value):
+        return True
+    hits = placeholders.find(value)
+    return bool(hits) and sum(len(token) for _, token in hits) >= len(value.replace(" ", "")) * 0.6
+
+
+def fill_counts(doc) -> tuple[int, int]:
+    """(blank, total) over the value cells of tables (every column after the first)
+    and labelled fields: how much of a form was actually filled in."""
+    blank = total = 0
+    for table in doc.tables:
+        if len(table.header) < 2:
+            continue
+        for row in table.rows:
+            for cell in row.cells[1:]:
+                total += 1
+                blank += is_blank(cell.text)
+    for field in doc.fields:
+        if field.block is None:
+            continue  # two-column tables are counted above
+        total += 1
+        blank += is_blank(field.value) or bool(_TRAILING_FILL.search(field.value))
+    return blank, total
+
+
+def unfilled(doc, min_cells: int = 8, share: float = 0.8) -> tuple[int, int] | None:
+    """(blank, total) when the document is an unfilled form, else None."""
+    blank, total = doc.memo("common.fill_counts", fill_counts)
+    return (blank, total) if total >= min_cells and blank >= share * total else None
+
+
+# ---------------------------------------------------------------------------
+# Figures ("96.2%", "17.3h", "3 of 4", "0 incidents") as opposed to dates and IDs
+
+_NOT_FIGURES = re.compile(
+    r"\b\d{4}-\d{2}-\d{2}\b"  # dates
+    r"|\b[A-Za-z]+[-_]?\d[\w.-]*"  # identifiers: AUD-2025-001, R001, Q1, v1.2, A.5.2
+    r"|\b\d+[A-Za-z_]*-[A-Za-z\d-]+"  # 2025-Q4
+    r"|\b(?:clause|iso(?:/iec)?|section|annex)\s*[\d.]+[\w.:]*"  # clause references
+    r"|\b\d+(?:\.\d+){2,}\b"  # numbering 9.3.2
+    r"|\b(?:19|20)\d{2}\b",  # years
+    re.I,
+)
+_FIGURE = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?\s*(?:%|percent\b|pp\b)?|\b(?:zero|none)\b", re.I)
+
+
+def has_figure(text: str) -> bool:
+    """True when the text states a value: a number that is not a date, year or ID."""
+    return bool(_FIGURE.search(_NOT_FIGURES.sub(" ", text)))

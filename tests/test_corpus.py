@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from aims_lint.cli import main
 
+
 def _find_corpus() -> Path:
     """$AIMS_LINT_CORPUS, else shared/corpus beside the checkout or one of its parents."""
     if os.environ.get("AIMS_LINT_CORPUS"):

@@ -6,7 +6,6 @@ without having to satisfy every other family's rules too."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 

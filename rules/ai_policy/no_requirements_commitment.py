@@ -1,6 +1,6 @@
 from aims_lint.rule import Problem, rule
 
-from .signals import REQUIREMENTS, POLICY_TYPE, anchor_line, first_match
+from .signals import POLICY_TYPE, REQUIREMENTS, anchor_line, first_match
 
 
 @rule(

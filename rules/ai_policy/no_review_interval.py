@@ -1,6 +1,12 @@
 from aims_lint.rule import Problem, rule
 
-from .signals import MANAGEMENT_REVIEW, POLICY_TYPE, anchor_line, first_match, review_interval
+from .signals import (
+    MANAGEMENT_REVIEW,
+    POLICY_TYPE,
+    anchor_line,
+    first_match,
+    review_interval,
+)
 
 
 @rule(

@@ -94,17 +94,17 @@ def anchor_line(doc) -> tuple[int, int]:
 _AI = r"(?:AI|artificial intelligence|machine learning|ML|AIMS|AI management system|models?|algorithm\w*)"
 
 SCOPE = re.compile(
-    rf"\b(?:AIMS|AI management system)\b[^.\n]{{0,40}}\bscope\b|\bscope\b[^.\n]{{0,60}}\b(?:AIMS|AI management system)\b"
-    rf"|\bAI systems?\b[^.\n]{{0,40}}\bin scope\b|\bin[- ]scope\b[^.\n]{{0,40}}\bAI systems?\b"
-    rf"|\bAI systems?\b[^.\n]{{0,30}}\b(?:covered|listed|inventory|register)\b|\b(?:inventory|register) of AI systems?\b"
-    rf"|\bscope(?:\.md|-statement|_statement)\b|\bscope[^.\n]{{0,40}}\b(?:AIMS|AI)\b",
+    r"\b(?:AIMS|AI management system)\b[^.\n]{0,40}\bscope\b|\bscope\b[^.\n]{0,60}\b(?:AIMS|AI management system)\b"
+    r"|\bAI systems?\b[^.\n]{0,40}\bin scope\b|\bin[- ]scope\b[^.\n]{0,40}\bAI systems?\b"
+    r"|\bAI systems?\b[^.\n]{0,30}\b(?:covered|listed|inventory|register)\b|\b(?:inventory|register) of AI systems?\b"
+    r"|\bscope(?:\.md|-statement|_statement)\b|\bscope[^.\n]{0,40}\b(?:AIMS|AI)\b",
     re.I,
 )
 OBJECTIVES = re.compile(
-    rf"\b(?:AI|AIMS|AI management system|responsible AI)(?:[- ]related)? objectives?\b"
-    rf"|\bobjectives?\b[^.\n]{{0,60}}\b(?:AI|AIMS|AI management system)\b"
-    rf"|\bframework for (?:setting|establishing)\b[^.\n]{{0,30}}\bobjectives?\b"
-    rf"|\bobjectives?[-_ ](?:register|and[-_ ]kpis?|\.md)|\bobjectives\.md\b",
+    r"\b(?:AI|AIMS|AI management system|responsible AI)(?:[- ]related)? objectives?\b"
+    r"|\bobjectives?\b[^.\n]{0,60}\b(?:AI|AIMS|AI management system)\b"
+    r"|\bframework for (?:setting|establishing)\b[^.\n]{0,30}\bobjectives?\b"
+    r"|\bobjectives?[-_ ](?:register|and[-_ ]kpis?|\.md)|\bobjectives\.md\b",
     re.I,
 )
 _OBLIGATIONS = r"(?:requirements?|obligations?|laws?|regulations?|legislation|AI Act|GDPR|rules)"

@@ -1,7 +1,6 @@
 from aims_lint.rule import Problem, rule
 
-from ..common import find_terms, mentions, term_pattern
-from ..impact_assessment.support import full_text, inactive
+from ..common import find_terms, full_text, inactive, mentions, term_pattern
 from .matrix import cell, column_of, matrix_tables
 
 

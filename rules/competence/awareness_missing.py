@@ -2,8 +2,7 @@ import re
 
 from aims_lint.rule import Problem, rule
 
-from ..common import mentions, term_pattern
-from ..impact_assessment.support import first_heading_line, inactive
+from ..common import first_heading_line, inactive, mentions, term_pattern
 
 _POLICY = re.compile(r"\bpolic(y|ies)\b|\baims\b|\bmanagement system\b", re.I)
 

@@ -1,6 +1,6 @@
 from aims_lint.rule import Problem, rule
 
-from ..impact_assessment.support import first_heading_line, inactive
+from ..common import first_heading_line, inactive
 from .matrix import COLUMNS, LABELS, column_of, matrix_tables
 
 

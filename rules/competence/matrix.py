@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..impact_assessment.support import prose_date
+from aims_lint.dates import prose_date
 
 # column -> (canonical names from the model, header pattern for spellings it does not know)
 COLUMNS: dict[str, tuple[tuple[str, ...], str]] = {

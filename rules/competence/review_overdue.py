@@ -1,6 +1,6 @@
 from aims_lint.rule import Problem, rule
 
-from ..impact_assessment.support import inactive
+from ..common import inactive
 from .matrix import cell, cell_date, column_of, matrix_tables
 
 

@@ -2,9 +2,8 @@ import re
 
 from aims_lint.rule import Problem, rule
 
-from ..common import mentions
+from ..common import first_heading_line, full_text, mentions
 from .common import TYPES, judged
-from .support import first_heading_line, full_text
 
 
 def _scope_line(doc) -> int:

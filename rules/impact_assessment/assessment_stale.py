@@ -1,4 +1,3 @@
-import datetime as dt
 
 from aims_lint.dates import Interval, parse_date
 from aims_lint.rule import Problem, rule

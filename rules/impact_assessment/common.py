@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .support import inactive, unfilled
+from ..common import inactive, unfilled
 
 TYPES = ("impact-assessment",)
 

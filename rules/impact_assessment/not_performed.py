@@ -1,7 +1,7 @@
 from aims_lint.rule import Problem, rule
 
+from ..common import first_heading_line, inactive, unfilled
 from .common import TYPES
-from .support import first_heading_line, inactive, unfilled
 
 
 @rule(

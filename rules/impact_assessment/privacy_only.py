@@ -1,8 +1,7 @@
 from aims_lint.rule import Problem, rule
 
-from ..common import count_terms
+from ..common import count_terms, first_heading_line, full_text
 from .common import TYPES, judged
-from .support import first_heading_line, full_text
 
 
 @rule(

@@ -1,7 +1,8 @@
 from aims_lint.rule import Problem, rule
 
+from ..common import first_heading_line
 from .common import TYPES, judged
-from .support import body_review_cycle, first_heading_line
+from .support import body_review_cycle
 
 
 @rule(

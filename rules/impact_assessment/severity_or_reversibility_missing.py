@@ -1,9 +1,8 @@
 from aims_lint.rule import Problem, rule
 
-from ..common import mentions
+from ..common import full_text, mentions
 from .affected_or_harms_missing import _scope_line
 from .common import TYPES, judged
-from .support import full_text
 
 
 @rule(

@@ -1,8 +1,7 @@
 from aims_lint.rule import Problem, rule
 
-from ..common import mentions
+from ..common import first_heading_line, full_text, mentions, section_texts
 from .common import TYPES, judged
-from .support import first_heading_line, full_text, section_texts
 
 
 @rule(

@@ -2,8 +2,7 @@ import re
 
 from aims_lint.rule import Problem, rule
 
-from ..common import term_pattern
-from ..impact_assessment.support import has_figure
+from ..common import has_figure, term_pattern
 from .common import TYPES, judged
 
 _WORDS = re.compile(r"[\w'-]+")

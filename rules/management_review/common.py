@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
+from aims_lint.dates import ISO_DATE, prose_date
 from aims_lint.fields import canonical_name
 
-from ..common import term_pattern
-from ..impact_assessment.support import ISO_DATE, inactive, prose_date, title_of, unfilled
+from ..common import inactive, term_pattern, title_of, unfilled
 
 # Minutes typed as management-review, or kept as generic records (a "records/*.md":
 # record glob) whose title says they are a management review.

@@ -2,7 +2,7 @@ import re
 
 from aims_lint.rule import Problem, rule
 
-from ..impact_assessment.support import first_heading_line
+from ..common import first_heading_line
 from .common import TYPES, in_agenda, judged
 
 _TITLE = re.compile(r"decision|resolution|outcome|conclusion|results? of the review|review output", re.I)

@@ -1,7 +1,6 @@
 from aims_lint.rule import Problem, rule
 
-from ..common import mentions
-from ..impact_assessment.support import first_heading_line
+from ..common import first_heading_line, mentions
 from .common import TYPES, judged, review_text
 
 INPUTS = (

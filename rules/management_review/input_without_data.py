@@ -2,8 +2,7 @@ import re
 
 from aims_lint.rule import Problem, rule
 
-from ..common import mentions
-from ..impact_assessment.support import has_figure
+from ..common import has_figure, mentions
 from .common import TYPES, in_agenda, judged
 from .input_missing import PERFORMANCE_PARTS
 

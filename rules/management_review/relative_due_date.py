@@ -1,9 +1,9 @@
 import re
 
+from aims_lint.dates import ISO_DATE, prose_date
 from aims_lint.rule import Problem, rule
 
 from ..common import term_pattern
-from ..impact_assessment.support import ISO_DATE, prose_date
 from .common import TYPES, actions, judged
 
 _RELATIVE = re.compile(

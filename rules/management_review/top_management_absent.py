@@ -2,8 +2,7 @@ import re
 
 from aims_lint.rule import Problem, rule
 
-from ..common import term_pattern
-from ..impact_assessment.support import first_heading_line
+from ..common import first_heading_line, term_pattern
 from .common import TYPES, judged
 
 _KEYS = ("attendees", "participants", "chair", "present")

@@ -1,6 +1,6 @@
 from aims_lint.rule import Problem, rule
 
-from ..impact_assessment.support import first_heading_line, inactive, unfilled
+from ..common import first_heading_line, inactive, unfilled
 from .common import TYPES, is_minutes
 
 

@@ -1,6 +1,13 @@
 from aims_lint.rule import Problem, rule
 
-from .model import LABELS, OBJECTIVES_TYPE, missing_parts, objectives, short, vague_owner
+from .model import (
+    LABELS,
+    OBJECTIVES_TYPE,
+    missing_parts,
+    objectives,
+    short,
+    vague_owner,
+)
 
 
 @rule(

@@ -1,6 +1,14 @@
 from aims_lint.rule import Problem, rule
 
-from .model import LABELS, OBJECTIVES_TYPE, PARTS, missing_parts, objectives, short, vague_owner
+from .model import (
+    LABELS,
+    OBJECTIVES_TYPE,
+    PARTS,
+    missing_parts,
+    objectives,
+    short,
+    vague_owner,
+)
 
 
 @rule(

@@ -1,7 +1,7 @@
 from aims_lint.rule import Problem, rule
 
-from .register import dimension_terms, is_empty, heading_above, risk_dimensions, risks
 from .cybersecurity_only import is_cybersecurity_only
+from .register import dimension_terms, heading_above, is_empty, risk_dimensions, risks
 
 
 @rule(

@@ -1,6 +1,12 @@
 from aims_lint.rule import Problem, rule
 
-from .register import parse_rating, parse_score, rating_bands, risks, states_product_method
+from .register import (
+    parse_rating,
+    parse_score,
+    rating_bands,
+    risks,
+    states_product_method,
+)
 
 _SAME = {"moderate": "medium"}
 

@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from aims_lint.fields import canonical_name
-
 # "A.6.2.4", "A6.2.4", "A-6-2-4", "Annex A.5.2", "A.7.x"
 _ID = re.compile(r"^\s*(?:annex\s+)?A\s?[.\-]?\s?(\d{1,2})((?:\s?[.\-]\s?(?:\d{1,2}|x)\b)*)", re.I)
 _ID_ALONE = re.compile(_ID.pattern + r"\s*[.:]?\s*$", re.I)
