@@ -120,6 +120,9 @@ def main(ctx: click.Context, debug: bool) -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, no notes.")
 @click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False, exists=True),
               help="Use this configuration file instead of looking for one.")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the repository index in .aims-lint-cache/.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=False,
+              help="Worker processes; 0 (default) picks one per core for runs of 200 files or more.")
 def check(
     paths: tuple[Path, ...],
     format_name: str | None,
@@ -135,6 +138,8 @@ def check(
     statistics: bool,
     quiet: bool,
     config_file: Path | None,
+    no_cache: bool,
+    jobs: int,
 ) -> None:
     """Lint PATHS (files or folders; default: the whole repository).
 
@@ -165,6 +170,8 @@ def check(
         config.sources["ignore"] = "command line"
     if fail_on:
         config.fail_on, config.sources["fail-on"] = fail_on, "command line"
+    if no_cache:
+        config.cache, config.sources["cache"] = False, "command line"
     if stdin_filename is not None:
         from aims_lint.workspace import relative_path
 
@@ -172,7 +179,7 @@ def check(
 
     rules = load_rules()
     enabled = runner.select_rules(config, rules)
-    result = runner.run(config, targets, today_date, overrides, enabled)
+    result = runner.run(config, targets, today_date, overrides, enabled, jobs=jobs or None)
 
     if format_name is None:
         format_name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"

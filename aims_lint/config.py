@@ -42,6 +42,7 @@ class Config:
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     vocabularies: dict[str, list[str]] = field(default_factory=dict)  # extra terms per vocabulary
+    cache: bool = True  # keep the repository index in .aims-lint-cache/
     sources: dict[str, str] = field(default_factory=dict)  # key -> "default" | "file:line" | "command line"
 
     def as_dict(self) -> dict[str, Any]:
@@ -63,6 +64,7 @@ CONFIG_KEYS = {
     "max-file-size": "max_file_size",
     "rule-options": "rule_options",
     "vocabularies": "vocabularies",
+    "cache": "cache",
 }
 
 
@@ -207,6 +209,10 @@ def _validate(key: str, value: Any) -> Any:
         if not isinstance(value, dict) or not all(isinstance(item, dict) for item in value.values()):
             raise ValueError("expected a mapping of rule code or name to a mapping of options")
         return {str(rule): dict(options) for rule, options in value.items()}
+    if key == "cache":
+        if not isinstance(value, bool):
+            raise ValueError("expected true or false")
+        return value
     if key == "vocabularies":
         if not isinstance(value, dict):
             raise ValueError("expected a mapping of vocabulary name to a list of extra terms")

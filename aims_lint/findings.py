@@ -23,7 +23,7 @@ class Finding:
     suppression_reason: str | None = None
 
     def sort_key(self) -> tuple:
-        return (self.path, self.line, self.column, self.code)
+        return (self.path, self.line, self.column, self.code, self.message)
 
     def as_json(self) -> dict[str, Any]:
         data = {

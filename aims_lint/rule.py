@@ -58,7 +58,10 @@ class Rule:
     message: str
     summary: str
     check: Callable[..., Iterator[Problem]]
-    scope: str = "document"  # "workspace": sees every document; "suppressions": runs after them
+    # "document": check(doc, ctx) per document; "workspace": check(workspace, ctx) once,
+    # problems name their document; "suppressions": check(directives, ctx) per document
+    # after every other rule, judging its inline suppressions.
+    scope: str = "document"
     options: dict[str, Any] = field(default_factory=dict)
     doc_path: Path | None = None
     pack: str = "aims-lint"

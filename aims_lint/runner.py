@@ -8,13 +8,14 @@ judge the suppressions themselves; per-file ignores; sort.
 from __future__ import annotations
 
 import datetime as _dt
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from aims_lint import pack, suppress
 from aims_lint.config import Config
-from aims_lint.document import Document
 from aims_lint.findings import Finding, Result, RunError
-from aims_lint.rule import Problem, Rule, RuleContext
+from aims_lint.rule import ANY_TYPE, Problem, Rule, RuleContext
 from aims_lint.workspace import MARKDOWN_SUFFIXES, Matcher, Workspace
 
 
@@ -55,61 +56,144 @@ def resolve_targets(workspace: Workspace, paths: list[Path]) -> list[str]:
     return list(dict.fromkeys(targets))
 
 
+# Below this many files a process pool costs more than it saves (measured: bench/).
+PARALLEL_MIN_FILES = 200
+
+
+def default_jobs(files: int) -> int:
+    if files < PARALLEL_MIN_FILES:
+        return 1
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, 8))
+
+
+@dataclass
+class _DocumentResult:
+    """What linting one file gives, before workspace findings join it."""
+
+    relpath: str
+    governance: bool
+    findings: list[Finding] = field(default_factory=list)
+    directives: list = field(default_factory=list)
+
+
+@dataclass
+class _Batch:
+    documents: list[_DocumentResult] = field(default_factory=list)
+    errors: list[RunError] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
 def run(
     config: Config,
     paths: list[Path],
     today: _dt.date,
     overrides: dict[str, bytes] | None = None,
     rules: list[Rule] | None = None,
+    jobs: int | None = None,
 ) -> Result:
+    """Lint ``paths`` (everything when empty). ``jobs``: worker processes (None: one
+    per core for large runs); results are the same whatever the number of jobs."""
     enabled = rules if rules is not None else select_rules(config)
     workspace = Workspace(config, overrides)
     targets = resolve_targets(workspace, paths)
     workspace.targets = targets
-    contexts = {item.code: RuleContext(item, config, today, pack.vocabulary, enabled, workspace) for item in enabled}
-    document_rules = [item for item in enabled if item.scope == "document"]
+    jobs = default_jobs(len(targets)) if jobs is None else max(1, jobs)
     workspace_rules = [item for item in enabled if item.scope == "workspace"]
-    suppression_rules = [item for item in enabled if item.scope == "suppressions"]
     result = Result()
-    by_path: dict[str, list[Finding]] = {}
-    documents: dict[str, Document] = {}
 
-    for relpath in targets:
+    contexts = _contexts(enabled, config, today, workspace)
+    if jobs > 1 and len(targets) > 1:
+        batches, by_path = _lint_in_parallel(config, enabled, today, overrides, targets, jobs, workspace, contexts, result)
+    else:
+        batches = [_lint_documents(workspace, enabled, contexts, targets)]
+        by_path = _run_workspace_rules(workspace_rules, workspace, contexts, result)
+
+    suppression_rules = [item for item in enabled if item.scope == "suppressions"]
+    ignores = [(Matcher([glob]), selectors) for glob, selectors in config.per_file_ignores.items()]
+    for batch in batches:
+        result.errors.extend(batch.errors)
+        result.notes.extend(batch.notes)
+        for document in batch.documents:
+            result.files_checked += 1
+            result.documents_checked += document.governance
+            extra = by_path.get(document.relpath, [])
+            suppress.apply(extra, document.directives)
+            found = document.findings + extra
+            if document.governance:
+                for item in suppression_rules:
+                    found.extend(_run_check(item, document.directives, document.relpath, contexts[item.code], result))
+            for finding in found:
+                if not any(matcher.match(document.relpath) and _selected(selectors, finding) for matcher, selectors in ignores):
+                    result.findings.append(finding)
+    result.findings.extend(by_path.get(".", []))  # findings about the repository as a whole
+    result.findings.sort(key=Finding.sort_key)
+    result.notes = sorted(set(result.notes + workspace.notes))
+    result.errors[:0] = [RunError(relpath, message) for relpath, message in workspace.errors]
+    return result
+
+
+def _contexts(enabled: list[Rule], config: Config, today: _dt.date, workspace: Workspace) -> dict[str, RuleContext]:
+    return {item.code: RuleContext(item, config, today, pack.vocabulary, enabled, workspace) for item in enabled}
+
+
+def _lint_documents(workspace: Workspace, enabled: list[Rule], contexts: dict[str, RuleContext], relpaths: list[str]) -> _Batch:
+    """Per-document rules over ``relpaths``, with their inline suppressions applied."""
+    document_rules = [item for item in enabled if item.scope == "document"]
+    batch = _Batch()
+    errors = Result()
+    for relpath in relpaths:
         doc = workspace.document(relpath)
         if doc is None:
             continue
-        result.files_checked += 1
-        documents[relpath] = doc
-        if doc.doc_type:
-            result.documents_checked += 1
-        found = by_path.setdefault(relpath, [])
+        document = _DocumentResult(relpath, bool(doc.doc_type))
         for item in document_rules:
-            if item.applies_to(doc.doc_type) and (doc.read_error is None or item.types == ("any",)):
-                found.extend(_run_check(item, doc, contexts[item.code], result))
-
-    for item in workspace_rules:
-        for problem_doc, finding in _run_workspace_check(item, workspace, contexts[item.code], result):
-            if problem_doc.relpath in documents or problem_doc.relpath == ".":
-                by_path.setdefault(problem_doc.relpath, []).append(finding)
-
-    for relpath, doc in documents.items():
-        found = by_path.get(relpath, [])
+            if item.applies_to(doc.doc_type) and (doc.read_error is None or item.types == (ANY_TYPE,)):
+                document.findings.extend(_run_check(item, doc, relpath, contexts[item.code], errors))
         if doc.read_error is None:
-            suppress.apply(found, doc.suppressions)
-        if doc.doc_type:
-            for item in suppression_rules:
-                found.extend(_run_check(item, doc, contexts[item.code], result))
+            document.directives = doc.suppressions
+            suppress.apply(document.findings, document.directives)
+        batch.documents.append(document)
+    batch.errors = errors.errors
+    return batch
 
-    ignores = [(Matcher([glob]), selectors) for glob, selectors in config.per_file_ignores.items()]
-    for relpath, found in by_path.items():
-        for finding in found:
-            if any(matcher.match(relpath) and _selected(selectors, finding) for matcher, selectors in ignores):
-                continue
-            result.findings.append(finding)
-    result.findings.sort(key=Finding.sort_key)
-    result.notes.extend(workspace.notes)
-    result.errors[:0] = [RunError(relpath, message) for relpath, message in workspace.errors]
-    return result
+
+def _run_workspace_rules(workspace_rules, workspace: Workspace, contexts, result: Result) -> dict[str, list[Finding]]:
+    by_path: dict[str, list[Finding]] = {}
+    linted = set(workspace.targets)
+    for item in workspace_rules:
+        for relpath, finding in _run_workspace_check(item, workspace, contexts[item.code], result):
+            if relpath in linted or relpath == ".":
+                by_path.setdefault(relpath, []).append(finding)
+    return by_path
+
+
+def _lint_chunk(config: Config, codes: list[str], today: _dt.date, overrides, relpaths: list[str]) -> _Batch:
+    """A worker process's share: its own workspace (other files load lazily, as needed)."""
+    enabled = [item for item in pack.load_rules() if item.code in set(codes)]
+    workspace = Workspace(config, overrides)
+    batch = _lint_documents(workspace, enabled, _contexts(enabled, config, today, workspace), relpaths)
+    batch.notes.extend(workspace.notes)
+    batch.errors[:0] = [RunError(relpath, message) for relpath, message in workspace.errors]
+    return batch
+
+
+def _lint_in_parallel(config, enabled, today, overrides, targets, jobs, workspace, contexts, result):
+    """(batches from the workers, workspace findings by path)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    workspace_rules = [item for item in enabled if item.scope == "workspace"]
+    codes = [item.code for item in enabled]
+    size = max(1, -(-len(targets) // (jobs * 4)))  # a few chunks per worker balance the load
+    chunks = [targets[index:index + size] for index in range(0, len(targets), size)]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = [pool.submit(_lint_chunk, config, codes, today, overrides, chunk) for chunk in chunks]
+        # Workspace rules run here while the workers lint the files.
+        by_path = _run_workspace_rules(workspace_rules, workspace, contexts, result)
+        return [future.result() for future in futures], by_path
 
 
 def _selected(selectors: list[str], finding: Finding) -> bool:
@@ -133,11 +217,12 @@ def _finding(item: Rule, relpath: str, problem: Problem) -> Finding:
     )
 
 
-def _run_check(item: Rule, doc: Document, context: RuleContext, result: Result) -> list[Finding]:
+def _run_check(item: Rule, subject, relpath: str, context: RuleContext, result: Result) -> list[Finding]:
+    """Findings of one rule on one document (or, for suppression rules, its directives)."""
     try:
-        return [_finding(item, doc.relpath, problem) for problem in item.check(doc, context)]
+        return [_finding(item, relpath, problem) for problem in item.check(subject, context)]
     except Exception as error:  # one broken rule must not stop the run
-        result.errors.append(RunError(doc.relpath, f"internal error in rule {item.code} ({item.name}): {_describe(error)}"))
+        result.errors.append(RunError(relpath, f"internal error in rule {item.code} ({item.name}): {_describe(error)}"))
         return []
 
 
@@ -145,19 +230,12 @@ def _run_workspace_check(item: Rule, workspace: Workspace, context: RuleContext,
     try:
         found = []
         for problem in item.check(workspace, context):
-            doc = problem.doc
-            relpath = doc.relpath if doc is not None else "."
-            found.append((doc if doc is not None else _Repository, _finding(item, relpath, problem)))
+            relpath = problem.doc.relpath if problem.doc is not None else "."
+            found.append((relpath, _finding(item, relpath, problem)))
         return found
     except Exception as error:
         result.errors.append(RunError(".", f"internal error in rule {item.code} ({item.name}): {_describe(error)}"))
         return []
-
-
-class _Repository:
-    """Stands for the repository as a whole in findings about it (path ".")."""
-
-    relpath = "."
 
 
 def _describe(error: Exception) -> str:

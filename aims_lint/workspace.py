@@ -136,7 +136,8 @@ class Workspace:
         self._documents: dict[str, Document | None] = {}
         self.notes: list[str] = []
         self.errors: list[tuple[str, str]] = []  # (relpath, message)
-        self._ids: dict[str, list[Document]] | None = None
+        self._index: dict[str, tuple[str | None, str | None]] | None = None  # relpath -> (type, id)
+        self.use_cache = config.cache
         self.targets: list[str] = []  # the files being linted; set by the runner
 
     # -- paths -----------------------------------------------------------
@@ -243,6 +244,12 @@ class Workspace:
                 doc.doc_type, doc.type_source = normalise_type(doc_type), f"types: {matcher.patterns[0]}"
                 return
 
+    def _glob_type(self, relpath: str) -> str | None:
+        for matcher, doc_type in self._type_globs:
+            if matcher.match(relpath):
+                return normalise_type(doc_type)
+        return None
+
     def documents(self) -> Iterator[Document]:
         """Every readable Document of the repository (loads each on first use)."""
         for relpath in self.paths():
@@ -269,14 +276,56 @@ class Workspace:
         linked = self.document(resolved.relpath)
         return linked if linked is not None and linked.read_error is None else None
 
-    def documents_with_id(self, doc_id: str) -> list[Document]:
-        if self._ids is None:
-            self._ids = {}
-            for doc in self.governance_documents():
-                if doc.id:
-                    self._ids.setdefault(doc.id, []).append(doc)
-        return self._ids.get(doc_id, [])
+    # -- the index: type and id of every file, without parsing every file ---------
 
-    def ids(self) -> dict[str, list[Document]]:
-        self.documents_with_id("")
-        return dict(self._ids or {})
+    def index(self) -> dict[str, tuple[str | None, str | None]]:
+        """relpath -> (type, id) for every Markdown file; ``type`` as the rules see it
+        (front matter, else a configured glob). Read from the cache where a file's
+        modification time and size are unchanged."""
+        if self._index is None:
+            from aims_lint import cache
+
+            cached = cache.load(self.root) if self.use_cache else {}
+            fresh: dict[str, list] = {}
+            self._index = {}
+            for relpath, path in self.paths().items():
+                entry = cached.get(relpath)
+                stamp = self._stamp(path) if relpath not in self.overrides else None
+                if entry is None or stamp is None or entry[:2] != stamp:
+                    doc = self.document(relpath)
+                    entry = [*(stamp or (0, 0)), doc.declared_type if doc else None, doc.id if doc else None]
+                if stamp is not None:
+                    fresh[relpath] = entry
+                declared = entry[2]
+                self._index[relpath] = (normalise_type(declared) if declared else self._glob_type(relpath), entry[3])
+            if self.use_cache and fresh != cached:
+                cache.save(self.root, fresh)
+        return self._index
+
+    @staticmethod
+    def _stamp(path: Path) -> list[int] | None:
+        try:
+            status = path.stat()
+        except OSError:
+            return None
+        return [status.st_mtime_ns, status.st_size]
+
+    def ids(self) -> dict[str, list[str]]:
+        """Document id -> relpaths of the governance documents that declare it."""
+        found: dict[str, list[str]] = {}
+        for relpath, (doc_type, doc_id) in self.index().items():
+            if doc_type and doc_id:
+                found.setdefault(doc_id, []).append(relpath)
+        return found
+
+    def documents_with_id(self, doc_id: str) -> list[Document]:
+        relpaths = self.ids().get(str(doc_id).strip(), []) if doc_id else []
+        return [doc for doc in map(self.document, relpaths) if doc is not None]
+
+    def documents_of_type(self, *doc_types: str) -> list[Document]:
+        """Readable governance documents of the given types (only those are parsed)."""
+        relpaths = [relpath for relpath, (doc_type, _) in self.index().items() if doc_type in doc_types]
+        return [doc for doc in map(self.document, relpaths) if doc is not None and doc.read_error is None]
+
+    def types(self) -> set[str]:
+        return {doc_type for doc_type, _ in self.index().values() if doc_type}

@@ -17,7 +17,12 @@ def findings_for(result, path):
 
 
 def snapshot(root):
-    return {p: (p.stat().st_mtime_ns, p.stat().st_size) for p in root.rglob("*") if p.is_file()}
+    """Every file and its stamp, but aims-lint's own index cache."""
+    return {
+        p: (p.stat().st_mtime_ns, p.stat().st_size)
+        for p in root.rglob("*")
+        if p.is_file() and ".aims-lint-cache" not in p.parts
+    }
 
 
 def test_non_utf8_file_is_a_finding_at_the_bad_byte(repo):

@@ -93,3 +93,29 @@ def test_glob_types_and_rule_options(repo):
     )
     result = lint(root)
     assert codes(result) == [] and result.documents_checked == 1
+
+
+def test_index_cache_is_used_and_invalidated(repo):
+    from aims_lint import cache
+
+    root = repo({"a.md": GOOD, "b.md": with_keys(id="POL-2")})
+    assert codes(lint(root)) == []
+    assert set(cache.load(root)) == {"a.md", "b.md"}
+    assert (root / ".aims-lint-cache" / ".gitignore").read_text().strip().endswith("*")
+    (root / "b.md").write_text(GOOD + "\nMore text.\n")  # now a duplicate id: the cache must not hide it
+    assert [c for _, c, _ in codes(lint(root))] == ["DOC010", "DOC010"]
+
+
+def test_a_corrupt_or_hostile_cache_is_ignored(repo):
+    root = repo({"a.md": GOOD, "b.md": GOOD.replace("POL-AI-001", "POL-2")})
+    (root / ".aims-lint-cache").mkdir()
+    (root / ".aims-lint-cache" / "index.json").write_text('{"version": "0", "files": {"a.md": [1, 2, "x", "POL-2"]}}')
+    assert codes(lint(root)) == []
+    (root / ".aims-lint-cache" / "index.json").write_text("\x00not json")
+    assert codes(lint(root)) == []
+
+
+def test_cache_can_be_turned_off(repo):
+    root = repo({".aims-lint.toml": "cache = false\n", "a.md": GOOD})
+    lint(root)
+    assert not (root / ".aims-lint-cache").exists()

@@ -40,30 +40,32 @@ def check(workspace, ctx):
     size = int(ctx.options.get("shingle-words", 6))
     threshold = float(ctx.options.get("threshold", 0.30))
     minimum = int(ctx.options.get("min-shingles", 40))
-    policies = [doc for doc in workspace.governance_documents() if doc.read_error is None and doc.doc_type and doc.doc_type.endswith("policy")]
+    policies = workspace.documents_of_type(*(kind for kind in workspace.types() if kind.endswith("policy")))
     if len(policies) < 2:
         return
-    cache: dict[str, set] = {}
-
-    def of(doc):
-        if doc.relpath not in cache:
-            cache[doc.relpath] = shingles(doc, size)
-        return cache[doc.relpath]
-
+    # An inverted index from shingle to policies: each policy is compared only with the
+    # policies it shares text with, not with every other one.
+    sets = {doc.relpath: shingles(doc, size) for doc in policies}
+    index: dict[tuple[str, ...], list[str]] = {}
+    for relpath, found in sets.items():
+        for shingle in found:
+            index.setdefault(shingle, []).append(relpath)
     for doc in workspace.linted_documents():
         if doc.doc_type != POLICY_TYPE:
             continue
-        mine = of(doc)
+        mine = sets.get(doc.relpath) or shingles(doc, size)
+        shared: dict[str, int] = {}
+        for shingle in mine:
+            for other in index.get(shingle, ()):
+                if other != doc.relpath:
+                    shared[other] = shared.get(other, 0) + 1
         best = None
-        for other in policies:
-            if other.relpath == doc.relpath:
-                continue
-            theirs = of(other)
-            smaller = min(len(mine), len(theirs))
+        for other, count in shared.items():
+            smaller = min(len(mine), len(sets[other]))
             if smaller < minimum:
                 continue
-            share = len(mine & theirs) / smaller
+            share = count / smaller
             if share >= threshold and (best is None or share > best[0]):
-                best = (share, other.relpath)
+                best = (share, other)
         if best:
             yield Problem(*anchor_line(doc), doc=doc, share=best[0], other=best[1])

@@ -14,11 +14,12 @@ from aims_lint.rule import ALL_TYPES, Problem, rule
 )
 def check(workspace, ctx):
     linted = set(workspace.targets)
-    for doc_id, docs in workspace.ids().items():
-        if len(docs) < 2:
+    for doc_id, relpaths in workspace.ids().items():
+        if len(relpaths) < 2:
             continue
-        for doc in docs:
-            if doc.relpath not in linted:
+        for relpath in relpaths:
+            if relpath not in linted:
                 continue
-            others = ", ".join(other.relpath for other in docs if other is not doc)
+            doc = workspace.document(relpath)
+            others = ", ".join(other for other in relpaths if other != relpath)
             yield Problem(*doc.value_position("id"), doc=doc, id=doc_id, others=others)

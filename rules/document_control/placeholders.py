@@ -37,7 +37,7 @@ _WORDS = re.compile(r"\b(?:TBD|TBC|TODO|FIXME|XXX)\b|\bto be (?:determined|confi
 _CASE_SENSITIVE_WORDS = ("TBD", "TBC", "TODO", "FIXME", "XXX")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 # Every placeholder pattern needs one of these; most prose lines have none.
-_MAYBE = re.compile(r"[\[<{_]|XX|DD|MM|YYYY|TB[DC]|TODO|FIXME|to be|lorem", re.I)
+_MAYBE = re.compile(r"[\[<{]|___|XX|DD[/.-]|MM[/.-]|YYYY|TB[DCdc]|TODO|FIXME|XXX|(?i:to be (?:determined|confirmed|defined)|lorem)")
 
 
 @lru_cache(maxsize=1)

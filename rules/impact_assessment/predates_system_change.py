@@ -8,9 +8,7 @@ from .support import body_date
 def _last_changes(workspace) -> dict[str, tuple]:
     """ai_system id -> (last_significant_change, scope document) from every aims-scope."""
     changes = {}
-    for doc in workspace.governance_documents():
-        if doc.doc_type != "aims-scope":
-            continue
+    for doc in workspace.documents_of_type("aims-scope"):
         systems = doc.meta.get("ai_systems")
         if not isinstance(systems, list):
             continue
@@ -24,14 +22,15 @@ def _last_changes(workspace) -> dict[str, tuple]:
 
 
 def _assessed_on(doc):
-    """(date, line, column, what) of when the assessment was last done."""
+    """(date, position, what) of when the assessment was last done; ``position()`` gives
+    (line, column), computed only for a finding."""
     for key in ("last_reviewed", "approved_on", "date"):
         value = parse_date(doc.meta.get(key))
         if value is not None:
-            return (value, *doc.value_position(key), key)
+            return value, (lambda key=key: doc.value_position(key)), key
     found = body_date(doc)
     if found:
-        return found[0], found[1], 1, "assessment date"
+        return found[0], (lambda: (found[1], 1)), "assessment date"
     return None
 
 
@@ -47,26 +46,22 @@ def _assessed_on(doc):
         "'{system}' changed on {changed} ({scope}); reassess the changed system"
     ),
     summary="An impact assessment last done before its AI system's last significant change (from the scope).",
-    scope="workspace",
 )
-def check(workspace, ctx):
-    changes = None
-    for doc in workspace.linted_documents():
-        if doc.doc_type not in TYPES or not judged(doc):
-            continue
-        system = doc.meta.get("ai_system")
-        if system in (None, ""):
-            continue
-        if changes is None:
-            changes = _last_changes(workspace)
-        if str(system).strip() not in changes:
-            continue
-        changed, scope = changes[str(system).strip()]
-        assessed = _assessed_on(doc)
-        if assessed is None or assessed[0] >= changed:
-            continue
-        date, line, column, what = assessed
-        yield Problem(
-            line, column, doc=doc, what=what, assessed=date.isoformat(), system=str(system).strip(),
-            changed=changed.isoformat(), scope=scope.relpath,
-        )
+def check(doc, ctx):
+    if not judged(doc):
+        return
+    system = doc.meta.get("ai_system")
+    if system in (None, ""):
+        return
+    changes = _last_changes(ctx.workspace)
+    if str(system).strip() not in changes:
+        return
+    changed, scope = changes[str(system).strip()]
+    assessed = _assessed_on(doc)
+    if assessed is None or assessed[0] >= changed:
+        return
+    date, position, what = assessed
+    yield Problem(
+        *position(), what=what, assessed=date.isoformat(), system=str(system).strip(),
+        changed=changed.isoformat(), scope=scope.relpath,
+    )

@@ -13,19 +13,18 @@ from .register import has_acceptance_threshold, has_scale
     remediation="1 week",
     message="no risk acceptance threshold{where}: state which rating is acceptable and which needs treatment (e.g. 'a score of 12 or more is not acceptable without treatment')",
     summary="Likelihood and severity scales without a stated level of acceptable risk.",
-    scope="workspace",
 )
-def check(workspace, ctx):
+def check(doc, ctx):
+    workspace = ctx.workspace
     terms = ctx.vocabulary("risk_acceptance_terms")
-    for doc in workspace.linted_documents():
-        if doc.doc_type != "risk-assessment" or has_acceptance_threshold(doc, terms):
-            continue
-        linked, _ = linked_documents(workspace, doc)
-        if any(has_acceptance_threshold(other, terms) for other in linked):
-            continue
-        scales = all(has_scale(doc, which) or any(has_scale(o, which) for o in linked) for which in ("likelihood", "severity"))
-        if not scales:
-            continue  # RSK001 reports the missing criteria as a whole
-        where = " in this document or the documents it links to" if linked else ""
-        section = doc.sections[0].line if doc.sections else doc.body_start_line
-        yield Problem(section, 1, doc=doc, where=where)
+    if has_acceptance_threshold(doc, terms):
+        return
+    linked, _ = linked_documents(workspace, doc)
+    if any(has_acceptance_threshold(other, terms) for other in linked):
+        return
+    scales = all(has_scale(doc, which) or any(has_scale(o, which) for o in linked) for which in ("likelihood", "severity"))
+    if not scales:
+        return  # RSK001 reports the missing criteria as a whole
+    where = " in this document or the documents it links to" if linked else ""
+    section = doc.sections[0].line if doc.sections else doc.body_start_line
+    yield Problem(section, 1, where=where)

@@ -13,25 +13,22 @@ from .register import has_scale
     remediation="1-2 weeks",
     message="no documented {missing} scale{plural} for rating AI risks{where}: define the levels (e.g. 1-5 with what each means) here or in a linked procedure",
     summary="A risk assessment with no likelihood or severity scale, in itself or in a document it links to.",
-    scope="workspace",
 )
-def check(workspace, ctx):
-    for doc in workspace.linted_documents():
-        if doc.doc_type != "risk-assessment":
-            continue
-        missing = [which for which in ("likelihood", "severity") if not has_scale(doc, which)]
-        if not missing:
-            continue
-        linked, broken = linked_documents(workspace, doc)
-        missing = [which for which in missing if not any(has_scale(other, which) for other in linked)]
-        if not missing:
-            continue
-        if broken:
-            where = f" (the linked '{broken[0]}' does not exist)"
-        elif linked:
-            where = " (not in this document nor in " + ", ".join(f"'{other.relpath}'" for other in linked[:3]) + ")"
-        else:
-            where = ""
-        names = " and ".join("likelihood" if which == "likelihood" else "severity/impact" for which in missing)
-        section = doc.sections[0].line if doc.sections else doc.body_start_line
-        yield Problem(section, 1, doc=doc, missing=names, plural="s" if len(missing) > 1 else "", where=where)
+def check(doc, ctx):
+    workspace = ctx.workspace
+    missing = [which for which in ("likelihood", "severity") if not has_scale(doc, which)]
+    if not missing:
+        return
+    linked, broken = linked_documents(workspace, doc)
+    missing = [which for which in missing if not any(has_scale(other, which) for other in linked)]
+    if not missing:
+        return
+    if broken:
+        where = f" (the linked '{broken[0]}' does not exist)"
+    elif linked:
+        where = " (not in this document nor in " + ", ".join(f"'{other.relpath}'" for other in linked[:3]) + ")"
+    else:
+        where = ""
+    names = " and ".join("likelihood" if which == "likelihood" else "severity/impact" for which in missing)
+    section = doc.sections[0].line if doc.sections else doc.body_start_line
+    yield Problem(section, 1, missing=names, plural="s" if len(missing) > 1 else "", where=where)

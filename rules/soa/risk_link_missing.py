@@ -17,7 +17,7 @@ def _body_links_risk(workspace, doc) -> bool:
             return True
         if _RISK.search(link.target) or _RISK.search(link.text):
             return True
-    risk_ids = [other.id for other in workspace.governance_documents() if other.doc_type == "risk-assessment" and other.id]
+    risk_ids = [other.id for other in workspace.documents_of_type("risk-assessment") if other.id]
     return any(re.search(rf"(?<![\w-]){re.escape(found)}(?![\w-])", doc.plain_text) for found in risk_ids)
 
 
@@ -30,23 +30,20 @@ def _body_links_risk(workspace, doc) -> bool:
     remediation="1 day",
     message="{problem}: the SoA must trace to the AI risk assessment whose treatment it records (front matter 'risk_register: <id>' or a link to it)",
     summary="An SoA that does not point to the risk assessment (front matter risk_register or a body link), or points to nothing.",
-    scope="workspace",
 )
-def check(workspace, ctx):
-    for doc in workspace.linted_documents():
-        if doc.doc_type != "soa":
-            continue
-        valid_front_matter = doc.front_matter is not None and not doc.front_matter.problems
-        value = doc.meta.get("risk_register") if valid_front_matter else None
-        if value not in (None, "", []):
-            values = value if isinstance(value, list) else [value]
-            for index, item in enumerate(values):
-                if isinstance(item, str) and not _names_document(workspace, doc, item):
-                    where = doc.value_position("risk_register") if not isinstance(value, list) else doc.item_position(value, index)
-                    yield Problem(*where, doc=doc, problem=f"risk_register '{item}' names no document in the repository")
-            continue
-        if valid_front_matter:
-            continue  # DOC004 reports the missing 'risk_register' key
-        if not _body_links_risk(workspace, doc):
-            line = doc.sections[0].line if doc.sections else 1
-            yield Problem(line, 1, doc=doc, problem="no link to the risk assessment")
+def check(doc, ctx):
+    workspace = ctx.workspace
+    valid_front_matter = doc.front_matter is not None and not doc.front_matter.problems
+    value = doc.meta.get("risk_register") if valid_front_matter else None
+    if value not in (None, "", []):
+        values = value if isinstance(value, list) else [value]
+        for index, item in enumerate(values):
+            if isinstance(item, str) and not _names_document(workspace, doc, item):
+                where = doc.value_position("risk_register") if not isinstance(value, list) else doc.item_position(value, index)
+                yield Problem(*where, problem=f"risk_register '{item}' names no document in the repository")
+        return
+    if valid_front_matter:
+        return  # DOC004 reports the missing 'risk_register' key
+    if not _body_links_risk(workspace, doc):
+        line = doc.sections[0].line if doc.sections else 1
+        yield Problem(line, 1, problem="no link to the risk assessment")

@@ -10,8 +10,9 @@ from aims_lint.rule import ALL_TYPES, Problem, rule
     remediation="1 day",
     message="'aims-lint-{kind}' has no reason: add one after ' -- ' (an auditor reads it as an accepted risk)",
     summary="An inline suppression that does not say why.",
+    scope="suppressions",
 )
-def check(doc, ctx):
-    for directive in doc.suppressions:
+def check(directives, ctx):
+    for directive in directives:
         if not directive.reason:
             yield Problem(directive.line, directive.column, kind=directive.kind)

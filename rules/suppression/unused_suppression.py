@@ -17,8 +17,8 @@ def _known(selector, rules):
     summary="An inline suppression that suppresses nothing, or names no known rule.",
     scope="suppressions",
 )
-def check(doc, ctx):
-    for directive in doc.suppressions:
+def check(directives, ctx):
+    for directive in directives:
         codes = f" {','.join(directive.selectors)}" if directive.selectors else ""
         unknown = [selector for selector in directive.selectors if not _known(selector, load_rules())]
         if unknown:

@@ -1,0 +1,57 @@
+"""The repository index cache: for each Markdown file, its declared type and id, keyed
+by modification time and size, so that cross-document rules can find "the document with
+id RA-001" or "every aims-scope" without reading every file of a large repository on
+every save.
+
+Stored as JSON (never pickle: a repository under review may be hostile) in
+``.aims-lint-cache/`` at the repository root, beside a ``.gitignore`` that keeps it out
+of version control. Any problem reading or writing it is ignored: the cache only ever
+saves time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from aims_lint import __version__
+
+CACHE_DIR = ".aims-lint-cache"
+_FILE = "index.json"
+
+
+def load(root: Path) -> dict[str, list]:
+    """relpath -> [mtime_ns, size, declared type or None, id or None]; {} when unusable."""
+    try:
+        data = json.loads((root / CACHE_DIR / _FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("version") != __version__ or not isinstance(data.get("files"), dict):
+        return {}
+    entries = {}
+    for relpath, entry in data["files"].items():
+        if (
+            isinstance(entry, list) and len(entry) == 4
+            and all(isinstance(number, int) for number in entry[:2])
+            and all(value is None or isinstance(value, str) for value in entry[2:])
+        ):
+            entries[relpath] = entry
+    return entries
+
+
+def save(root: Path, entries: dict[str, list]) -> None:
+    """Write the index atomically; silently give up where the folder is not writable."""
+    folder = root / CACHE_DIR
+    try:
+        folder.mkdir(exist_ok=True)
+        ignore = folder / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("# written by aims-lint\n*\n", encoding="utf-8")
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".index.", suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump({"version": __version__, "files": entries}, stream, separators=(",", ":"))
+        os.replace(temporary, folder / _FILE)
+    except OSError:
+        pass
