@@ -157,6 +157,7 @@ def _lint_documents(workspace: Workspace, enabled: list[Rule], contexts: dict[st
             document.directives = doc.suppressions
             suppress.apply(document.findings, document.directives)
         batch.documents.append(document)
+        doc.release_body()
     batch.errors = errors.errors
     return batch
 

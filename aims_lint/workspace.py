@@ -137,6 +137,7 @@ class Workspace:
         self.notes: list[str] = []
         self.errors: list[tuple[str, str]] = []  # (relpath, message)
         self._index: dict[str, tuple[str | None, str | None]] | None = None  # relpath -> (type, id)
+        self._ids: dict[str, list[str]] | None = None
         self.use_cache = config.cache
         self.targets: list[str] = []  # the files being linted; set by the runner
 
@@ -312,11 +313,12 @@ class Workspace:
 
     def ids(self) -> dict[str, list[str]]:
         """Document id -> relpaths of the governance documents that declare it."""
-        found: dict[str, list[str]] = {}
-        for relpath, (doc_type, doc_id) in self.index().items():
-            if doc_type and doc_id:
-                found.setdefault(doc_id, []).append(relpath)
-        return found
+        if self._ids is None:
+            self._ids = {}
+            for relpath, (doc_type, doc_id) in self.index().items():
+                if doc_type and doc_id:
+                    self._ids.setdefault(doc_id, []).append(relpath)
+        return self._ids
 
     def documents_with_id(self, doc_id: str) -> list[Document]:
         relpaths = self.ids().get(str(doc_id).strip(), []) if doc_id else []

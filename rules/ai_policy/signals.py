@@ -14,7 +14,11 @@ POLICY_TYPE = "ai-policy"
 
 def units(doc) -> list[tuple[int, str]]:
     """(line, text) of every heading and block, in document order. A paragraph or list
-    item is one unit; a table is one unit per row."""
+    item is one unit; a table is one unit per row. Computed once per document."""
+    return doc.memo("pol.units", _units)
+
+
+def _units(doc) -> list[tuple[int, str]]:
     found = [(section.line, section.title) for section in doc.sections]
     for block in doc.blocks:
         if block.kind != "table":
@@ -31,10 +35,14 @@ def link_units(doc) -> list[tuple[int, str]]:
     return [(link.line, f"{link.text} {link.target}") for link in doc.links]
 
 
+def _units_and_links(doc) -> list[tuple[int, str]]:
+    return sorted(units(doc) + link_units(doc), key=lambda unit: unit[0])
+
+
 def first_match(doc, pattern: re.Pattern, with_links: bool = True) -> int | None:
     """Line of the first heading, block or link matching ``pattern``."""
-    candidates = units(doc) + (link_units(doc) if with_links else [])
-    for line, text in sorted(candidates, key=lambda unit: unit[0]):
+    candidates = doc.memo("pol.units+links", _units_and_links) if with_links else units(doc)
+    for line, text in candidates:
         if pattern.search(text):
             return line
     return None

@@ -287,8 +287,14 @@ def _scale_in_sections(doc, pattern, words) -> bool:
 
 
 def has_scale(doc, which: str) -> bool:
+    """Whether the document defines a likelihood (or severity) scale (memoised: RSK001
+    and RSK002 ask about a document and the documents it links to)."""
     pattern, words = (_LIKELIHOOD, _LIKELIHOOD_WORDS) if which == "likelihood" else (_SEVERITY, _SEVERITY_WORDS)
-    return any(_scale_in_table(doc, table, pattern, words) for table in doc.tables) or _scale_in_sections(doc, pattern, words)
+    return doc.memo(
+        f"rsk.scale.{which}",
+        lambda doc: any(_scale_in_table(doc, table, pattern, words) for table in doc.tables)
+        or _scale_in_sections(doc, pattern, words),
+    )
 
 
 _NUMBER = re.compile(r"\d")
