@@ -155,31 +155,35 @@ class Workspace:
     def paths(self) -> dict[str, Path]:
         """Every Markdown file of the repository, by relative path (discovered once)."""
         if self._paths is None:
-            self._paths = {}
-            for path in self.walk(self.root):
-                self._paths[self.relpath(path)] = path
+            self._paths = dict(self._walk(self.root, ""))
             for relpath in self.overrides:
                 self._paths.setdefault(relpath, self.root / relpath)
         return self._paths
 
     def walk(self, folder: Path) -> Iterator[Path]:
         """Markdown files under ``folder``, skipping excluded folders and symlinked folders."""
-        stack = [folder]
+        base = self.relpath(folder)
+        for _, path in self._walk(folder, "" if base == "." else base):
+            yield path
+
+    def _walk(self, folder: Path, folder_relpath: str) -> Iterator[tuple[str, Path]]:
+        """(relpath, path) of the Markdown files under ``folder`` (relpaths built as text:
+        path arithmetic per file would cost more than reading the folder)."""
+        stack = [(str(folder), folder_relpath)]
         while stack:
-            current = stack.pop()
+            current, current_relpath = stack.pop()
             try:
                 entries = sorted(os.scandir(current), key=lambda entry: entry.name)
             except OSError as error:
-                self.notes.append(f"{self.relpath(Path(current))}: skipped folder: {error.strerror or error}")
+                self.notes.append(f"{current_relpath or '.'}: skipped folder: {error.strerror or error}")
                 continue
             folders = []
             for entry in entries:
-                path = Path(entry.path)
-                relpath = self.relpath(path)
+                relpath = f"{current_relpath}/{entry.name}" if current_relpath else entry.name
                 try:
                     if entry.is_dir(follow_symlinks=False):
-                        if not self.is_excluded(relpath, is_dir=True) and not (path / "pyvenv.cfg").exists():
-                            folders.append(path)
+                        if not self.is_excluded(relpath, is_dir=True) and not os.path.exists(os.path.join(entry.path, "pyvenv.cfg")):
+                            folders.append((entry.path, relpath))
                         continue
                     if entry.is_symlink() and entry.is_dir():
                         continue  # symlinked folders can loop; their files are linted where they live
@@ -188,8 +192,9 @@ class Workspace:
                 if entry.name.lower().endswith(MARKDOWN_SUFFIXES) and not self.is_excluded(relpath):
                     # Walking from the root without following folder links, only a file
                     # link can lead outside the repository.
+                    path = Path(entry.path)
                     if not entry.is_symlink() or self.inside_root(path):
-                        yield path
+                        yield relpath, path
                     else:
                         self.notes.append(f"{relpath}: skipped: symlink to a file outside the repository")
             stack.extend(reversed(folders))
