@@ -51,6 +51,14 @@ def find_terms(doc, terms: Iterable[str]) -> Iterator[tuple[int, int, str]]:
             yield line, match.start() + 1, match.group(0)
 
 
+def distinct_terms(text: str, terms: Iterable[str]) -> int:
+    """How many different ``terms`` occur in ``text`` (one pass of one pattern)."""
+    pattern = term_pattern(terms)
+    if pattern is None:
+        return 0
+    return len({re.sub(r"[\s-]+", " ", match.lower()) for match in pattern.findall(text)})
+
+
 def mentions(text: str, terms: Iterable[str]) -> bool:
     pattern = term_pattern(terms)
     return bool(pattern and pattern.search(text))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from aims_lint.fields import canonical_name
 
-from ..common import mentions
+from ..common import distinct_terms, mentions
 from ..document_control.placeholders import is_placeholder
 
 # The four things every assessed risk carries (6.1.2 d, 6.1.3 a), in message order.
@@ -254,7 +254,7 @@ def _scale_in_table(doc, table, pattern, words) -> bool:
     for row in table.rows:
         if len(row.cells) >= 2 and pattern.search(row.cells[0].text):
             value = " ".join(cell.text for cell in row.cells[1:])
-            if _SCALE_RANGE.search(value) or sum(mentions(value, [word]) for word in words) >= 3:
+            if _SCALE_RANGE.search(value) or distinct_terms(value, words) >= 3:
                 return True
     return "likelihood" in columns and len(table.rows) >= 3 and pattern is _LIKELIHOOD and not named
 
@@ -266,7 +266,7 @@ def _scale_in_sections(doc, pattern, words) -> bool:
         text = section.text
         titled = _SCALE_TITLE.search(section.title)
         items = [b for section_part in section.walk() for b in section_part.blocks if b.kind == "list_item"]
-        if sum(mentions(text, [word]) for word in words) >= 3 or titled and (len(items) >= 3 or any(
+        if distinct_terms(text, words) >= 3 or titled and (len(items) >= 3 or any(
             len(t.rows) >= 3 for t in doc.tables if section.line <= t.line <= (section.end_line or t.line)
         )):
             return True
@@ -275,12 +275,12 @@ def _scale_in_sections(doc, pattern, words) -> bool:
         if block.kind == "table":
             continue
         # A scale drawn as a grid table or a list inside one paragraph.
-        if pattern.search(block.text) and sum(mentions(block.text, [word]) for word in grades) >= 3 and "\n" in block.text:
+        if "\n" in block.text and pattern.search(block.text) and distinct_terms(block.text, grades) >= 3:
             return True
         for line in block.text.split("\n"):
             if pattern.search(line) and (
-                _SCALE_RANGE.search(line) and sum(mentions(line, [word]) for word in words) >= 1
-                or sum(mentions(line, [word]) for word in words) >= 3
+                _SCALE_RANGE.search(line) and distinct_terms(line, words) >= 1
+                or distinct_terms(line, words) >= 3
             ):
                 return True
     return False
