@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 
 from aims_lint import __version__
@@ -43,6 +42,8 @@ def load(root: Path) -> dict[str, list]:
 
 def save(root: Path, entries: dict[str, list]) -> None:
     """Write the index atomically; silently give up where the folder is not writable."""
+    import tempfile  # only when there is something to write: it costs start-up time
+
     folder = root / CACHE_DIR
     try:
         folder.mkdir(exist_ok=True)

@@ -8,7 +8,6 @@ has one is the repository root. Without one, the git root is the root.
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -112,6 +111,8 @@ def load_config(start: Path, explicit: Path | None = None) -> Config:
     for key, value in raw.items():
         where = f"{path}:{lines.get(key, 1)}"
         if key not in CONFIG_KEYS:
+            import difflib
+
             close = difflib.get_close_matches(str(key), list(CONFIG_KEYS), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             raise ConfigError(f"{where}: unknown configuration key '{key}'{hint}")

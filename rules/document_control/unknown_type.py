@@ -1,5 +1,3 @@
-import difflib
-
 from aims_lint.rule import ALL_TYPES, Problem, rule
 
 from .types import KNOWN_TYPES
@@ -21,6 +19,8 @@ def check(doc, ctx):
         return
     # Typos rarely touch the first letter: "ai-polcy" is a typo of "ai-policy", while
     # "it-policy" and "isms-scope" are an organisation's own types.
+    import difflib  # rarely needed: keep it off start-up
+
     candidates = [known for known in KNOWN_TYPES if known[0] == doc_type[:1]]
     close = difflib.get_close_matches(doc_type, candidates, n=1, cutoff=0.85)
     if close:
