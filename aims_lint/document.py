@@ -436,13 +436,6 @@ class Document:
             value = self._memo[key] = compute(self)
             return value
 
-    def release_body(self) -> None:
-        """Drop the parsed body and what was derived from it (it is parsed again if a
-        rule asks): a run over thousands of files keeps only front matter in memory."""
-        for name in ("_body", "fields", "prose_lines", "plain_text", "anchors", "suppressions"):
-            self.__dict__.pop(name, None)
-        self._memo.clear()
-
     @cached_property
     def suppressions(self):
         """Inline suppression directives, with the lines each one covers."""

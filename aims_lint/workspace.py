@@ -215,6 +215,10 @@ class Workspace:
             self._documents[relpath] = self._load(relpath)
         return self._documents[relpath]
 
+    def forget(self, relpath: str) -> None:
+        """Drop a loaded document; it is read again if something asks for it."""
+        self._documents.pop(relpath, None)
+
     def _load(self, relpath: str) -> Document | None:
         path = self.root / relpath
         if relpath in self.overrides:
@@ -298,8 +302,11 @@ class Workspace:
                 entry = cached.get(relpath)
                 stamp = self._stamp(path) if relpath not in self.overrides else None
                 if entry is None or stamp is None or entry[:2] != stamp:
+                    loaded = relpath in self._documents
                     doc = self.document(relpath)
                     entry = [*(stamp or (0, 0)), doc.declared_type if doc else None, doc.id if doc else None]
+                    if not loaded:
+                        self.forget(relpath)  # indexing a large repository must not hold it all in memory
                 if stamp is not None:
                     fresh[relpath] = entry
                 declared = entry[2]

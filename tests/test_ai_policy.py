@@ -3,6 +3,7 @@ line where the gap is (or the title when something is absent), and on one that m
 the recycled-policy rules on policies derived from real information-security policies
 (tests/fixtures/recycled, see its README); and the real AI policies of the corpus."""
 
+import re
 import shutil
 from pathlib import Path
 
@@ -187,7 +188,9 @@ def test_derived_policy_is_a_near_duplicate_of_its_source(tmp_path):
     root = _fixture_repo(tmp_path, "cenedril-isp-ai-policy.md", "cenedril-information-security-policy.md")
     (finding,) = lint(root, select=["POL003"]).active
     assert finding.path == "cenedril-isp-ai-policy.md" and finding.classification == "advisory"
-    assert "cenedril-information-security-policy.md" in finding.message and "99%" in finding.message
+    assert "cenedril-information-security-policy.md" in finding.message
+    share = int(re.match(r"(\d+)%", finding.message).group(1))  # a sampled estimate of 99%
+    assert share >= 95
 
 
 def test_near_duplicate_ignores_untyped_files_and_distinct_policies(tmp_path):

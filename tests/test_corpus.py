@@ -35,6 +35,7 @@ TYPES = {
     "**/*[Rr]isk*.md": "risk-assessment",
     "**/*RISK*.md": "risk-assessment",
     "**/*STATEMENT-OF-APPLICABILITY*.md": "soa",
+    "**/*statement-of-applicability*.md": "soa",
     "**/*SOA*.md": "soa",
     "**/*[Ii]mpact*.md": "impact-assessment",
     "**/*IMPACT*.md": "impact-assessment",

@@ -1,4 +1,5 @@
 import re
+from zlib import crc32
 
 from aims_lint.rule import Problem, rule
 
@@ -15,12 +16,24 @@ _DOMAIN = re.compile(
 _WORD = re.compile(r"[a-z0-9]+")
 
 
-def shingles(doc, size: int) -> set[tuple[str, ...]]:
-    # The raw body, not the parsed text: Markdown syntax is not words, so the shingles
-    # barely differ, and the other policies of the repository need not be parsed.
+# Only shingles whose hash is a multiple of this are kept. Sampling by value, the same for
+# every document, keeps the shared share an unbiased estimate while a repository with a
+# thousand policies needs an eighth of the memory and time (Broder's mod-m sampling).
+SAMPLE = 8
+
+
+def shingles(doc, size: int) -> tuple[set[int], int]:
+    """(sampled shingle hashes, number of shingles) of a document's words.
+
+    The raw body, not the parsed text: Markdown syntax is not words, so the shingles
+    barely differ, and the other policies of the repository need not be parsed. CRC-32
+    rather than hash(): the same text gives the same sample in every run.
+    """
     text = _DOMAIN.sub(" domain ", doc.body).lower()
     words = _WORD.findall(text)
-    return {tuple(words[index:index + size]) for index in range(len(words) - size + 1)}
+    count = max(len(words) - size + 1, 0)
+    hashes = (crc32(" ".join(words[index:index + size]).encode()) for index in range(count))
+    return {value for value in hashes if value % SAMPLE == 0}, count
 
 
 @rule(
@@ -51,12 +64,12 @@ def check(workspace, ctx):
     # An inverted index from shingle to policies: each policy is compared only with the
     # policies it shares text with, not with every other one.
     sets = {doc.relpath: shingles(doc, size) for doc in policies}
-    index: dict[tuple[str, ...], list[str]] = {}
-    for relpath, found in sets.items():
+    index: dict[int, list[str]] = {}
+    for relpath, (found, _) in sets.items():
         for shingle in found:
             index.setdefault(shingle, []).append(relpath)
     for doc in linted:
-        mine = sets.get(doc.relpath) or shingles(doc, size)
+        mine, my_count = sets.get(doc.relpath) or shingles(doc, size)
         shared: dict[str, int] = {}
         for shingle in mine:
             for other in index.get(shingle, ()):
@@ -64,10 +77,10 @@ def check(workspace, ctx):
                     shared[other] = shared.get(other, 0) + 1
         best = None
         for other, count in shared.items():
-            smaller = min(len(mine), len(sets[other]))
-            if smaller < minimum:
+            theirs, their_count = sets[other]
+            if min(my_count, their_count) < minimum:
                 continue
-            share = count / smaller
+            share = count / max(min(len(mine), len(theirs)), 1)
             if share >= threshold and (best is None or share > best[0]):
                 best = (share, other)
         if best:
