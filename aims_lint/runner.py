@@ -111,10 +111,10 @@ def run(
 
     contexts = _contexts(enabled, config, today, workspace)
     if jobs > 1 and len(targets) > 1:
-        batches, by_path = _lint_in_parallel(config, enabled, today, overrides, targets, jobs, workspace, contexts, result)
+        batches, by_path = _lint_in_parallel(workspace, enabled, today, targets, jobs, contexts, result.errors)
     else:
         batches = [_lint_documents(workspace, enabled, contexts, targets)]
-        by_path = _run_workspace_rules(workspace_rules, workspace, contexts, result)
+        by_path = _run_workspace_rules(workspace_rules, workspace, contexts, result.errors)
 
     suppression_rules = [item for item in enabled if item.scope == "suppressions"]
     ignores = [(Matcher([glob]), selectors) for glob, selectors in config.per_file_ignores.items()]
@@ -129,7 +129,7 @@ def run(
             found = document.findings + extra
             if document.governance:
                 for item in suppression_rules:
-                    found.extend(_run_check(item, document.directives, document.relpath, contexts[item.code], result))
+                    found.extend(_run_check(item, document.directives, document.relpath, contexts[item.code], result.errors))
             for finding in found:
                 if not any(matcher.match(document.relpath) and _selected(selectors, finding) for matcher, selectors in ignores):
                     result.findings.append(finding)
@@ -148,7 +148,6 @@ def _lint_documents(workspace: Workspace, enabled: list[Rule], contexts: dict[st
     """Per-document rules over ``relpaths``, with their inline suppressions applied."""
     document_rules = [item for item in enabled if item.scope == "document"]
     batch = _Batch()
-    errors = Result()
     for relpath in relpaths:
         doc = workspace.document(relpath)
         if doc is None:
@@ -156,7 +155,7 @@ def _lint_documents(workspace: Workspace, enabled: list[Rule], contexts: dict[st
         document = _DocumentResult(relpath, bool(doc.doc_type))
         for item in document_rules:
             if item.applies_to(doc.doc_type) and (doc.read_error is None or item.types == (ANY_TYPE,)):
-                document.findings.extend(_run_check(item, doc, relpath, contexts[item.code], errors))
+                document.findings.extend(_run_check(item, doc, relpath, contexts[item.code], batch.errors))
         if doc.read_error is None:
             document.directives = doc.suppressions
             suppress.apply(document.findings, document.directives)
@@ -164,15 +163,14 @@ def _lint_documents(workspace: Workspace, enabled: list[Rule], contexts: dict[st
         workspace.forget(relpath)  # workspace rules read it again if they need it
         if len(batch.documents) % COLLECT_EVERY == 0:
             gc.collect()  # the model's parent links are cycles: free forgotten documents
-    batch.errors = errors.errors
     return batch
 
 
-def _run_workspace_rules(workspace_rules, workspace: Workspace, contexts, result: Result) -> dict[str, list[Finding]]:
+def _run_workspace_rules(workspace_rules, workspace: Workspace, contexts, errors: list[RunError]) -> dict[str, list[Finding]]:
     by_path: dict[str, list[Finding]] = {}
     linted = set(workspace.targets)
     for item in workspace_rules:
-        for relpath, finding in _run_workspace_check(item, workspace, contexts[item.code], result):
+        for relpath, finding in _run_workspace_check(item, workspace, contexts[item.code], errors):
             if relpath in linted or relpath == ".":
                 by_path.setdefault(relpath, []).append(finding)
     return by_path
@@ -188,18 +186,21 @@ def _lint_chunk(config: Config, codes: list[str], today: _dt.date, overrides, re
     return batch
 
 
-def _lint_in_parallel(config, enabled, today, overrides, targets, jobs, workspace, contexts, result):
+def _lint_in_parallel(workspace: Workspace, enabled, today, targets, jobs, contexts, errors: list[RunError]):
     """(batches from the workers, workspace findings by path)."""
     from concurrent.futures import ProcessPoolExecutor
 
+    config, overrides = workspace.config, workspace.overrides
     workspace_rules = [item for item in enabled if item.scope == "workspace"]
+    if config.cache:
+        workspace.index()  # written to the cache first, so that no worker has to build it
     codes = [item.code for item in enabled]
     size = max(1, -(-len(targets) // (jobs * 4)))  # a few chunks per worker balance the load
     chunks = [targets[index:index + size] for index in range(0, len(targets), size)]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         futures = [pool.submit(_lint_chunk, config, codes, today, overrides, chunk) for chunk in chunks]
         # Workspace rules run here while the workers lint the files.
-        by_path = _run_workspace_rules(workspace_rules, workspace, contexts, result)
+        by_path = _run_workspace_rules(workspace_rules, workspace, contexts, errors)
         return [future.result() for future in futures], by_path
 
 
@@ -224,16 +225,16 @@ def _finding(item: Rule, relpath: str, problem: Problem) -> Finding:
     )
 
 
-def _run_check(item: Rule, subject, relpath: str, context: RuleContext, result: Result) -> list[Finding]:
+def _run_check(item: Rule, subject, relpath: str, context: RuleContext, errors: list[RunError]) -> list[Finding]:
     """Findings of one rule on one document (or, for suppression rules, its directives)."""
     try:
         return [_finding(item, relpath, problem) for problem in item.check(subject, context)]
     except Exception as error:  # one broken rule must not stop the run
-        result.errors.append(RunError(relpath, f"internal error in rule {item.code} ({item.name}): {_describe(error)}"))
+        errors.append(RunError(relpath, f"internal error in rule {item.code} ({item.name}): {_describe(error)}"))
         return []
 
 
-def _run_workspace_check(item: Rule, workspace: Workspace, context: RuleContext, result: Result):
+def _run_workspace_check(item: Rule, workspace: Workspace, context: RuleContext, errors: list[RunError]):
     try:
         found = []
         for problem in item.check(workspace, context):
@@ -241,7 +242,7 @@ def _run_workspace_check(item: Rule, workspace: Workspace, context: RuleContext,
             found.append((relpath, _finding(item, relpath, problem)))
         return found
     except Exception as error:
-        result.errors.append(RunError(".", f"internal error in rule {item.code} ({item.name}): {_describe(error)}"))
+        errors.append(RunError(".", f"internal error in rule {item.code} ({item.name}): {_describe(error)}"))
         return []
 
 
