@@ -6,12 +6,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
+from ruamel.yaml import YAML
 
 from .conftest import lint
 from .test_corpus import CORPUS
 
-ANNEX = yaml.safe_load((Path(__file__).resolve().parents[1] / "rules" / "data" / "annex_a.yaml").read_text())
+ANNEX = YAML(typ="safe").load((Path(__file__).resolve().parents[1] / "rules" / "data" / "annex_a.yaml").read_text())
 FM = """---
 id: SOA-001
 type: soa
