@@ -21,6 +21,8 @@ from aims_lint import runner
 from aims_lint.config import Config
 from aims_lint.pack import load_rules
 
+from .test_corpus import CORPUS
+
 EXAMPLES = int(os.environ.get("AIMS_LINT_FUZZ_EXAMPLES", "600"))
 FUZZ = settings(
     max_examples=EXAMPLES,
@@ -29,7 +31,6 @@ FUZZ = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 FIXTURES = Path(__file__).parent / "fixtures" / "fuzz"
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 RULES = list(load_rules())
 TYPES = ["ai-policy", "ai-objectives", "risk-assessment", "soa", "impact-assessment", "competence-matrix",
          "management-review", "internal-audit", "aims-scope", "procedure", "record", "isms-policy", "ai-polcy"]
