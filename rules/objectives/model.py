@@ -205,13 +205,18 @@ def _normalise_owner(value: str) -> str:
     return re.sub(r"^the\s+", "", text)
 
 
-def vague_owner(objective: Objective, ctx) -> str | None:
+def vague_owner(objective: Objective, ctx, leave_to_doc009: bool = False) -> str | None:
     """The objective's owner when it names no accountable role ("the AI team", "TBD",
-    "everyone"); roles listed in the configuration's ``roles`` are always accepted."""
+    "everyone"); roles listed in the configuration's ``roles`` are always accepted.
+    With ``leave_to_doc009``, an owner that DOC009 (vague-owner) reports in this run is
+    not returned, so that one vague owner is one finding."""
     owner = objective.values.get("owner", "")
     if not owner:
         return None
-    vague = {_normalise_owner(term) for term in ctx.vocabulary("vague_owners") + ctx.vocabulary("objectives_vague_owners")}
+    generic = {_normalise_owner(term) for term in ctx.vocabulary("vague_owners")}
+    vague = generic | {_normalise_owner(term) for term in ctx.vocabulary("objectives_vague_owners")}
     roles = {_normalise_owner(role) for role in (ctx.config.roles or [])}
     value = _normalise_owner(owner)
+    if leave_to_doc009 and value in generic and any(rule.code == "DOC009" for rule in ctx.enabled):
+        return None
     return owner.strip() if value in vague and value not in roles else None

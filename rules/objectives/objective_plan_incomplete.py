@@ -30,7 +30,7 @@ def check(doc, ctx):
         if "metric" in missing:
             continue  # OBJ002 reports the objective with everything it lacks
         problems = [f"no {LABELS[part]}" for part in missing if part in required]
-        owner = vague_owner(objective, ctx)
+        owner = vague_owner(objective, ctx, leave_to_doc009=True)
         if owner and "owner" in required:
             problems.insert(0, f"an owner that is not a named role ('{owner}')")
         if problems:
