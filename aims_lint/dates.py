@@ -12,7 +12,9 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
-_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.+\-Z]*)?\s*$")
+from aims_lint.patterns import lazy
+
+_ISO_DATE = lazy(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.+\-Z]*)?\s*$")
 
 
 def parse_date(value: object) -> _dt.date | None:
@@ -74,7 +76,7 @@ _WORD_INTERVALS = {
 _UNIT_MONTHS = {"month": 1, "months": 1, "year": 12, "years": 12, "yr": 12, "yrs": 12}
 _UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "wk": 7, "wks": 7}
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "twelve": 12, "eighteen": 18, "twenty-four": 24}
-_COUNT_UNIT = re.compile(r"^(?:every\s+)?(\d+|[a-z-]+)\s*-?\s*([a-z]+)$")
+_COUNT_UNIT = lazy(r"^(?:every\s+)?(\d+|[a-z-]+)\s*-?\s*([a-z]+)$")
 
 
 def parse_interval(value: object) -> Interval | None:
@@ -125,10 +127,10 @@ _MONTHS = {
     for name in names
 }
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\.?,?\s+(\d{{4}})\b", re.I)
-_MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
-_MONTH_YEAR = re.compile(rf"\b({_MONTH})\.?,?\s+(\d{{4}})\b", re.I)
+ISO_DATE = lazy(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_DAY_MONTH_YEAR = lazy(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\.?,?\s+(\d{{4}})\b", re.I)
+_MONTH_DAY_YEAR = lazy(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
+_MONTH_YEAR = lazy(rf"\b({_MONTH})\.?,?\s+(\d{{4}})\b", re.I)
 
 
 def _safe_date(year: int, month: int, day: int) -> _dt.date | None:

@@ -18,6 +18,7 @@ from typing import Any, Iterator
 
 from aims_lint import frontmatter
 from aims_lint.fields import canonical_name
+from aims_lint.patterns import lazy
 
 # ---------------------------------------------------------------------------
 # Body elements
@@ -172,11 +173,11 @@ def _parser():
     return _markdown
 
 
-_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
-_TASK = re.compile(r"^\[([ xX])\]\s+")
-_LINE_FIELD = re.compile(r"^\s*([A-Za-z][\w/&()' .-]{0,48}?)\s*:\s+(\S.*)$")
-_INLINE_SEPARATORS = re.compile(r"\s+[—–|;]\s+|\s+-\s+(?=[A-Z][\w ]{0,30}:\s)")
-_INLINE_FIELD = re.compile(r"^\s*([A-Za-z][\w/& -]{0,30}?)\s*:\s+(\S.*?)\s*$")
+_COMMENT = lazy(r"<!--(.*?)-->", re.S)
+_TASK = lazy(r"^\[([ xX])\]\s+")
+_LINE_FIELD = lazy(r"^\s*([A-Za-z][\w/&()' .-]{0,48}?)\s*:\s+(\S.*)$")
+_INLINE_SEPARATORS = lazy(r"\s+[—–|;]\s+|\s+-\s+(?=[A-Z][\w ]{0,30}:\s)")
+_INLINE_FIELD = lazy(r"^\s*([A-Za-z][\w/& -]{0,30}?)\s*:\s+(\S.*?)\s*$")
 
 
 def _inline_text(token) -> str:

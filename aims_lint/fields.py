@@ -12,8 +12,9 @@ not a risk).
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
+
+from aims_lint.patterns import lazy
 
 # (canonical name, pattern searched in the normalised label)
 _PATTERNS: tuple[tuple[str, str], ...] = (
@@ -55,9 +56,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("title", r"^title$|^name$"),
     ("description", r"^description$|^details$"),
 )
-_COMPILED = tuple((name, re.compile(pattern)) for name, pattern in _PATTERNS)
-_STRIP = re.compile(r"[*_`~]|\(.*?\)|\[.*?\]")
-_NON_WORD = re.compile(r"[^a-z0-9#./ ]+")
+_COMPILED = tuple((name, lazy(pattern)) for name, pattern in _PATTERNS)
+_STRIP = lazy(r"[*_`~]|\(.*?\)|\[.*?\]")
+_NON_WORD = lazy(r"[^a-z0-9#./ ]+")
 
 
 def normalise_label(label: str) -> str:

@@ -12,13 +12,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from aims_lint.patterns import lazy
+
 # A hostile document can nest thousands of levels; ruamel recurses once per level.
 MAX_FRONT_MATTER_DEPTH = 100
 
-_DELIMITER = re.compile(r"^---[ \t]*$")
-_CLOSER = re.compile(r"^(---|\.\.\.)[ \t]*$")
-_YAMLISH_LINE = re.compile(r"^([A-Za-z_][\w.-]*[ \t]*:([ \t].*)?|[ \t]+\S.*|-[ \t].*|#.*|[ \t]*)$")
-_TYPE_LINE = re.compile(r"^(?:-[ \t]+)?type[ \t]*:[ \t]*['\"]?([A-Za-z0-9_. -]*[A-Za-z0-9_.-])")
+_DELIMITER = lazy(r"^---[ \t]*$")
+_CLOSER = lazy(r"^(---|\.\.\.)[ \t]*$")
+_YAMLISH_LINE = lazy(r"^([A-Za-z_][\w.-]*[ \t]*:([ \t].*)?|[ \t]+\S.*|-[ \t].*|#.*|[ \t]*)$")
+_TYPE_LINE = lazy(r"^(?:-[ \t]+)?type[ \t]*:[ \t]*['\"]?([A-Za-z0-9_. -]*[A-Za-z0-9_.-])")
 
 
 @dataclass

@@ -19,14 +19,16 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from aims_lint.patterns import lazy
+
 if TYPE_CHECKING:
     from aims_lint.document import Document
     from aims_lint.findings import Finding
 
-_DIRECTIVE = re.compile(
+_DIRECTIVE = lazy(
     r"^\s*aims-lint-(disable-next-line|disable-file|disable|enable)\b(.*?)(?:\s(?:--|—|–)\s*(.*?))?\s*$", re.S
 )
-_YAML_COMMENT = re.compile(r"#\s*(aims-lint-.*)$")
+_YAML_COMMENT = lazy(r"#\s*(aims-lint-.*)$")
 
 
 @dataclass(eq=False)

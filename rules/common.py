@@ -12,6 +12,8 @@ import re
 from functools import lru_cache
 from typing import Iterable, Iterator
 
+from aims_lint.patterns import lazy
+
 from .document_control import placeholders
 from .document_control.placeholders import is_placeholder  # noqa: F401  (re-exported for the families)
 from .document_control.types import is_inactive
@@ -98,10 +100,10 @@ def full_text(doc) -> str:
 # ---------------------------------------------------------------------------
 # Unfilled templates
 
-_BLANK = re.compile(r"^[\s_\-–—.:/|*]*$")
-_HINT = re.compile(r"^\(?\s*(e\.g\.|eg\b|for example|describe|specify|insert|enter|list)", re.I)
-_CHOICE = re.compile(r"^(?:\[ ?\]\s*)?(yes|no|y|n|h|m|l|n/a)(\s*/\s*(yes|no|partial|y|n|h|m|l|n/a))+\s*$", re.I)
-_TRAILING_FILL = re.compile(r"_{3,}\s*$")
+_BLANK = lazy(r"^[\s_\-–—.:/|*]*$")
+_HINT = lazy(r"^\(?\s*(e\.g\.|eg\b|for example|describe|specify|insert|enter|list)", re.I)
+_CHOICE = lazy(r"^(?:\[ ?\]\s*)?(yes|no|y|n|h|m|l|n/a)(\s*/\s*(yes|no|partial|y|n|h|m|l|n/a))+\s*$", re.I)
+_TRAILING_FILL = lazy(r"_{3,}\s*$")
 
 
 def is_blank(text: str) -> bool:
@@ -142,7 +144,7 @@ def unfilled(doc, min_cells: int = 8, share: float = 0.8) -> tuple[int, int] | N
 # ---------------------------------------------------------------------------
 # Figures ("96.2%", "17.3h", "3 of 4", "0 incidents") as opposed to dates and IDs
 
-_NOT_FIGURES = re.compile(
+_NOT_FIGURES = lazy(
     r"\b\d{4}-\d{2}-\d{2}\b"  # dates
     r"|\b[A-Za-z]+[-_]?\d[\w.-]*"  # identifiers: AUD-2025-001, R001, Q1, v1.2, A.5.2
     r"|\b\d+[A-Za-z_]*-[A-Za-z\d-]+"  # 2025-Q4
@@ -151,7 +153,7 @@ _NOT_FIGURES = re.compile(
     r"|\b(?:19|20)\d{2}\b",  # years
     re.I,
 )
-_FIGURE = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?\s*(?:%|percent\b|pp\b)?|\b(?:zero|none)\b", re.I)
+_FIGURE = lazy(r"(?<![\w.])\d+(?:[.,]\d+)?\s*(?:%|percent\b|pp\b)?|\b(?:zero|none)\b", re.I)
 
 
 def has_figure(text: str) -> bool:

@@ -1,12 +1,13 @@
 import re
 
+from aims_lint.patterns import lazy
 from aims_lint.rule import Problem, rule
 
 from ..common import term_pattern
 from .signals import OBJECTIVES, POLICY_TYPE, first_match, scope_reference
 
-_EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//|#)", re.I)
-_ROLE = re.compile(
+_EXTERNAL = lazy(r"^([a-z][a-z0-9+.-]*:|//|#)", re.I)
+_ROLE = lazy(
     r"\b(?:chief [a-z]+ officer|C[EATR]O|CAIO|head of [a-z]+|[a-z]+ (?:lead|manager|officer|owner|committee|board|director)|"
     r"managing director|top management)\b",
     re.I,

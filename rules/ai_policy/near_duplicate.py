@@ -1,19 +1,20 @@
 import re
 from zlib import crc32
 
+from aims_lint.patterns import lazy
 from aims_lint.rule import Problem, rule
 
 from .signals import POLICY_TYPE, anchor_line
 
 # Domain words that a recycled policy swaps: they are made equal before comparing.
-_DOMAIN = re.compile(
+_DOMAIN = lazy(
     r"\b(?:artificial intelligence|information security|information technology|cyber ?security|data protection"
     r"|personal (?:data|information)|privacy|security|information|data|AI|ML|IT|AIMS|ISMS|PIMS|QMS"
     r"|ISO(?:/IEC)? ?(?:42001|27001|27701|27002|9001)(?::20\d\d)?|42001|27001|27701|GDPR|AI Act"
     r"|(?:chief )?(?:AI|information security|privacy|data protection) (?:officer|lead|manager))\b",
     re.I,
 )
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = lazy(r"[a-z0-9]+")
 
 
 # Only shingles whose hash is a multiple of this are kept. Sampling by value, the same for

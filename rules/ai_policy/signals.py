@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from aims_lint.patterns import lazy
+
 from ..document_control.placeholders import is_placeholder
 
 POLICY_TYPE = "ai-policy"
@@ -48,17 +50,17 @@ def first_match(doc, pattern: re.Pattern, with_links: bool = True) -> int | None
     return None
 
 
-_SCOPE_TITLE = re.compile(r"\bscope\b|\bapplicab|\bapplies to\b|\bcoverage\b", re.I)
-_SYSTEMS = re.compile(r"\bAI (?:systems?|tools?|components?|applications?|models?|services?|products?|agents?)\b|\bchatbots?\b|\bassistants?\b|\bscoring model\b|\bmodels?\b", re.I)
-_REVIEW_TITLE = re.compile(r"\breview|\bmaintenance\b|\bupdate\b", re.I)
-_INTERVAL = re.compile(
+_SCOPE_TITLE = lazy(r"\bscope\b|\bapplicab|\bapplies to\b|\bcoverage\b", re.I)
+_SYSTEMS = lazy(r"\bAI (?:systems?|tools?|components?|applications?|models?|services?|products?|agents?)\b|\bchatbots?\b|\bassistants?\b|\bscoring model\b|\bmodels?\b", re.I)
+_REVIEW_TITLE = lazy(r"\breview|\bmaintenance\b|\bupdate\b", re.I)
+_INTERVAL = lazy(
     r"\b(?:annual(?:ly)?|yearly|every\s+(?:\w+\s+)?(?:months?|years?)|each year|at least once|planned intervals?|quarterly"
     r"|\d+\s*months?|twelve months|once a year|per year|biennial(?:ly)?)\b",
     re.I,
 )
 
 
-_THIS_POLICY = re.compile(
+_THIS_POLICY = lazy(
     r"\b(?:this|the)\s+(?:AI\s+)?(?:management\s+)?(?:policy|document|statement)\b[^.\n]{0,60}\breview"
     r"|\breview\w*\s+(?:and\s+update\s+)?(?:of\s+)?(?:this|the)\s+(?:AI\s+)?(?:management\s+)?(?:policy|document)\b"
     r"|\bpolicy\s+review\b|\breview\w*\s+(?:of\s+)?(?:the\s+)?policy\b",
@@ -101,14 +103,14 @@ def anchor_line(doc) -> tuple[int, int]:
 
 _AI = r"(?:AI|artificial intelligence|machine learning|ML|AIMS|AI management system|models?|algorithm\w*)"
 
-SCOPE = re.compile(
+SCOPE = lazy(
     r"\b(?:AIMS|AI management system)\b[^.\n]{0,40}\bscope\b|\bscope\b[^.\n]{0,60}\b(?:AIMS|AI management system)\b"
     r"|\bAI systems?\b[^.\n]{0,40}\bin scope\b|\bin[- ]scope\b[^.\n]{0,40}\bAI systems?\b"
     r"|\bAI systems?\b[^.\n]{0,30}\b(?:covered|listed|inventory|register)\b|\b(?:inventory|register) of AI systems?\b"
     r"|\bscope(?:\.md|-statement|_statement)\b|\bscope[^.\n]{0,40}\b(?:AIMS|AI)\b",
     re.I,
 )
-OBJECTIVES = re.compile(
+OBJECTIVES = lazy(
     r"\b(?:AI|AIMS|AI management system|responsible AI)(?:[- ]related)? objectives?\b"
     r"|\bobjectives?\b[^.\n]{0,60}\b(?:AI|AIMS|AI management system)\b"
     r"|\bframework for (?:setting|establishing)\b[^.\n]{0,30}\bobjectives?\b"
@@ -117,37 +119,37 @@ OBJECTIVES = re.compile(
 )
 _OBLIGATIONS = r"(?:requirements?|obligations?|laws?|regulations?|legislation|AI Act|GDPR|rules)"
 _COMMIT = r"(?:commit\w*|compl(?:y|ies|iance|iant)|meet\w*|satisf\w+|fulfil\w*|adher\w+|abid\w+|conform\w*|observ\w+|respect\w*|in accordance with|lawful\w*)"
-REQUIREMENTS = re.compile(
+REQUIREMENTS = lazy(
     rf"\b{_COMMIT}\b[^.\n]{{0,80}}\b(?:applicable|legal|statutory|regulatory|contractual|relevant)\b[^.\n]{{0,40}}\b{_OBLIGATIONS}\b"
     rf"|\b(?:applicable|legal|statutory|regulatory|contractual)\b[^.\n]{{0,40}}\b{_OBLIGATIONS}\b[^.\n]{{0,60}}\b{_COMMIT}\b"
     rf"|\bcompl(?:y|ies|iance) with\b[^.\n]{{0,80}}\b{_OBLIGATIONS}\b"
     rf"|^(?:legal|regulatory) (?:and regulatory )?compliance$|^compliance with (?:laws|legal|applicable)|^lawfulness$",
     re.I,
 )
-CONTINUAL_IMPROVEMENT = re.compile(r"\b(?:continual(?:ly)?|continuous(?:ly)?|ongoing)\s+improv\w*|\bimprov\w+\s+continual(?:ly)?\b", re.I)
-COMMUNICATE = re.compile(
+CONTINUAL_IMPROVEMENT = lazy(r"\b(?:continual(?:ly)?|continuous(?:ly)?|ongoing)\s+improv\w*|\bimprov\w+\s+continual(?:ly)?\b", re.I)
+COMMUNICATE = lazy(
     r"\b(?:communicat\w*|publish\w*|made available|make available|available to|distribut\w*|disseminat\w*|shared with|share\w* with"
     r"|circulat\w*|intranet|website|public(?:ly)? available|on request|upon request|acknowledg\w*|brief\w*|induction|onboarding|awareness)\b",
     re.I,
 )
-INTERNAL = re.compile(
+INTERNAL = lazy(
     r"\b(?:employees?|staff|personnel|workers?|workforce|colleagues|contractors|internal(?:ly)?|intranet|induction|onboarding"
     r"|all (?:persons|people) working|people working|team members)\b",
     re.I,
 )
-EXTERNAL = re.compile(
+EXTERNAL = lazy(
     r"\b(?:interested parties|external(?:ly)?|public(?:ly)?|customers?|clients?|suppliers?|partners?|regulators?|stakeholders?"
     r"|website|on request|upon request|third parties|users)\b",
     re.I,
 )
-REVIEW = re.compile(
+REVIEW = lazy(
     r"\breview\w*\b[^.\n]{0,80}\b(?:annual(?:ly)?|yearly|every\s+(?:\w+\s+)?(?:months?|years?)|each year|at least once|planned intervals?"
     r"|(?:bi-?)?annual|quarterly|\d+\s*months?|twelve months|regular intervals|once a year|per year)\b"
     r"|\b(?:annual(?:ly)?|yearly|quarterly|planned|periodic)\s+(?:policy\s+)?review\w*\b",
     re.I,
 )
-MANAGEMENT_REVIEW = re.compile(r"\bmanagement[- ]reviews?\b|\bmanagement-review\b|\bclause 9\.3\b|\b9\.3\b", re.I)
-APPROVAL_LABEL = re.compile(r"^(?:approved by|approver|approval|authori[sz]ed by|signed(?: off)? by|policy owner and approver)$", re.I)
+MANAGEMENT_REVIEW = lazy(r"\bmanagement[- ]reviews?\b|\bmanagement-review\b|\bclause 9\.3\b|\b9\.3\b", re.I)
+APPROVAL_LABEL = lazy(r"^(?:approved by|approver|approval|authori[sz]ed by|signed(?: off)? by|policy owner and approver)$", re.I)
 
 
 def split_approvers(value: str) -> list[str]:

@@ -1,12 +1,13 @@
 import re
 
+from aims_lint.patterns import lazy
 from aims_lint.rule import Problem, rule
 
 from ..common import term_pattern
 from .signals import POLICY_TYPE
 
 # "personal AI assistant" is a product, not a swapped "personal data".
-_LEGITIMATE_AFTER = re.compile(r"^[\s-]*(?:assistants?|agents?|devices?|companions?|tools?|use)\b", re.I)
+_LEGITIMATE_AFTER = lazy(r"^[\s-]*(?:assistants?|agents?|devices?|companions?|tools?|use)\b", re.I)
 
 
 @rule(

@@ -1,10 +1,11 @@
 import re
 
+from aims_lint.patterns import lazy
 from aims_lint.rule import Problem, rule
 
 from ..common import first_heading_line, inactive, mentions, term_pattern
 
-_POLICY = re.compile(r"\bpolic(y|ies)\b|\baims\b|\bmanagement system\b", re.I)
+_POLICY = lazy(r"\bpolic(y|ies)\b|\baims\b|\bmanagement system\b", re.I)
 
 
 @rule(

@@ -1,12 +1,12 @@
-import re
 
 from aims_lint.dates import parse_date
+from aims_lint.patterns import lazy
 from aims_lint.rule import ALL_TYPES, Problem, rule
 
 from .placeholders import is_placeholder
 from .types import is_record
 
-_DATE_KEY = re.compile(
+_DATE_KEY = lazy(
     r"^date$|_date$|^date_|^next_review$|^last_reviewed$|^last_significant_change$|^effective$"
     r"|^(approved|reviewed|signed|issued|published|effective|updated|created|completed|accepted)_on$"
 )

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from aims_lint.patterns import lazy
+
 # Single words that are placeholders when written alone in brackets: "[Date]", "<owner>".
 _PLACEHOLDER_NOUNS = (
     "date|name|owner|company|organization|organisation|org|signature|title|role|version|"
@@ -12,14 +14,14 @@ _PLACEHOLDER_NOUNS = (
     "year|month|day|amount|link|url|location|tbd|tbc|placeholder|person|team|client|customer|"
     "vendor|supplier|product|project|frequency|target|metric|kpi|id|reference|ref"
 )
-_BRACKET_NOUN = re.compile(rf"\[\s*(?:{_PLACEHOLDER_NOUNS})\s*\](?![(\[:])", re.I)
+_BRACKET_NOUN = lazy(rf"\[\s*(?:{_PLACEHOLDER_NOUNS})\s*\](?![(\[:])", re.I)
 # "[Organization Name]", "[NEXT_REVIEW_DATE]", "[To Be Determined]", "[Insert scope here]"
-_BRACKET_PHRASE = re.compile(
+_BRACKET_PHRASE = lazy(
     r"\[(?:(?i:insert|add|enter|describe|your|specify|list|name of|define)\b[^\]\n]{0,60}"
     r"|[A-Z][a-z]+(?:[ _/-](?:[A-Z][a-z]+|of|the|and|or|to|be|for|[A-Z]+))+"
     r"|[A-Z]{2,}(?:_[A-Z]{2,})+)\](?![(\[:])"
 )
-_ANGLE = re.compile(r"<(?!/)([A-Za-z][A-Za-z _-]{0,40})>")
+_ANGLE = lazy(r"<(?!/)([A-Za-z][A-Za-z _-]{0,40})>")
 _HTML_TAGS = frozenset(
     "a abbr address article aside audio b bdi bdo blockquote body br button caption cite code col colgroup "
     "data dd del details dfn div dl dt em embed fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 "
@@ -28,16 +30,16 @@ _HTML_TAGS = frozenset(
     "summary sup table tbody td template textarea tfoot th thead time tr track u ul var video wbr center "
     "font".split()
 )
-_STRUCTURAL = re.compile(
+_STRUCTURAL = lazy(
     r"\{\{.*?\}\}|\{%.*?%\}"  # Jinja / mustache
     r"|(?<![\w])_{3,}(?![\w])"  # blanks to fill in: "Signature: ______"
     r"|\b(?:XX|DD|MM)[/.-](?:XX|MM|DD)[/.-](?:XXXX|YYYY|YY)\b|\bYYYY-MM-DD\b|\bXXXX-XX-XX\b"
 )
-_WORDS = re.compile(r"\b(?:TBD|TBC|TODO|FIXME|XXX)\b|\bto be (?:determined|confirmed|defined)\b|lorem ipsum", re.I)
+_WORDS = lazy(r"\b(?:TBD|TBC|TODO|FIXME|XXX)\b|\bto be (?:determined|confirmed|defined)\b|lorem ipsum", re.I)
 _CASE_SENSITIVE_WORDS = ("TBD", "TBC", "TODO", "FIXME", "XXX")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_CODE_SPAN = lazy(r"(`+)(?:(?!\1).)+?\1")
 # Every placeholder pattern needs one of these; most prose lines have none.
-_MAYBE = re.compile(r"[\[<{]|___|XX|DD[/.-]|MM[/.-]|YYYY|TB[DCdc]|TODO|FIXME|XXX|(?i:to be (?:determined|confirmed|defined)|lorem)")
+_MAYBE = lazy(r"[\[<{]|___|XX|DD[/.-]|MM[/.-]|YYYY|TB[DCdc]|TODO|FIXME|XXX|(?i:to be (?:determined|confirmed|defined)|lorem)")
 
 
 @lru_cache(maxsize=1)

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 from aims_lint.dates import prose_date
+from aims_lint.patterns import lazy
 
 from ..common import is_blank
 
@@ -18,7 +19,7 @@ _INTERVAL = (
     r"|every (?:\d+|two|three|six|twelve|eighteen|twenty-four) (?:months?|years?|weeks?))"
 )
 _REVIEW_WORD = r"(review|re-?assess|update|revisit|repeat|refresh)\w*"
-_CYCLE = re.compile(
+_CYCLE = lazy(
     rf"\b{_REVIEW_WORD}\b[^.\n]{{0,60}}?\b{_INTERVAL}\b|\b{_INTERVAL}\b[^.\n]{{0,40}}?\b{_REVIEW_WORD}\b", re.I
 )
 _CYCLE_WORDS = {
@@ -54,7 +55,7 @@ def body_review_cycle(doc) -> tuple[int | None, int] | None:
     return None
 
 
-_DATE_LABEL = re.compile(r"^(assessment date|date of assessment|date|last reviewed|review date|approved on|assessed on)$", re.I)
+_DATE_LABEL = lazy(r"^(assessment date|date of assessment|date|last reviewed|review date|approved on|assessed on)$", re.I)
 
 
 def body_date(doc) -> tuple[dt.date, int] | None:

@@ -1,11 +1,11 @@
-import re
 
+from aims_lint.patterns import lazy
 from aims_lint.rule import Problem, rule
 
 from ..common import has_figure, term_pattern
 from .common import TYPES, judged
 
-_WORDS = re.compile(r"[\w'-]+")
+_WORDS = lazy(r"[\w'-]+")
 
 
 def _others_substantive(block) -> bool:

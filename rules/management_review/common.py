@@ -6,13 +6,14 @@ import re
 
 from aims_lint.dates import ISO_DATE, prose_date
 from aims_lint.fields import canonical_name
+from aims_lint.patterns import lazy
 
 from ..common import inactive, term_pattern, title_of, unfilled
 
 # Minutes typed as management-review, or kept as generic records (a "records/*.md":
 # record glob) whose title says they are a management review.
 TYPES = ("management-review", "record")
-_TITLE = re.compile(r"management[\s-]+review", re.I)
+_TITLE = lazy(r"management[\s-]+review", re.I)
 
 
 def is_minutes(doc) -> bool:
@@ -46,17 +47,17 @@ def review_text(doc) -> str:
 # ---------------------------------------------------------------------------
 # Actions: table rows, task-list items, items under an "Actions" heading or label
 
-_ACTION_TITLE = re.compile(
+_ACTION_TITLE = lazy(
     r"^\W*(\d+(\.\d+)*[.)]?\s*)?((agreed|new|follow[- ]up|open)\s+)?(actions?|action items|action plan|action log)\b"
     r"|decisions?\s*(and|&|/)\s*actions?|actions?\s*(and|&|/)\s*decisions?",
     re.I,
 )
-_LABEL = re.compile(r"^\W*(?P<kind>(agreed |new )?actions?( items)?|decisions?( and actions?)?|actions? and decisions?)\W*$", re.I)
-OWNER_MARK = re.compile(r"\b(owner|responsible|assignee|assigned to|accountable|action by)\s*[:=]\s*(?P<value>[^,;—–|()\n]+)", re.I)
-DUE_MARK = re.compile(r"\b(due(?: date)?|deadline|target date|by when)\s*[:=]\s*(?P<value>[^,;—–|()\n]+)", re.I)
+_LABEL = lazy(r"^\W*(?P<kind>(agreed |new )?actions?( items)?|decisions?( and actions?)?|actions? and decisions?)\W*$", re.I)
+OWNER_MARK = lazy(r"\b(owner|responsible|assignee|assigned to|accountable|action by)\s*[:=]\s*(?P<value>[^,;—–|()\n]+)", re.I)
+DUE_MARK = lazy(r"\b(due(?: date)?|deadline|target date|by when)\s*[:=]\s*(?P<value>[^,;—–|()\n]+)", re.I)
 
 
-_LEADING_OWNER = re.compile(r"^\s*(?P<value>[A-Z][\w/&.' -]{1,40}?)\s*:\s+\S")
+_LEADING_OWNER = lazy(r"^\s*(?P<value>[A-Z][\w/&.' -]{1,40}?)\s*:\s+\S")
 
 
 class Action:

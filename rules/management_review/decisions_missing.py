@@ -1,13 +1,14 @@
 import re
 
+from aims_lint.patterns import lazy
 from aims_lint.rule import Problem, rule
 
 from ..common import first_heading_line
 from .common import TYPES, in_agenda, judged
 
-_TITLE = re.compile(r"decision|resolution|outcome|conclusion|results? of the review|review output", re.I)
-_LABEL = re.compile(r"^\W*(decisions?|resolutions?|outcomes?|conclusions?)\W*:", re.I | re.M)
-_VERBS = re.compile(r"\b(decided|agreed|resolved|concluded|endorsed|management (decides|approves|confirms))\b", re.I)
+_TITLE = lazy(r"decision|resolution|outcome|conclusion|results? of the review|review output", re.I)
+_LABEL = lazy(r"^\W*(decisions?|resolutions?|outcomes?|conclusions?)\W*:", re.I | re.M)
+_VERBS = lazy(r"\b(decided|agreed|resolved|concluded|endorsed|management (decides|approves|confirms))\b", re.I)
 
 
 @rule(

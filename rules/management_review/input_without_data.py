@@ -1,12 +1,13 @@
 import re
 
+from aims_lint.patterns import lazy
 from aims_lint.rule import Problem, rule
 
 from ..common import has_figure, mentions
 from .common import TYPES, in_agenda, judged
 from .input_missing import PERFORMANCE_PARTS
 
-_PERFORMANCE_TITLE = re.compile(r"perform|kpi|metric|monitor|measure|audit|nonconform|non-conform|incident|objective|corrective", re.I)
+_PERFORMANCE_TITLE = lazy(r"perform|kpi|metric|monitor|measure|audit|nonconform|non-conform|incident|objective|corrective", re.I)
 
 
 @rule(

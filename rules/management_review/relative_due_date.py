@@ -1,12 +1,13 @@
 import re
 
 from aims_lint.dates import ISO_DATE, prose_date
+from aims_lint.patterns import lazy
 from aims_lint.rule import Problem, rule
 
 from ..common import term_pattern
 from .common import TYPES, actions, judged
 
-_RELATIVE = re.compile(
+_RELATIVE = lazy(
     r"^\+\s*\d+\s*(d|w|m|y|days?|weeks?|months?)\b|\b(in|within)\s+(\d+|one|two|three|four|six)\s+(days?|weeks?|months?)\b",
     re.I,
 )

@@ -1,14 +1,15 @@
 import re
 
+from aims_lint.patterns import lazy
 from aims_lint.rule import Problem, rule
 
 from ..common import first_heading_line, term_pattern
 from .common import TYPES, judged
 
 _KEYS = ("attendees", "participants", "chair", "present")
-_LABEL = re.compile(r"^(attendees|attendance|participants|present|members present|chair(ed by)?|chairperson|attended by)$", re.I)
-_SECTION = re.compile(r"attendee|attendance|participant|present\b|who attended", re.I)
-_ABSENT = re.compile(r"^\s*(no|n|absent|apolog|excused|did not attend)", re.I)
+_LABEL = lazy(r"^(attendees|attendance|participants|present|members present|chair(ed by)?|chairperson|attended by)$", re.I)
+_SECTION = lazy(r"attendee|attendance|participant|present\b|who attended", re.I)
+_ABSENT = lazy(r"^\s*(no|n|absent|apolog|excused|did not attend)", re.I)
 
 
 def _front_matter(doc):

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from aims_lint.patterns import lazy
+
 from ..document_control.placeholders import is_placeholder
 
 OBJECTIVES_TYPE = "ai-objectives"
@@ -28,26 +30,26 @@ LABELS = {
     "deadline": "deadline",
 }
 # Headers the model does not map but that say how an objective is measured.
-_METHOD_HEADER = re.compile(r"\b(?:data )?source\b|\bmeasurement\b|\bhow (?:we )?(?:measure|evaluate)|\bevaluat|\bverification\b", re.I)
-_DEADLINE_HEADER = re.compile(r"\b(?:by when|target (?:date|year|quarter)|achieve by|due by|completion)\b", re.I)
-_ID = re.compile(r"^[A-Z]{1,6}[-_ ]?\d{1,4}$|^\d{1,3}\.?$")
+_METHOD_HEADER = lazy(r"\b(?:data )?source\b|\bmeasurement\b|\bhow (?:we )?(?:measure|evaluate)|\bevaluat|\bverification\b", re.I)
+_DEADLINE_HEADER = lazy(r"\b(?:by when|target (?:date|year|quarter)|achieve by|due by|completion)\b", re.I)
+_ID = lazy(r"^[A-Z]{1,6}[-_ ]?\d{1,4}$|^\d{1,3}\.?$")
 
 # A date, year or quarter that sets a deadline: "2026-12-31", "Q4 2026", "by end of 2026", "December 2026".
-DATE = re.compile(
+DATE = lazy(
     r"\b(?:19|20)\d\d-\d\d(?:-\d\d)?\b|\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d\b"
     r"|\b(?:Q[1-4]|H[12]|FY|end of|by|before|until)\s*(?:19|20)\d\d\b"
     r"|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?:19|20)\d\d\b",
     re.I,
 )
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR = lazy(r"\b(?:19|20)\d\d\b")
 # Things that look numeric but measure nothing: dates, years, clause and control numbers, IDs.
-_NOT_A_MEASURE = re.compile(
+_NOT_A_MEASURE = lazy(
     r"\b(?:19|20)\d\d(?:-\d\d(?:-\d\d)?)?\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\bQ[1-4]\b|\bH[12]\b"
     r"|\b(?:clause|annex|section|article|art\.?|ISO(?:/IEC)?|A)\s*[\d.]+\b|\bA\.\d+(?:\.\d+)*\b|\b\d+(?:\.\d+){2,}\b"
     r"|\b[A-Z]{2,}[-_]\d+\b|\b(?:ISO|IEC)\s*\d+",
     re.I,
 )
-MEASURE = re.compile(
+MEASURE = lazy(
     r"\d|[≥≤<>=±]|\b(?:zero|none|no more than|at least|at most|fewer than|less than|more than|greater than|under|over|within|"
     r"all|every|each|one|two|three|four|five|ten|half|double|twice)\b",
     re.I,

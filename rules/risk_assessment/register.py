@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from aims_lint.fields import canonical_name
+from aims_lint.patterns import lazy
 
 from ..common import distinct_terms, mentions
 from ..document_control.placeholders import is_placeholder
@@ -29,10 +30,10 @@ DIMENSIONS = (
     ("explainability", "explainability"),
 )
 
-_TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
-_EMPTY = re.compile(r"^[\s\-–—_?.*]*$|^(tbd|tbc|n/?a|none|not assessed|to be (determined|assessed|defined))$", re.I)
-_TREATMENT_TITLE = re.compile(r"treatment|mitigation|controls?\b|response|action plan", re.I)
-_RISK_ID_VALUE = re.compile(r"[A-Z]{1,10}[-_ ]?[A-Z]*[-_ ]?\d{1,4}")
+_TEMPLATE = lazy(r"\{\{.*?\}\}|\{%.*?%\}")
+_EMPTY = lazy(r"^[\s\-–—_?.*]*$|^(tbd|tbc|n/?a|none|not assessed|to be (determined|assessed|defined))$", re.I)
+_TREATMENT_TITLE = lazy(r"treatment|mitigation|controls?\b|response|action plan", re.I)
+_RISK_ID_VALUE = lazy(r"[A-Z]{1,10}[-_ ]?[A-Z]*[-_ ]?\d{1,4}")
 
 
 def is_empty(text: str | None) -> bool:
@@ -229,9 +230,9 @@ def unassessed(found: list[Risk]) -> list[Risk]:
 # ---------------------------------------------------------------------------
 # Criteria: likelihood and severity scales, acceptance threshold
 
-_LIKELIHOOD = re.compile(r"likelihood|probability|frequency of occurrence", re.I)
-_SEVERITY = re.compile(r"severity|impact|consequence", re.I)
-_SCALE_RANGE = re.compile(r"\b[01]\s*(?:-|–|—|to)\s*(?:3|4|5|10)\b|\b[01]\b[^|\d]{1,30}\bto\s+(?:3|4|5|10)\b", re.I)
+_LIKELIHOOD = lazy(r"likelihood|probability|frequency of occurrence", re.I)
+_SEVERITY = lazy(r"severity|impact|consequence", re.I)
+_SCALE_RANGE = lazy(r"\b[01]\s*(?:-|–|—|to)\s*(?:3|4|5|10)\b|\b[01]\b[^|\d]{1,30}\bto\s+(?:3|4|5|10)\b", re.I)
 _LIKELIHOOD_WORDS = ("rare", "unlikely", "possible", "likely", "almost certain", "frequent", "remote", "occasional", "probable", "improbable")
 _SEVERITY_WORDS = ("negligible", "insignificant", "minor", "moderate", "major", "severe", "catastrophic", "critical", "significant", "limited")
 
@@ -297,8 +298,8 @@ def has_scale(doc, which: str) -> bool:
     )
 
 
-_NUMBER = re.compile(r"\d")
-_SCALE_TITLE = re.compile(r"scale|criteria|levels|scoring|definitions|matrix|rating", re.I)
+_NUMBER = lazy(r"\d")
+_SCALE_TITLE = lazy(r"scale|criteria|levels|scoring|definitions|matrix|rating", re.I)
 
 
 def has_acceptance_threshold(doc, terms: list[str]) -> bool:
@@ -329,10 +330,10 @@ def has_acceptance_threshold(doc, terms: list[str]) -> bool:
 # Rating bands and the rating written on each risk
 
 LEVEL_WORDS = ("very low", "low", "medium", "moderate", "high", "very high", "critical", "extreme")
-_LEVEL = re.compile(r"\b(very low|very high|low|medium|moderate|high|critical|extreme)\b", re.I)
-_RANGE = re.compile(r"(?<![\w.-])(\d{1,3})\s*(?:-|–|—|to)\s*(\d{1,3})(?![\w.])")
-_OPEN_RANGE = re.compile(r"(?:≥|>=)\s*(\d{1,3})|(\d{1,3})\s*\+|(?:above|over|>)\s*(\d{1,3})")
-_MATRIX_CELL = re.compile(r"^\s*(very low|very high|low|medium|moderate|high|critical|extreme)\s*\(\s*(\d{1,3})\s*\)\s*$", re.I)
+_LEVEL = lazy(r"\b(very low|very high|low|medium|moderate|high|critical|extreme)\b", re.I)
+_RANGE = lazy(r"(?<![\w.-])(\d{1,3})\s*(?:-|–|—|to)\s*(\d{1,3})(?![\w.])")
+_OPEN_RANGE = lazy(r"(?:≥|>=)\s*(\d{1,3})|(\d{1,3})\s*\+|(?:above|over|>)\s*(\d{1,3})")
+_MATRIX_CELL = lazy(r"^\s*(very low|very high|low|medium|moderate|high|critical|extreme)\s*\(\s*(\d{1,3})\s*\)\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -343,9 +344,9 @@ class Band:
     line: int
 
 
-_LEVEL_CELL = re.compile(r"^(very low|very high|low|medium|moderate|high|critical|extreme)(?: risk| rating| level)?$", re.I)
-_RANGE_CELL = re.compile(r"^(?:score\s*)?(\d{1,3})\s*(?:-|–|—|to)\s*(\d{1,3})$", re.I)
-_OPEN_CELL = re.compile(r"^(?:(?:≥|>=)\s*(\d{1,3})|(\d{1,3})\s*\+|(\d{1,3}) or (?:more|above|higher))$", re.I)
+_LEVEL_CELL = lazy(r"^(very low|very high|low|medium|moderate|high|critical|extreme)(?: risk| rating| level)?$", re.I)
+_RANGE_CELL = lazy(r"^(?:score\s*)?(\d{1,3})\s*(?:-|–|—|to)\s*(\d{1,3})$", re.I)
+_OPEN_CELL = lazy(r"^(?:(?:≥|>=)\s*(\d{1,3})|(\d{1,3})\s*\+|(\d{1,3}) or (?:more|above|higher))$", re.I)
 
 
 def _band_from_cells(texts: list[str], line: int) -> Band | None:
@@ -399,7 +400,7 @@ def _rating_bands(doc) -> list[Band]:
     return bands
 
 
-_PRODUCT_METHOD = re.compile(
+_PRODUCT_METHOD = lazy(
     r"(likelihood|probability|\bL\b)\s*(?:x|×|\*|times|multiplied by)\s*(severity|impact|consequence|\b[ISC]\b)", re.I
 )
 

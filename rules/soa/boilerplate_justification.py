@@ -1,12 +1,13 @@
 import re
 from collections import Counter
 
+from aims_lint.patterns import lazy
 from aims_lint.rule import Problem, rule
 
 from .controls import rows
 
 # "Mandatory — ...", "Required: ...", "Required for accountability"
-_LEAD = re.compile(r"^\W*([A-Za-z][A-Za-z/ ]{0,30}?)\s*(?:[—–:-]|\bfor\b|\bby\b)", re.I)
+_LEAD = lazy(r"^\W*([A-Za-z][A-Za-z/ ]{0,30}?)\s*(?:[—–:-]|\bfor\b|\bby\b)", re.I)
 
 
 @rule(

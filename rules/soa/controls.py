@@ -12,10 +12,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from aims_lint.patterns import lazy
+
 # "A.6.2.4", "A6.2.4", "A-6-2-4", "Annex A.5.2", "A.7.x"
-_ID = re.compile(r"^\s*(?:annex\s+)?A\s?[.\-]?\s?(\d{1,2})((?:\s?[.\-]\s?(?:\d{1,2}|x)\b)*)", re.I)
-_ID_ALONE = re.compile(_ID.pattern + r"\s*[.:]?\s*$", re.I)
-_TEMPLATE = re.compile(r"\{\{|\{%")
+_ID = lazy(r"^\s*(?:annex\s+)?A\s?[.\-]?\s?(\d{1,2})((?:\s?[.\-]\s?(?:\d{1,2}|x)\b)*)", re.I)
+_ID_ALONE = lazy(_ID.pattern + r"\s*[.:]?\s*$", re.I)
+_TEMPLATE = lazy(r"\{\{|\{%")
 
 
 @lru_cache(maxsize=4)
@@ -57,11 +59,11 @@ def why_unknown(control: str, catalogue: dict[str, str]) -> str:
 # ---------------------------------------------------------------------------
 # Inclusion decision
 
-_NO = re.compile(
+_NO = lazy(
     r"^(no|n|excluded?|not applicable|n/?a|not selected|not included|false|out of scope|not in scope)\b|❌|✗|✘", re.I
 )
-_YES = re.compile(r"^(yes|y|included?|applicable|selected|true|in scope|x)\b|✅|✓|✔|☑", re.I)
-_EXCLUSION_CONTEXT = re.compile(r"exclu|not applicable|non-applicable|excluded", re.I)
+_YES = lazy(r"^(yes|y|included?|applicable|selected|true|in scope|x)\b|✅|✓|✔|☑", re.I)
+_EXCLUSION_CONTEXT = lazy(r"exclu|not applicable|non-applicable|excluded", re.I)
 
 
 def decision(value) -> bool | None:

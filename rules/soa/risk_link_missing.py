@@ -1,8 +1,9 @@
 import re
 
+from aims_lint.patterns import lazy
 from aims_lint.rule import Problem, rule
 
-_RISK = re.compile(r"risk", re.I)
+_RISK = lazy(r"risk", re.I)
 
 
 def _names_document(workspace, doc, value: str) -> bool:

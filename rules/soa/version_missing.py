@@ -1,10 +1,10 @@
-import re
 
+from aims_lint.patterns import lazy
 from aims_lint.rule import Problem, rule
 
 from ..document_control.placeholders import is_placeholder
 
-_VERSION_VALUE = re.compile(r"\d")
+_VERSION_VALUE = lazy(r"\d")
 
 
 def _has_version(doc) -> bool:
