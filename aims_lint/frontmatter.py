@@ -147,8 +147,8 @@ def load(block: FrontMatter) -> None:
             YamlProblem(block.yaml_first_line, 1, f"front matter nests deeper than {MAX_FRONT_MATTER_DEPTH} levels")
         )
         return
+    loader = _loader()
     try:
-        loader = _loader()
         block.nodes = loader.compose(block.raw)
         block.data = loader.constructor.construct_document(block.nodes) if block.nodes is not None else None
     except RecursionError:
@@ -162,11 +162,20 @@ def load(block: FrontMatter) -> None:
         message = f"{context}: {problem}" if context and "duplicate" not in str(problem) else str(problem)
         block.problems.append(YamlProblem(line, column, f"invalid YAML: {message}"))
     else:
-        if block.data is not None and not isinstance(block.data, dict):
-            kind = "a list" if isinstance(block.data, list) else "a single value"
-            block.problems.append(
-                YamlProblem(block.yaml_first_line, 1, f"front matter is {kind}, not a mapping of keys to values")
-            )
+        _check_mapping(block)
+    finally:
+        # A failed construction leaves the shared constructor mid-document: start clean.
+        constructor = loader.constructor
+        constructor.constructed_objects, constructor.recursive_objects = {}, {}
+        constructor.state_generators, constructor.deep_construct = [], False
+
+
+def _check_mapping(block: FrontMatter) -> None:
+    if block.data is not None and not isinstance(block.data, dict):
+        kind = "a list" if isinstance(block.data, list) else "a single value"
+        block.problems.append(
+            YamlProblem(block.yaml_first_line, 1, f"front matter is {kind}, not a mapping of keys to values")
+        )
 
 
 def _path_to(block: FrontMatter, container: Any) -> list | None:

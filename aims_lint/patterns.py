@@ -11,18 +11,19 @@ import re
 
 
 class LazyPattern:
-    __slots__ = ("_arguments", "_compiled")
-
     def __init__(self, pattern: str, flags: int = 0):
         self._arguments = (pattern, flags)
         self._compiled: re.Pattern | None = None
 
     def __getattr__(self, name: str):
-        # Only reached for what the proxy itself lacks: search, match, sub, pattern, ...
+        # Only reached for what the proxy itself lacks (search, match, sub, pattern, ...);
+        # the answer is kept on the proxy, so hot loops pay for the indirection once.
         compiled = self._compiled
         if compiled is None:
             compiled = self._compiled = re.compile(*self._arguments)
-        return getattr(compiled, name)
+        value = getattr(compiled, name)
+        setattr(self, name, value)
+        return value
 
 
 def lazy(pattern: str, flags: int = 0) -> LazyPattern:

@@ -8,7 +8,6 @@ judge the suppressions themselves; per-file ignores; sort.
 from __future__ import annotations
 
 import datetime as _dt
-import gc
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,9 +58,6 @@ def resolve_targets(workspace: Workspace, paths: list[Path]) -> list[str]:
 
 # Below this many files a process pool costs more than it saves (measured: bench/).
 PARALLEL_MIN_FILES = 200
-# The CLI raises the collector's thresholds for speed; a full collection this often
-# keeps memory flat on very large runs (measured: bench/, 10,000 files).
-COLLECT_EVERY = 500
 
 
 def default_jobs(files: int) -> int:
@@ -161,8 +157,6 @@ def _lint_documents(workspace: Workspace, enabled: list[Rule], contexts: dict[st
             suppress.apply(document.findings, document.directives)
         batch.documents.append(document)
         workspace.forget(relpath)  # workspace rules read it again if they need it
-        if len(batch.documents) % COLLECT_EVERY == 0:
-            gc.collect()  # the model's parent links are cycles: free forgotten documents
     return batch
 
 
