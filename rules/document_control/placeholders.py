@@ -54,9 +54,12 @@ def find(text: str, extra_terms: tuple[str, ...] = (), reference_labels: frozens
     if not extra_terms and not _MAYBE.search(text):
         return []
     # Inline code is quoted on purpose: blank it out, keeping columns.
-    text = _CODE_SPAN.sub(lambda match: " " * len(match.group(0)), text)
+    if "`" in text:
+        text = _CODE_SPAN.sub(lambda match: " " * len(match.group(0)), text)
     found: list[tuple[int, str]] = []
-    for pattern in (_BRACKET_NOUN, _BRACKET_PHRASE, _STRUCTURAL):
+    # Each pattern needs a character the line may not have: skip the scans it cannot match.
+    patterns = (_BRACKET_NOUN, _BRACKET_PHRASE) if "[" in text else ()
+    for pattern in patterns + (_STRUCTURAL,):
         for match in pattern.finditer(text):
             token = match.group(0)
             if token.startswith("[") and token[1:-1].strip().lower() in reference_labels:
@@ -69,7 +72,7 @@ def find(text: str, extra_terms: tuple[str, ...] = (), reference_labels: frozens
         if token.upper() in _CASE_SENSITIVE_WORDS and token != token.upper():
             continue  # "todo" and "xxx" in lower case are ordinary words
         found.append((match.start(), token))
-    for match in _ANGLE.finditer(text):
+    for match in _ANGLE.finditer(text) if "<" in text else ():
         inner = match.group(1).strip()
         if inner.lower() in _HTML_TAGS or inner.lower().split(" ")[0] in _HTML_TAGS:
             continue
