@@ -59,7 +59,6 @@ def render(result: Result, report: Report) -> str:
                     "driver": {
                         "name": "aims-lint",
                         "version": __version__,
-                        "informationUri": "https://pypi.org/project/aims-lint/",
                         "rules": [_rule_descriptor(report.rules[code]) for code in rules if code in report.rules],
                     }
                 },
