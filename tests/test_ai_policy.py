@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import lint
-from .test_corpus import CORPUS
+from .test_corpus import CORPUS, corpus_repo
 
 FIXTURES = Path(__file__).parent / "fixtures" / "recycled"
 
@@ -224,10 +224,7 @@ REAL = {
 def corpus_policies(tmp_path_factory):
     if not CORPUS.is_dir():
         pytest.skip("corpus not found")
-    root = tmp_path_factory.mktemp("policies")
-    for key, relpath in REAL.items():
-        shutil.copy(CORPUS / relpath, root / f"{key}.md")
-    (root / ".aims-lint.yaml").write_text("types:\n  '*.md': ai-policy\n")
+    root = corpus_repo(tmp_path_factory.mktemp("policies"), {f"{key}.md": path for key, path in REAL.items()}, "ai-policy")
     result = lint(root, select=["POL"])
     assert not result.errors
     found: dict[str, set] = {key: set() for key in REAL}

@@ -2,12 +2,11 @@
 the expected line, on one that must not, and on the real corpus."""
 
 import datetime as dt
-import shutil
 
 import pytest
 
 from .conftest import codes, lint
-from .test_corpus import CORPUS
+from .test_corpus import CORPUS, corpus_repo
 
 GOOD = """---
 id: COMP-001
@@ -82,15 +81,12 @@ def test_awareness_missing_or_unchecked(repo):
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="corpus not available")
 def test_corpus_competence_documents(tmp_path):
     root = tmp_path / "c"
-    root.mkdir()
     names = {
         "k0.md": "K0-Cyber__grc-iso42001-aims-project/04-support/ai-competence-framework.md",
         "ankit.md": "Ankit-Uniyal__iso-42001-ai-governance-toolkit/06-CLAUSE7-SUPPORT/COMPETENCE-REQUIREMENTS-MATRIX.md",
         "hailbytes.md": "HailBytes__security-policy-templates/templates/training/policy_acknowledgment_form.md",
     }
-    for name, source in names.items():
-        shutil.copy(CORPUS / source, root / name)
-    (root / ".aims-lint.yaml").write_text("types:\n  '*.md': competence-matrix\n")
+    corpus_repo(root, names, "competence-matrix")
     result = lint(root, select=["CMP"], today=dt.date(2026, 11, 27))
     assert not result.errors
     k0 = [(code, line) for path, code, line in codes(result) if path == "k0.md"]

@@ -23,6 +23,16 @@ def _find_corpus() -> Path:
 
 
 CORPUS = _find_corpus()
+
+
+def corpus_repo(root: Path, files: dict[str, str], doc_type: str) -> Path:
+    """A repository at ``root`` holding corpus files (name -> path in the corpus), all
+    typed ``doc_type`` by a configured glob, as a team adopting aims-lint would."""
+    root.mkdir(parents=True, exist_ok=True)
+    for name, source in files.items():
+        shutil.copy(CORPUS / source, root / name)
+    (root / ".aims-lint.yaml").write_text(f"types:\n  '*.md': {doc_type}\n")
+    return root
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"corpus not found at {CORPUS} (set AIMS_LINT_CORPUS)")
 
 # The corpus has almost no front matter: assign types by file name the way a team

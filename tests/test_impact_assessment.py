@@ -1,14 +1,13 @@
 """Impact-assessment rules (6.1.4, 8.4, A.5.2-A.5.5): each on a document that must
 trigger it at the expected line, on one that must not, and on the real corpus."""
 
-import shutil
 
 import pytest
 
 from aims_lint.pack import load_rules
 
 from .conftest import codes, lint
-from .test_corpus import CORPUS
+from .test_corpus import CORPUS, corpus_repo
 
 RULE = {rule.code: rule for rule in load_rules()}
 GOOD = RULE["IMP001"].documentation().split("## Passing example")[1].split("```markdown file=impact/credit-scoring.md\n")[1].split("```")[0]
@@ -95,9 +94,7 @@ def test_corpus_impact_assessments(tmp_path):
         "llm.md": "onchainlabs1__llm-agent-mcp/docs/Clause8_Operation/AI_System_Impact_Assessment.md",
     }
     root.mkdir()
-    for name, source in names.items():
-        shutil.copy(CORPUS / source, root / name)
-    (root / ".aims-lint.yaml").write_text("types:\n  '*.md': impact-assessment\n")
+    corpus_repo(root, names, "impact-assessment")
     result = lint(root, select=["IMP"], today=__import__("datetime").date(2026, 11, 27))
     assert not result.errors
     found = {(path, code) for path, code, _ in codes(result)}

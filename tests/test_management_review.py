@@ -2,14 +2,13 @@
 line, on minutes that must not, and on the real corpus."""
 
 import datetime as dt
-import shutil
 
 import pytest
 
 from aims_lint.pack import load_rules
 
 from .conftest import codes, lint
-from .test_corpus import CORPUS
+from .test_corpus import CORPUS, corpus_repo
 
 RULE = {rule.code: rule for rule in load_rules()}
 GOOD = RULE["MRV001"].documentation().split("## Passing example")[1].split("```markdown file=records/management-review-2026-04.md\n")[1].split("```")[0]
@@ -74,7 +73,6 @@ def test_record_typed_minutes_are_recognised_by_title(repo):
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="corpus not available")
 def test_corpus_minutes(tmp_path):
     root = tmp_path / "c"
-    root.mkdir()
     names = {
         "mr0813.md": "onchainlabs1__llm-agent-mcp/docs/evidence/Management_Review_Minutes_MR-2025-0813.md",
         "mr001.md": "onchainlabs1__llm-agent-mcp/docs/evidence/Management_Review_Minutes_MR-2025-001.md",
@@ -82,9 +80,7 @@ def test_corpus_minutes(tmp_path):
         "cenedril.md": "CenedrilTeam__iso27001-starter-kit/templates/management-review-minutes.md",
         "ankit.md": "Ankit-Uniyal__iso-42001-ai-governance-toolkit/08-CLAUSE9-PERFORMANCE/MANAGEMENT-REVIEW-TEMPLATE.md",
     }
-    for name, source in names.items():
-        shutil.copy(CORPUS / source, root / name)
-    (root / ".aims-lint.yaml").write_text("types:\n  '*.md': management-review\n")
+    corpus_repo(root, names, "management-review")
     result = lint(root, select=["MRV"], today=dt.date(2026, 11, 27))
     assert not result.errors
     found = {}

@@ -2,12 +2,11 @@
 objective; one finding per objective naming what it lacks; blank templates; and the
 real objectives registers of the corpus."""
 
-import shutil
 
 import pytest
 
 from .conftest import lint
-from .test_corpus import CORPUS
+from .test_corpus import CORPUS, corpus_repo
 
 FRONT = """---
 id: OBJ-2026
@@ -144,10 +143,7 @@ REAL = {
 def corpus_objectives(tmp_path_factory):
     if not CORPUS.is_dir():
         pytest.skip("corpus not found")
-    root = tmp_path_factory.mktemp("objectives")
-    for key, relpath in REAL.items():
-        shutil.copy(CORPUS / relpath, root / f"{key}.md")
-    (root / ".aims-lint.yaml").write_text("types:\n  '*.md': ai-objectives\n")
+    root = corpus_repo(tmp_path_factory.mktemp("objectives"), {f"{key}.md": path for key, path in REAL.items()}, "ai-objectives")
     result = lint(root, select=["OBJ"])
     assert not result.errors
     return [(f.path[:-3], f.code, f.line, f.message) for f in result.active]

@@ -2,13 +2,12 @@
 the line where the gap is written, and on one that must not; then on real registers of
 the corpus (Ankit's unfilled template, the NFS worked example, K0-Cyber's register)."""
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from .conftest import lint
-from .test_corpus import CORPUS
+from .test_corpus import CORPUS, corpus_repo
 
 HEAD = """---
 id: RA-001
@@ -213,9 +212,7 @@ needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="corpus not found"
 
 
 def corpus_findings(tmp_path, relpath):
-    target = tmp_path / Path(relpath).name
-    shutil.copy(CORPUS / relpath, target)
-    (tmp_path / ".aims-lint.yaml").write_text("types:\n  '*.md': risk-assessment\n")
+    corpus_repo(tmp_path, {Path(relpath).name: relpath}, "risk-assessment")
     return [(f.code, f.line, f.message) for f in lint(tmp_path, select=["RSK"]).active]
 
 

@@ -2,14 +2,13 @@
 it, at the line where the gap is written, and on one that must not; ID normalisation;
 and the real SoAs of the corpus (Ankit, K0-Cyber, NavinManaswi, foundryai)."""
 
-import shutil
 from pathlib import Path
 
 import pytest
 from ruamel.yaml import YAML
 
 from .conftest import lint
-from .test_corpus import CORPUS
+from .test_corpus import CORPUS, corpus_repo
 
 ANNEX = YAML(typ="safe").load((Path(__file__).resolve().parents[1] / "rules" / "data" / "annex_a.yaml").read_text())
 FM = """---
@@ -167,8 +166,7 @@ needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="corpus not found"
 
 
 def corpus_findings(tmp_path, relpath):
-    shutil.copy(CORPUS / relpath, tmp_path / Path(relpath).name)
-    (tmp_path / ".aims-lint.yaml").write_text("types:\n  '*.md': soa\n")
+    corpus_repo(tmp_path, {Path(relpath).name: relpath}, "soa")
     return [(f.code, f.line, f.message) for f in lint(tmp_path, select=["SOA"]).active]
 
 
