@@ -44,7 +44,7 @@ def resolve_targets(workspace: Workspace, paths: list[Path]) -> list[str]:
         if not path.exists() and not path.is_symlink():
             raise UsageError(f"{path}: no such file or folder")
         if path.is_dir():
-            targets.extend(workspace.relpath(found) for found in workspace.walk(path))
+            targets.extend(workspace.relpaths_under(path))
         elif not path.name.lower().endswith(MARKDOWN_SUFFIXES):
             workspace.notes.append(f"{relpath}: skipped: not a Markdown file")
         elif workspace.is_excluded(relpath):

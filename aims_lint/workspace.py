@@ -160,11 +160,12 @@ class Workspace:
                 self._paths.setdefault(relpath, self.root / relpath)
         return self._paths
 
-    def walk(self, folder: Path) -> Iterator[Path]:
-        """Markdown files under ``folder``, skipping excluded folders and symlinked folders."""
+    def relpaths_under(self, folder: Path) -> Iterator[str]:
+        """Relative paths of the Markdown files under ``folder`` (excluded folders and
+        symlinked folders skipped)."""
         base = self.relpath(folder)
-        for _, path in self._walk(folder, "" if base == "." else base):
-            yield path
+        for relpath, _ in self._walk(folder, "" if base == "." else base):
+            yield relpath
 
     def _walk(self, folder: Path, folder_relpath: str) -> Iterator[tuple[str, Path]]:
         """(relpath, path) of the Markdown files under ``folder`` (relpaths built as text:
@@ -249,26 +250,16 @@ class Workspace:
         if declared:
             doc.doc_type, doc.type_source = normalise_type(declared), "front matter"
             return
-        for matcher, doc_type in self._type_globs:
-            if matcher.match(doc.relpath):
-                doc.doc_type, doc.type_source = normalise_type(doc_type), f"types: {matcher.patterns[0]}"
-                return
+        typed = self._glob_type(doc.relpath)
+        if typed:
+            doc.doc_type, doc.type_source = typed[0], f"types: {typed[1]}"
 
-    def _glob_type(self, relpath: str) -> str | None:
+    def _glob_type(self, relpath: str) -> tuple[str, str] | None:
+        """(type, glob) from the first configured glob that matches ``relpath``."""
         for matcher, doc_type in self._type_globs:
             if matcher.match(relpath):
-                return normalise_type(doc_type)
+                return normalise_type(doc_type), matcher.patterns[0]
         return None
-
-    def documents(self) -> Iterator[Document]:
-        """Every readable Document of the repository (loads each on first use)."""
-        for relpath in self.paths():
-            doc = self.document(relpath)
-            if doc is not None:
-                yield doc
-
-    def governance_documents(self) -> Iterator[Document]:
-        return (doc for doc in self.documents() if doc.doc_type)
 
     def linted_documents(self) -> Iterator[Document]:
         """The governance documents being linted: workspace rules report only on these,
@@ -310,7 +301,8 @@ class Workspace:
                 if stamp is not None:
                     fresh[relpath] = entry
                 declared = entry[2]
-                self._index[relpath] = (normalise_type(declared) if declared else self._glob_type(relpath), entry[3])
+                typed = self._glob_type(relpath) if not declared else None
+                self._index[relpath] = (normalise_type(declared) if declared else typed and typed[0], entry[3])
             if self.use_cache and fresh != cached:
                 cache.save(self.root, fresh)
         return self._index
