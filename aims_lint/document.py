@@ -24,7 +24,7 @@ from aims_lint.patterns import lazy
 # Body elements
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Section:
     """A heading and everything up to the next heading of the same or higher level."""
 
@@ -56,7 +56,7 @@ class Section:
         return titles[::-1]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Block:
     """A paragraph, list item or table cell text with the lines it covers."""
 
@@ -73,14 +73,14 @@ class Block:
         return self.line + self.text.count("\n", 0, offset)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Cell:
     text: str
     line: int
     column: int
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Row:
     cells: list[Cell]
     line: int
@@ -98,7 +98,7 @@ class Row:
         return cell.text if cell else ""
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Table:
     header: list[Cell]
     columns: list[str | None]  # canonical name of each header cell
@@ -117,7 +117,7 @@ class Table:
         return name in self.columns
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Link:
     target: str
     text: str
@@ -125,7 +125,7 @@ class Link:
     column: int
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class CodeBlock:
     """A fenced or indented code block: its info string ("markdown file=a.md"), text, first line."""
 
@@ -135,7 +135,7 @@ class CodeBlock:
     section: Section | None = None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Comment:
     """An HTML comment: its inner text and where it starts."""
 
@@ -145,7 +145,7 @@ class Comment:
     column: int
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Field:
     """A labelled value: ``**Owner:** X``, ``Owner: X``, ``| **Version** | 1.0 |``."""
 
