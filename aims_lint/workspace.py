@@ -261,10 +261,15 @@ class Workspace:
                 return normalise_type(doc_type), matcher.patterns[0]
         return None
 
-    def linted_documents(self) -> Iterator[Document]:
-        """The governance documents being linted: workspace rules report only on these,
-        so they should look at the rest of the repository only for what they need."""
+    def linted_documents(self, *doc_types: str) -> Iterator[Document]:
+        """The governance documents being linted (of ``doc_types``, when given): workspace
+        rules report only on these. The index says each file's type, so only the
+        documents asked for are read."""
+        index = self.index()
         for relpath in self.targets:
+            doc_type = index.get(relpath, (None, None))[0]
+            if not doc_type or doc_types and doc_type not in doc_types:
+                continue
             doc = self.document(relpath)
             if doc is not None and doc.doc_type and doc.read_error is None:
                 yield doc

@@ -56,7 +56,7 @@ def check(workspace, ctx):
     size = int(ctx.options.get("shingle-words", 6))
     threshold = float(ctx.options.get("threshold", 0.30))
     minimum = int(ctx.options.get("min-shingles", 40))
-    linted = [doc for doc in workspace.linted_documents() if doc.doc_type == POLICY_TYPE]
+    linted = list(workspace.linted_documents(POLICY_TYPE))
     if not linted:
         return  # only the AI policies being linted are judged: read no other file
     policies = workspace.documents_of_type(*(kind for kind in workspace.types() if kind.endswith("policy")))

@@ -28,8 +28,8 @@ def check(doc, ctx):
                 if anchor and anchor.lower() not in doc.anchors:
                     problem = "points to a heading this document does not have"
             elif relpath in markdown_files:
-                linked = workspace.document(relpath)
-                if anchor and linked is not None and linked.read_error is None and anchor.lower() not in linked.anchors:
+                linked = workspace.document(relpath) if anchor else None  # read only to check a heading
+                if linked is not None and linked.read_error is None and anchor.lower() not in linked.anchors:
                     problem = f"points to a heading that '{relpath}' does not have"
             elif not workspace.inside_root(on_disk):
                 problem = "does not exist in the repository" if not on_disk.is_symlink() else "leaves the repository"
