@@ -41,8 +41,18 @@ def _units_and_links(doc) -> list[tuple[int, str]]:
     return sorted(units(doc) + link_units(doc), key=lambda unit: unit[0])
 
 
+def _joined(doc) -> str:
+    return "\n".join(text for _, text in doc.memo("pol.units+links", _units_and_links))
+
+
 def first_match(doc, pattern: re.Pattern, with_links: bool = True) -> int | None:
     """Line of the first heading, block or link matching ``pattern``."""
+    # One search over the whole text answers "nowhere" (the usual case for a missing
+    # element) without trying every unit; a hit is then located unit by unit. Patterns
+    # anchored with ^ or $ mean the start or end of a unit, so they skip this shortcut.
+    source = pattern.pattern
+    if "^" not in source and "$" not in source and not pattern.search(doc.memo("pol.joined", _joined)):
+        return None
     candidates = doc.memo("pol.units+links", _units_and_links) if with_links else units(doc)
     for line, text in candidates:
         if pattern.search(text):
