@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from aims_lint import __version__
+from aims_lint.reporters import FORMATS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -101,7 +102,7 @@ def main(ctx: click.Context, debug: bool) -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "--format", "format_name",
-    type=click.Choice(["text", "json", "github", "sarif", "junit"]),
+    type=click.Choice(FORMATS),
     default=None,
     help="Output format [default: text; github when GITHUB_ACTIONS=true].",
 )

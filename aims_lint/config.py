@@ -44,8 +44,6 @@ class Config:
     cache: bool = True  # keep the repository index in .aims-lint-cache/
     sources: dict[str, str] = field(default_factory=dict)  # key -> "default" | "file:line" | "command line"
 
-    def as_dict(self) -> dict[str, Any]:
-        return {key: getattr(self, attribute) for key, attribute in CONFIG_KEYS.items()}
 
 
 # kebab-case key in files -> attribute

@@ -33,15 +33,6 @@ def parse_date(value: object) -> _dt.date | None:
     return None
 
 
-def looks_like_date(value: object) -> bool:
-    """True when a value is written like a date (valid or not): 2026-13-45, 31/12/2026."""
-    if isinstance(value, _dt.date):
-        return True
-    return isinstance(value, str) and bool(
-        re.match(r"^\s*(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b", value)
-    )
-
-
 @dataclass(frozen=True)
 class Interval:
     months: int = 0

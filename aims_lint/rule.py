@@ -73,13 +73,6 @@ class Rule:
             return False
         return ALL_TYPES in self.types or doc_type in self.types
 
-    @property
-    def remediation_days(self) -> int:
-        """Upper bound of the typical remediation time, in working days."""
-        numbers = [float(number) for number in re.findall(r"\d+(?:\.\d+)?", self.remediation)] or [1.0]
-        unit = 5 if "week" in self.remediation else 1
-        return int(max(numbers) * unit + 0.5)
-
     def format(self, problem: Problem) -> str:
         if problem.message is not None:
             return problem.message

@@ -159,7 +159,6 @@ REVIEW = lazy(
     re.I,
 )
 MANAGEMENT_REVIEW = lazy(r"\bmanagement[- ]reviews?\b|\bmanagement-review\b|\bclause 9\.3\b|\b9\.3\b", re.I)
-APPROVAL_LABEL = lazy(r"^(?:approved by|approver|approval|authori[sz]ed by|signed(?: off)? by|policy owner and approver)$", re.I)
 
 
 def split_approvers(value: str) -> list[str]:

@@ -49,11 +49,6 @@ _NOT_A_MEASURE = lazy(
     r"|\b[A-Z]{2,}[-_]\d+\b|\b(?:ISO|IEC)\s*\d+",
     re.I,
 )
-MEASURE = lazy(
-    r"\d|[≥≤<>=±]|\b(?:zero|none|no more than|at least|at most|fewer than|less than|more than|greater than|under|over|within|"
-    r"all|every|each|one|two|three|four|five|ten|half|double|twice)\b",
-    re.I,
-)
 
 
 def measurable(text: str) -> bool:

@@ -329,7 +329,6 @@ def has_acceptance_threshold(doc, terms: list[str]) -> bool:
 # ---------------------------------------------------------------------------
 # Rating bands and the rating written on each risk
 
-LEVEL_WORDS = ("very low", "low", "medium", "moderate", "high", "very high", "critical", "extreme")
 _LEVEL = lazy(r"\b(very low|very high|low|medium|moderate|high|critical|extreme)\b", re.I)
 _RANGE = lazy(r"(?<![\w.-])(\d{1,3})\s*(?:-|–|—|to)\s*(\d{1,3})(?![\w.])")
 _OPEN_RANGE = lazy(r"(?:≥|>=)\s*(\d{1,3})|(\d{1,3})\s*\+|(?:above|over|>)\s*(\d{1,3})")
