@@ -78,6 +78,7 @@ class Cell:
     text: str
     line: int
     column: int
+    links: list[Link] = field(default_factory=list)  # links written in this cell
 
 
 @dataclass(eq=False, slots=True)
@@ -330,8 +331,7 @@ class _Body:
                     table.rows.append(Row(row_cells, row_line, table))
                 row_cells = None
             elif kind == "inline" and row_cells is not None:
-                row_cells.append(Cell(_inline_text(token).strip(), row_line, 1))
-                self._collect_links(token, row_line, lines)
+                row_cells.append(Cell(_inline_text(token).strip(), row_line, 1, self._collect_links(token, row_line, lines)))
             elif kind in ("fence", "code_block"):
                 start, end = token.map
                 self.code_lines.update(range(start + 1 + offset, end + 1 + offset))
@@ -353,9 +353,11 @@ class _Body:
         if block.section is not None:
             block.section.blocks.append(block)
 
-    def _collect_links(self, inline, line: int, lines: list[str]) -> None:
+    def _collect_links(self, inline, line: int, lines: list[str]) -> list[Link]:
+        """The links of one inline token (also kept in the document's list)."""
         if "[" not in inline.content and "<" not in inline.content:
-            return  # no link syntax at all (most table cells and paragraphs)
+            return []  # no link syntax at all (most table cells and paragraphs)
+        found: list[Link] = []
         children = inline.children or ()
         current_line = line
         for position, child in enumerate(children):
@@ -373,7 +375,9 @@ class _Body:
                 # Point at the link's opening bracket: "[text](target)".
                 close = raw.find(f"]({target}")
                 column = raw.rfind("[", 0, close) if close >= 0 else raw.find(str(target))
-                self.links.append(Link(str(target), "".join(text_parts), current_line, column + 1 if column >= 0 else 1))
+                found.append(Link(str(target), "".join(text_parts), current_line, column + 1 if column >= 0 else 1))
+        self.links.extend(found)
+        return found
 
     def _collect_comments(self, content: str, line: int, lines: list[str]) -> None:
         for match in _COMMENT.finditer(content):

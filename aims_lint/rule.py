@@ -37,13 +37,18 @@ _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 class Problem:
     """One problem a check found: where, and the values for the rule's message."""
 
-    __slots__ = ("line", "column", "doc", "message", "args")
+    __slots__ = ("line", "column", "doc", "message", "clause", "args")
 
-    def __init__(self, line: int, column: int = 1, *, doc: Document | None = None, message: str | None = None, **args: Any):
+    def __init__(
+        self, line: int, column: int = 1, *, doc: Document | None = None, message: str | None = None,
+        clause: str | None = None, **args: Any,
+    ):
         self.line = max(int(line), 1)
         self.column = max(int(column), 1)
         self.doc = doc  # workspace rules say which document the problem is in
         self.message = message
+        # A rule covering several clauses (mandatory documents) names the one at stake.
+        self.clause = clause
         self.args = args
 
 
@@ -77,7 +82,7 @@ class Rule:
         if problem.message is not None:
             return problem.message
         try:
-            return self.message.format(**problem.args)
+            return self.message.format(**{"clause": problem.clause or self.clause, **problem.args})
         except (KeyError, IndexError, ValueError):
             return self.message
 

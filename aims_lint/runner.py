@@ -129,7 +129,10 @@ def run(
             for finding in found:
                 if not any(matcher.match(document.relpath) and _selected(selectors, finding) for matcher, selectors in ignores):
                     result.findings.append(finding)
-    result.findings.extend(by_path.get(".", []))  # findings about the repository as a whole
+    if not paths or any(path.is_dir() for path in paths):
+        # Findings about the repository as a whole (a mandatory document missing) belong to
+        # runs over the repository, not to a pre-commit or editor run on a few files.
+        result.findings.extend(by_path.get(".", []))
     result.findings.sort(key=Finding.sort_key)
     result.notes = sorted(set(result.notes + workspace.notes))
     result.errors[:0] = [RunError(relpath, message) for relpath, message in workspace.errors]
@@ -212,7 +215,7 @@ def _finding(item: Rule, relpath: str, problem: Problem) -> Finding:
         column=problem.column,
         code=item.code,
         name=item.name,
-        clause=item.clause,
+        clause=problem.clause or item.clause,
         classification=item.classification,
         message=item.format(problem),
         remediation=item.remediation,

@@ -140,6 +140,17 @@ class Workspace:
         self._ids: dict[str, list[str]] | None = None
         self.use_cache = config.cache
         self.targets: list[str] = []  # the files being linted; set by the runner
+        self._memo: dict[str, object] = {}
+
+    def memo(self, key: str, compute):
+        """``compute(self)`` once per run, for what rules derive from other documents (the
+        SoA's controls, the systems in scope): linted documents are dropped after their
+        rules ran, so a per-document memo would not survive to the next file."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = compute(self)
+            return value
 
     # -- paths -----------------------------------------------------------
 

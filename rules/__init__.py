@@ -18,4 +18,6 @@ FAMILIES = (
     "impact_assessment",
     "competence",
     "management_review",
+    "traceability",
+    "aims",
 )

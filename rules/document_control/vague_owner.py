@@ -9,7 +9,7 @@ _OWNER_KEYS = ("owner", "responsible", "accountable", "risk_owner")
 
 
 @lru_cache(maxsize=4096)
-def _normalise(value: str) -> str:
+def normalise_owner(value: str) -> str:
     text = re.sub(r"[*_`]", "", value).strip().lower().rstrip(".;,")
     return re.sub(r"^the\s+", "", text)
 
@@ -33,8 +33,8 @@ def owner_values(doc):
 
 
 @lru_cache(maxsize=8)
-def _vague_terms(terms: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(_normalise(term) for term in terms)
+def vague_terms(terms: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(normalise_owner(term) for term in terms)
 
 
 @rule(
@@ -49,7 +49,7 @@ def _vague_terms(terms: tuple[str, ...]) -> frozenset[str]:
     options={"extra-vague-owners": []},
 )
 def check(doc, ctx):
-    vague = _vague_terms(tuple(ctx.vocabulary("vague_owners")) + tuple(ctx.options.get("extra-vague-owners") or ()))
+    vague = vague_terms(tuple(ctx.vocabulary("vague_owners")) + tuple(ctx.options.get("extra-vague-owners") or ()))
     for position, value in owner_values(doc):
-        if _normalise(value) in vague and not is_placeholder(value):  # DOC008 reports placeholders
+        if normalise_owner(value) in vague and not is_placeholder(value):  # DOC008 reports placeholders
             yield Problem(*position(), owner=value.strip())

@@ -1,0 +1,221 @@
+"""What the traceability rules read across the repository: document-id references,
+external identifiers, the AI systems in scope, the SoA's controls and the defined roles.
+
+Everything read from other documents is computed once per run (``Workspace.memo``):
+linted documents are dropped after their rules ran, other documents are parsed only
+when one of these readings asks for them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+
+from aims_lint.patterns import lazy
+from aims_lint.workspace import resolve_link
+
+from ..soa.controls import normalise_id, rows
+
+# A document id as organisations write them: capitals and digits in two or more parts
+# ("PROC-RES", "POL-AI-001", "MR-2026-04", "REC_LOG_7").
+ID_TOKEN = lazy(r"(?<![\w./:-])[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)+(?![\w-]|\.\w)")
+_ANNEX_A = lazy(r"\bA\s?\.\s?\d{1,2}(?:\s?\.\s?\d{1,2}){1,2}\b")
+_PATH_LIKE = lazy(r"/|\.(md|markdown)$", re.I)
+
+
+def external(text: str, patterns: list[str]) -> bool:
+    """True when ``text`` is an identifier the configuration's ``external-refs`` declares
+    (globs: "JIRA-*", "DMS:*"), kept in another system and not checked here."""
+    text = text.strip()
+    return any(fnmatchcase(text, pattern) for pattern in patterns)
+
+
+def not_document_ids(ctx) -> frozenset[str]:
+    """First parts of identifiers that name standards and technologies, not documents
+    ("ISO-27001", "SOC-2", "GPT-4")."""
+    return frozenset(term.upper() for term in ctx.vocabulary("not_document_ids"))
+
+
+def id_tokens(text: str, ctx) -> list[re.Match]:
+    """Document-id-shaped tokens of a text, without Annex A control IDs and standard or
+    technology designators."""
+    skip = not_document_ids(ctx)
+    found = []
+    for match in ID_TOKEN.finditer(text):
+        token = match.group(0)
+        if re.split(r"[-_]", token, maxsplit=1)[0] in skip or normalise_id(token, alone=True):
+            continue
+        found.append(match)
+    return found
+
+
+def known_id(workspace, token: str) -> bool:
+    """The token is a document id, or a part of a document ("MR-2026-04-A1" in MR-2026-04)."""
+    ids = workspace.ids()
+    if token in ids:
+        return True
+    parts = re.split(r"([-_])", token)
+    return any("".join(parts[:end]) in ids for end in range(1, len(parts) - 1, 2))
+
+
+def id_prefixes(workspace) -> frozenset[str]:
+    """First parts shared by two or more document ids: the repository's naming schemes
+    ("PROC" for PROC-GOV and PROC-RES). Prose is checked only against these."""
+
+    def compute(workspace) -> frozenset[str]:
+        counts: dict[str, int] = {}
+        for doc_id in workspace.ids():
+            first = re.split(r"[-_]", doc_id, maxsplit=1)[0]
+            if first != doc_id:
+                counts[first] = counts.get(first, 0) + 1
+        return frozenset(prefix for prefix, count in counts.items() if count >= 2)
+
+    return workspace.memo("trc.id_prefixes", compute)
+
+
+def looks_like_path(text: str) -> bool:
+    return bool(_PATH_LIKE.search(text.strip()))
+
+
+def path_exists(workspace, doc, target: str) -> bool:
+    resolved = resolve_link(doc.relpath, target)
+    if resolved.external:
+        return True
+    if resolved.relpath is None:
+        return False
+    return resolved.relpath in workspace.paths() or (workspace.root / resolved.relpath).exists()
+
+
+# ---------------------------------------------------------------------------
+# References written in an SoA cell
+
+
+@dataclass
+class CellReferences:
+    """What one procedure or record cell points to."""
+
+    documents: list  # Documents reached through a link or a known id
+    unknown_ids: list[str]  # id-shaped tokens that name no document
+    external: bool  # a declared external identifier or a web address
+    linked: bool  # any relative link (a broken one is DOC011's finding)
+
+    @property
+    def traceable(self) -> bool:
+        return bool(self.documents or self.unknown_ids or self.external or self.linked)
+
+
+def cell_references(workspace, doc, ref_text: str, cell, ctx) -> CellReferences:
+    """Read one SoA reference: links in the cell, document ids, external identifiers."""
+    patterns = ctx.config.external_refs
+    documents, unknown, is_external, linked = [], [], False, False
+    links = cell.links if cell is not None else []
+    for link in links:
+        resolved = resolve_link(doc.relpath, link.target)
+        if resolved.external:
+            is_external = True
+            continue
+        linked = True
+        target = workspace.linked_document(doc, link.target)
+        if target is not None:
+            documents.append(target)
+    link_texts = " ".join(link.text for link in links)
+    for part in re.split(r"[,;]|<br\s*/?>|\band\b", ref_text):
+        if part.strip() and external(part, patterns):
+            is_external = True
+    for match in id_tokens(ref_text, ctx):
+        token = match.group(0)
+        if external(token, patterns):
+            is_external = True
+        elif workspace.ids().get(token):
+            documents.extend(workspace.documents_with_id(token))
+        elif token not in link_texts and not known_id(workspace, token):
+            unknown.append(token)
+    return CellReferences(documents, unknown, is_external, linked)
+
+
+def soa_cell(doc, row, name: str):
+    """The model's table cell behind an SoA row's reference (for its links), if any."""
+    ref = row.refs.get(name)
+    if ref is None or row.table is None:
+        return None
+    for table_row in row.table.rows:
+        if table_row.line == ref.line:
+            for cell in table_row.cells:
+                if cell.column == ref.column:
+                    return cell
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Readings of other documents, once per run
+
+
+@dataclass(frozen=True)
+class System:
+    ident: str
+    name: str
+    scope: object  # the aims-scope Document
+    index: int  # position in its ai_systems list
+
+
+def systems_in_scope(workspace) -> list[System]:
+    """The AI systems the scope documents list (front matter ``ai_systems``)."""
+
+    def compute(workspace) -> list[System]:
+        found = []
+        for doc in workspace.documents_of_type("aims-scope"):
+            listed = doc.meta.get("ai_systems")
+            if not isinstance(listed, list):
+                continue
+            for index, entry in enumerate(listed):
+                if isinstance(entry, dict) and entry.get("id") not in (None, ""):
+                    found.append(System(str(entry["id"]).strip(), str(entry.get("name") or "").strip(), doc, index))
+                elif isinstance(entry, str) and entry.strip():
+                    found.append(System(entry.strip(), "", doc, index))
+        return found
+
+    return workspace.memo("trc.systems", compute)
+
+
+def names_system(text: str, system: System) -> bool:
+    """``text`` names the system by its id or its name (whole words, any case)."""
+    spaced = re.sub(r"[-_]+", " ", system.ident)  # "credit-scoring" is written "credit scoring"
+    for name in (system.ident, spaced, system.name):
+        if name and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.I):
+            return True
+    return False
+
+
+def is_system_in_scope(value: str, systems: list[System]) -> bool:
+    value = value.strip().lower()
+    return any(value in (system.ident.lower(), system.name.lower()) for system in systems)
+
+
+def soa_decisions(workspace) -> dict[str, tuple[bool | None, object, int]] | None:
+    """Annex A control -> (included, SoA document, line) from every SoA of the repository;
+    None when the repository has no SoA."""
+
+    def compute(workspace):
+        documents = workspace.documents_of_type("soa")
+        if not documents:
+            return None
+        decisions: dict[str, tuple[bool | None, object, int]] = {}
+        for doc in documents:
+            for row in rows(doc):
+                previous = decisions.get(row.control)
+                if previous is None or row.included and not previous[0]:
+                    decisions[row.control] = (row.included, doc, row.line)
+        return decisions
+
+    return workspace.memo("trc.soa", compute)
+
+
+def annex_a_ids(text: str) -> list[tuple[str, str, int]]:
+    """(as written, normalised, offset) of each Annex A control ID in a text."""
+    found = []
+    for match in _ANNEX_A.finditer(text):
+        normalised = normalise_id(match.group(0))
+        if normalised:
+            found.append((match.group(0), normalised[1], match.start()))
+    return found

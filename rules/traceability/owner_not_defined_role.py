@@ -1,0 +1,91 @@
+import difflib
+import re
+
+from aims_lint.rule import ALL_TYPES, Problem, rule
+
+from ..competence.matrix import cell, column_of, matrix_tables
+from ..document_control.placeholders import is_placeholder
+from ..document_control.vague_owner import normalise_owner, owner_values, vague_terms
+from ..risk_assessment.register import is_empty
+
+_SEPARATORS = re.compile(r"\s*(?:/|&|,|;|\+|\band\b|\bor\b)\s*")
+_PARENTHESES = re.compile(r"\(([^)]*)\)")
+_SMALL_WORDS = frozenset({"of", "and", "the", "for", "&"})
+
+
+def _clean(text: str) -> str:
+    text = normalise_owner(text)
+    return " ".join(re.sub(r"[^\w&]+", " ", text).split())
+
+
+def _acronym(role: str) -> str:
+    return "".join(word[0] for word in role.split() if word not in _SMALL_WORDS)
+
+
+def defined_roles(workspace, config_roles: list[str]) -> dict[str, str]:
+    """Cleaned name -> role as written, from the configuration's ``roles`` and the role
+    column of every competence matrix; acronyms ("CRO") name their role too."""
+
+    def compute(workspace) -> dict[str, str]:
+        roles: dict[str, str] = {}
+        written = list(config_roles)
+        for doc in workspace.documents_of_type("competence-matrix"):
+            for table in matrix_tables(doc):
+                index = column_of(table, "role")
+                for row in table.rows:
+                    found = cell(row, index)
+                    if found is not None and not is_empty(found.text):
+                        written.append(found.text)
+        for role in written:
+            for name in [_PARENTHESES.sub(" ", role), *_PARENTHESES.findall(role)]:
+                cleaned = _clean(name)
+                if cleaned:
+                    roles.setdefault(cleaned, role.strip())
+                    if " " in cleaned and len(_acronym(cleaned)) >= 2:
+                        roles.setdefault(_acronym(cleaned), role.strip())
+        return roles
+
+    return workspace.memo("trc.roles", compute)
+
+
+def is_defined(owner: str, roles: dict[str, str]) -> bool:
+    """An owner names a defined role: the role itself, its acronym, a role in parentheses
+    ("J. Silva (AI Governance Lead)"), or one of several roles ("CRO / CEO")."""
+    candidates = [owner, *_PARENTHESES.findall(owner), *_SEPARATORS.split(_PARENTHESES.sub(" ", owner))]
+    for candidate in candidates:
+        cleaned = _clean(candidate)
+        if not cleaned:
+            continue
+        if cleaned in roles or any(re.search(rf"\b{re.escape(role)}\b", cleaned) for role in roles if " " in role):
+            return True
+    return False
+
+
+@rule(
+    code="TRC008",
+    name="owner-not-defined-role",
+    clause="7.2",
+    types=ALL_TYPES,
+    classification="minor",
+    remediation="1 week",
+    message="owner '{owner}'{more} is not a role defined in the competence matrix or the configured roles{hint}: competence is defined per role, so an owner must be one",
+    summary="An owner or responsible role that the competence matrix and the configured roles do not define.",
+)
+def check(doc, ctx):
+    roles = defined_roles(ctx.workspace, ctx.config.roles)
+    if not roles:
+        return  # no role catalogue at all: nothing to compare with
+    vague = vague_terms(tuple(ctx.vocabulary("vague_owners")))
+    undefined: dict[str, list] = {}
+    for position, value in owner_values(doc):
+        value = value.strip()
+        if is_empty(value) or is_placeholder(value) or normalise_owner(value) in vague:
+            continue  # DOC008 and DOC009 report these
+        if not is_defined(value, roles):
+            undefined.setdefault(value, []).append(position)
+    for owner, positions in undefined.items():
+        close = difflib.get_close_matches(_clean(owner), list(roles), n=1, cutoff=0.8)
+        hint = f" (did you mean '{roles[close[0]]}'?)" if close else ""
+        others = len(positions) - 1
+        more = f" (also {others} more time{'s' if others > 1 else ''} in this document)" if others else ""
+        yield Problem(*positions[0](), owner=owner[:60], more=more, hint=hint)

@@ -1,0 +1,37 @@
+from aims_lint.rule import Problem, rule
+
+from .graph import systems_in_scope
+
+
+def assessed_systems(workspace) -> frozenset[str]:
+    """Lower-cased ``ai_system`` values of every impact assessment of the repository."""
+
+    def compute(workspace) -> frozenset[str]:
+        found = set()
+        for doc in workspace.documents_of_type("impact-assessment"):
+            value = doc.meta.get("ai_system")
+            for item in value if isinstance(value, list) else [value]:
+                if isinstance(item, str) and item.strip():
+                    found.add(item.strip().lower())
+        return frozenset(found)
+
+    return workspace.memo("trc.assessed", compute)
+
+
+@rule(
+    code="TRC005",
+    name="system-without-impact-assessment",
+    clause="6.1.4",
+    types=("aims-scope",),
+    classification="major",
+    remediation="2-4 weeks",
+    message="AI system '{system}' is in scope but has no impact assessment (no impact-assessment document with 'ai_system: {system}'): assess its impact on individuals, groups and society",
+    summary="An AI system in scope with no impact assessment.",
+)
+def check(doc, ctx):
+    assessed = assessed_systems(ctx.workspace)
+    for system in systems_in_scope(ctx.workspace):
+        if system.scope.relpath != doc.relpath:
+            continue
+        if system.ident.lower() not in assessed and (not system.name or system.name.lower() not in assessed):
+            yield Problem(*doc.item_position(doc.meta["ai_systems"], system.index), system=system.ident)

@@ -1,0 +1,106 @@
+from aims_lint.rule import ALL_TYPES, Problem, rule
+
+from ..soa.controls import rows
+from .graph import cell_references, external, id_prefixes, id_tokens, known_id, looks_like_path, path_exists, soa_cell
+
+# Front-matter keys whose values point to other documents. `risk_register` (SOA009)
+# and `ai_system` (TRC007) have rules of their own.
+REFERENCE_KEYS = (
+    "references", "related", "related_documents", "supersedes", "superseded_by", "parent",
+    "procedure", "procedures", "evidence", "records", "policy", "risk_assessment", "impact_assessment",
+)
+
+
+def _front_matter_references(doc, workspace, ctx):
+    for key in REFERENCE_KEYS:
+        value = doc.meta.get(key)
+        values = value if isinstance(value, list) else [value]
+        for index, item in enumerate(values):
+            if not isinstance(item, str) or not item.strip() or external(item, ctx.config.external_refs):
+                continue
+            position = (lambda key=key: doc.value_position(key)) if not isinstance(value, list) else (
+                lambda index=index, value=value: doc.item_position(value, index)
+            )
+            if looks_like_path(item):
+                if not path_exists(workspace, doc, item):
+                    yield Problem(*position(), reference=item.strip(), where=f"'{key}'", what="names no file of the repository")
+                continue
+            for match in id_tokens(item, ctx):
+                token = match.group(0)
+                if not external(token, ctx.config.external_refs) and not known_id(workspace, token):
+                    yield Problem(*position(), reference=token, where=f"'{key}'", what="is no document id of the repository")
+
+
+def _soa_references(doc, workspace, ctx):
+    for row in rows(doc):
+        if not row.included:
+            continue
+        for name, label in (("procedure", "procedure"), ("evidence", "record")):
+            ref = row.refs.get(name)
+            if ref is None or not ref.text.strip():
+                continue
+            found = cell_references(workspace, doc, ref.text, soa_cell(doc, row, name), ctx)
+            for token in found.unknown_ids:
+                yield Problem(ref.line, ref.column, reference=token, where=f"the {label} of {row.raw_id}", what="is no document id of the repository")
+
+
+def _prose_references(doc, workspace, ctx):
+    """Ids in the text that follow one of the repository's naming schemes but name no
+    document ("see PROC-AUDIT" where only PROC-GOV and PROC-RES exist)."""
+    prefixes = id_prefixes(workspace)
+    if not prefixes:
+        return
+    defined = doc.memo("trc.row_ids", _row_ids)
+    for line, text in doc.prose_lines:
+        if "-" not in text and "_" not in text:
+            continue
+        for match in id_tokens(text, ctx):
+            token = match.group(0)
+            first = token.replace("_", "-").split("-", 1)[0]
+            if first not in prefixes or token in defined or external(token, ctx.config.external_refs) or known_id(workspace, token):
+                continue
+            yield Problem(line, match.start() + 1, reference=token, where="the text", what="follows the repository's document ids but names none")
+
+
+def _row_ids(doc) -> frozenset[str]:
+    """Identifiers a table of the document defines in its first or id column (risks,
+    actions, findings): they are not references to documents."""
+    found = set()
+    for table in doc.tables:
+        index = table.column_index("id")
+        for row in table.rows:
+            cell = row.cells[index if index is not None else 0] if row.cells else None
+            if cell is not None:
+                found.add(cell.text.strip())
+    return frozenset(found)
+
+
+@rule(
+    code="TRC001",
+    name="unresolved-reference",
+    clause="7.5.3",
+    types=ALL_TYPES,
+    classification="minor",
+    remediation="1 day",
+    message="'{reference}' in {where}{more} {what}: link the document, correct the id, or declare the system it lives in under 'external-refs'",
+    summary="A document id or path in front matter, an SoA reference or the text that names nothing in the repository.",
+)
+def check(doc, ctx):
+    workspace = ctx.workspace
+    sources = [_front_matter_references(doc, workspace, ctx)]
+    if doc.doc_type == "soa":
+        sources.append(_soa_references(doc, workspace, ctx))
+    sources.append(_prose_references(doc, workspace, ctx))
+    # One finding per unknown reference, where it is first written: an id repeated on
+    # twenty SoA rows is one thing to fix.
+    first: dict[str, Problem] = {}
+    lines: dict[str, set[int]] = {}
+    for source in sources:
+        for problem in source:
+            reference = problem.args["reference"]
+            first.setdefault(reference, problem)
+            lines.setdefault(reference, set()).add(problem.line)
+    for reference, problem in first.items():
+        others = len(lines[reference]) - 1
+        problem.args["more"] = f" (and on {others} more line{'s' if others > 1 else ''})" if others else ""
+        yield problem
