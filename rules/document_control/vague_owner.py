@@ -5,7 +5,7 @@ from aims_lint.rule import ALL_TYPES, Problem, rule
 
 from .placeholders import is_placeholder
 
-_OWNER_KEYS = ("owner", "responsible", "accountable", "risk_owner")
+OWNER_KEYS = ("owner", "responsible", "accountable", "risk_owner")
 
 
 @lru_cache(maxsize=4096)
@@ -17,7 +17,7 @@ def normalise_owner(value: str) -> str:
 def owner_values(doc):
     """(position, value) of every owner the document names: front matter, fields, owner
     columns; ``position()`` gives (line, column), computed only when it is needed."""
-    for key in _OWNER_KEYS:
+    for key in OWNER_KEYS:
         value = doc.meta.get(key)
         if isinstance(value, str):
             yield (lambda key=key: doc.value_position(key)), value

@@ -22,6 +22,8 @@ from ..soa.controls import normalise_id, rows
 ID_TOKEN = lazy(r"(?<![\w./:-])[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)+(?![\w-]|\.\w)")
 _ANNEX_A = lazy(r"\bA\s?\.\s?\d{1,2}(?:\s?\.\s?\d{1,2}){1,2}\b")
 _PATH_LIKE = lazy(r"/|\.(md|markdown)$", re.I)
+# A file path written as text: folders and a file name with an extension.
+_PATH_TOKEN = lazy(r"(?<![\w:/])(?:\.{0,2}/)?(?:[\w.-]+/)+[\w.-]+\.[A-Za-z]{2,5}\b|(?<![\w:/])[\w-]+\.(?:md|markdown)\b")
 
 
 def external(text: str, patterns: list[str]) -> bool:
@@ -96,7 +98,7 @@ class CellReferences:
     """What one procedure or record cell points to."""
 
     documents: list  # Documents reached through a link or a known id
-    unknown_ids: list[str]  # id-shaped tokens that name no document
+    unknown_ids: list[str]  # id-shaped tokens and written paths that name nothing
     external: bool  # a declared external identifier or a web address
     linked: bool  # any relative link (a broken one is DOC011's finding)
 
@@ -120,6 +122,20 @@ def cell_references(workspace, doc, ref_text: str, cell, ctx) -> CellReferences:
         if target is not None:
             documents.append(target)
     link_texts = " ".join(link.text for link in links)
+    for match in _PATH_TOKEN.finditer(ref_text):
+        # A path written as text ("records/model-validation.md"), from the document or
+        # from the repository root, as people write them.
+        written = match.group(0).rstrip(".,;)")
+        if written in link_texts:
+            continue
+        target = workspace.linked_document(doc, written) or workspace.linked_document(doc, "/" + written.lstrip("/"))
+        if target is not None:
+            documents.append(target)
+        elif path_exists(workspace, doc, written) or path_exists(workspace, doc, "/" + written.lstrip("/")):
+            linked = True
+        else:
+            unknown.append(written)
+    ref_text = _PATH_TOKEN.sub(" ", ref_text)
     for part in re.split(r"[,;]|<br\s*/?>|\band\b", ref_text):
         if part.strip() and external(part, patterns):
             is_external = True

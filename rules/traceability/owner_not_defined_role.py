@@ -5,7 +5,7 @@ from aims_lint.rule import ALL_TYPES, Problem, rule
 
 from ..competence.matrix import cell, column_of, matrix_tables
 from ..document_control.placeholders import is_placeholder
-from ..document_control.vague_owner import normalise_owner, owner_values, vague_terms
+from ..document_control.vague_owner import OWNER_KEYS, normalise_owner, vague_terms
 from ..risk_assessment.register import is_empty
 
 _SEPARATORS = re.compile(r"\s*(?:/|&|,|;|\+|\band\b|\bor\b)\s*")
@@ -37,7 +37,9 @@ def defined_roles(workspace, config_roles: list[str]) -> dict[str, str]:
                     if found is not None and not is_empty(found.text):
                         written.append(found.text)
         for role in written:
-            for name in [_PARENTHESES.sub(" ", role), *_PARENTHESES.findall(role)]:
+            # "AI Management Representative / ISM", "Chief Risk Officer (CRO)": each name counts.
+            outside = _PARENTHESES.sub(" ", role)
+            for name in [outside, *_PARENTHESES.findall(role), *_SEPARATORS.split(outside)]:
                 cleaned = _clean(name)
                 if cleaned:
                     roles.setdefault(cleaned, role.strip())
@@ -46,6 +48,35 @@ def defined_roles(workspace, config_roles: list[str]) -> dict[str, str]:
         return roles
 
     return workspace.memo("trc.roles", compute)
+
+
+# Headers of a column that holds owners ("Owner", "Risk owner", "Responsible"), not of a
+# column named after a role ("AI System Owner" in a competence matrix holds levels).
+_OWNER_HEADER = re.compile(
+    r"((risk|control|action|process|document|objective|task) )?"
+    r"(owner|owners|owner role|responsible|responsible (role|party|person)|accountable|accountable role|responsibility|assigned to|assignee|lead)"
+)
+
+
+def owners(doc):
+    """(position, value) of the owners a document names: front matter, labelled fields
+    and owner columns; ``position()`` gives (line, column)."""
+    for key in OWNER_KEYS:
+        value = doc.meta.get(key)
+        if isinstance(value, str):
+            yield (lambda key=key: doc.value_position(key)), value
+    for field in doc.fields_named("owner"):
+        yield (lambda field=field: (field.line, field.column)), field.value
+    for table in doc.tables:
+        if len(table.header) == 2 and table.columns[0] is not None:
+            continue  # a "key | value" table: its owner row is a field above
+        index = table.column_index("owner")
+        if index is None or not _OWNER_HEADER.fullmatch(_clean(table.header[index].text)):
+            continue
+        for row in table.rows:
+            if index < len(row.cells) and row.cells[index].text:
+                found = row.cells[index]
+                yield (lambda found=found: (found.line, found.column)), found.text
 
 
 def is_defined(owner: str, roles: dict[str, str]) -> bool:
@@ -77,10 +108,12 @@ def check(doc, ctx):
         return  # no role catalogue at all: nothing to compare with
     vague = vague_terms(tuple(ctx.vocabulary("vague_owners")))
     undefined: dict[str, list] = {}
-    for position, value in owner_values(doc):
+    for position, value in owners(doc):
         value = value.strip()
         if is_empty(value) or is_placeholder(value) or normalise_owner(value) in vague:
             continue  # DOC008 and DOC009 report these
+        if len(_PARENTHESES.sub(" ", value).split()) > 6:
+            continue  # a sentence under an "Owner:" label describes a duty, it names no one
         if not is_defined(value, roles):
             undefined.setdefault(value, []).append(position)
     for owner, positions in undefined.items():

@@ -41,7 +41,8 @@ def _soa_references(doc, workspace, ctx):
                 continue
             found = cell_references(workspace, doc, ref.text, soa_cell(doc, row, name), ctx)
             for token in found.unknown_ids:
-                yield Problem(ref.line, ref.column, reference=token, where=f"the {label} of {row.raw_id}", what="is no document id of the repository")
+                what = "names no file of the repository" if "." in token or "/" in token else "is no document id of the repository"
+                yield Problem(ref.line, ref.column, reference=token, where=f"the {label} of {row.raw_id}", what=what)
 
 
 def _prose_references(doc, workspace, ctx):
