@@ -197,3 +197,9 @@ def test_navinmanaswi_soa_invalid_ids(tmp_path):
 def test_foundryai_template_lists_no_control(tmp_path):
     found = corpus_findings(tmp_path, "onchainlabs1__foundryai/aims_readiness_templates_en/09_SOA_TEMPLATE.md")
     assert [code for code, _, _ in found] == ["SOA002"] and found[0][2].startswith("38 of the 38")
+
+
+def test_risk_register_must_name_a_risk_assessment(repo):
+    policy = RA.replace("id: RA-001", "id: POL-001").replace("type: risk-assessment", "type: ai-policy")
+    (finding,) = findings(repo, soa(front=FM.replace("risk_register: RA-001", "risk_register: POL-001")), select=["SOA009"], extra={"pol.md": policy})
+    assert finding.line == 11 and "names a document of type 'ai-policy', not a risk-assessment" in finding.message

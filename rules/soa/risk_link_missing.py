@@ -6,9 +6,11 @@ from aims_lint.rule import Problem, rule
 _RISK = lazy(r"risk", re.I)
 
 
-def _names_document(workspace, doc, value: str) -> bool:
+def _named_documents(workspace, doc, value: str) -> list:
+    """The documents a ``risk_register`` value names, by id or by relative path."""
     value = value.strip()
-    return bool(workspace.documents_with_id(value)) or workspace.linked_document(doc, value) is not None
+    linked = workspace.linked_document(doc, value)
+    return workspace.documents_with_id(value) or ([linked] if linked is not None else [])
 
 
 def _body_links_risk(workspace, doc) -> bool:
@@ -39,9 +41,16 @@ def check(doc, ctx):
     if value not in (None, "", []):
         values = value if isinstance(value, list) else [value]
         for index, item in enumerate(values):
-            if isinstance(item, str) and not _names_document(workspace, doc, item):
-                where = doc.value_position("risk_register") if not isinstance(value, list) else doc.item_position(value, index)
-                yield Problem(*where, problem=f"risk_register '{item}' names no document in the repository")
+            if not isinstance(item, str):
+                continue
+            named = _named_documents(workspace, doc, item)
+            where = (lambda: doc.value_position("risk_register")) if not isinstance(value, list) else (
+                lambda index=index: doc.item_position(value, index)
+            )
+            if not named:
+                yield Problem(*where(), problem=f"risk_register '{item}' names no document in the repository")
+            elif not any(found.doc_type == "risk-assessment" for found in named):
+                yield Problem(*where(), problem=f"risk_register '{item}' names a document of type '{named[0].doc_type or 'none'}', not a risk-assessment")
         return
     if valid_front_matter:
         return  # DOC004 reports the missing 'risk_register' key
