@@ -24,6 +24,8 @@ _ANNEX_A = lazy(r"\bA\s?\.\s?\d{1,2}(?:\s?\.\s?\d{1,2}){1,2}\b")
 _PATH_LIKE = lazy(r"/|\.(md|markdown)$", re.I)
 # A file path written as text: folders and a file name with an extension.
 _PATH_TOKEN = lazy(r"(?<![\w:/])(?:\.{0,2}/)?(?:[\w.-]+/)+[\w.-]+\.[A-Za-z]{2,5}\b|(?<![\w:/])[\w-]+\.(?:md|markdown)\b")
+# A web address written as text (not as a Markdown link): a reference kept outside.
+_WEB_ADDRESS = lazy(r"\b[a-z][a-z0-9+.-]*://\S+|\bwww\.\S+", re.I)
 
 
 def external(text: str, patterns: list[str]) -> bool:
@@ -122,6 +124,9 @@ def cell_references(workspace, doc, ref_text: str, cell, ctx) -> CellReferences:
         if target is not None:
             documents.append(target)
     link_texts = " ".join(link.text for link in links)
+    if _WEB_ADDRESS.search(ref_text):
+        is_external = True  # a bare URL is traceable; its path is no file of the repository
+        ref_text = _WEB_ADDRESS.sub(" ", ref_text)
     for match in _PATH_TOKEN.finditer(ref_text):
         # A path written as text ("records/model-validation.md"), from the document or
         # from the repository root, as people write them.
