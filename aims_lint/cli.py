@@ -201,6 +201,8 @@ def check(
         quiet=quiet,
         color=format_name == "text" and output_file is None and _color_wanted(stream),
         fail_on=config.fail_on,
+        stage2_date=config.stage2_date,
+        today=today_date,
     )
     text = render(format_name, result, report)
     if output_file is not None:
