@@ -98,55 +98,40 @@ def main(ctx: click.Context, debug: bool) -> None:
     ctx.obj["debug"] = debug
 
 
-@main.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--format", "format_name",
-    type=click.Choice(FORMATS),
-    default=None,
-    help="Output format [default: text; github when GITHUB_ACTIONS=true].",
-)
-@click.option("-o", "--output-file", type=click.Path(path_type=Path, dir_okay=False), help="Write the report to a file.")
-@click.option("--select", multiple=True, metavar="CODES", help="Rules to enable (codes, prefixes, names or ALL), replacing the configured selection.")
-@click.option("--extend-select", multiple=True, metavar="CODES", help="Rules to enable in addition to the selection.")
-@click.option("--ignore", multiple=True, metavar="CODES", help="Rules to disable, added to the configured ones.")
-@click.option("--fail-on", type=click.Choice(["major", "minor", "advisory"]), default=None,
-              help="Lowest classification that makes the run fail [default: minor].")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
-@click.option("--today", metavar="YYYY-MM-DD", help="Use this date as today for every date rule.")
-@click.option("--stdin-filename", type=click.Path(path_type=Path, dir_okay=False),
-              help="Lint standard input as if it were this file (for editors).")
-@click.option("--show-suppressed", is_flag=True, help="Also list findings suppressed inline, with their reasons.")
-@click.option("--statistics", is_flag=True, help="Show a count of findings per rule.")
-@click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, no notes.")
-@click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False, exists=True),
-              help="Use this configuration file instead of looking for one.")
-@click.option("--no-cache", is_flag=True, help="Neither read nor write the repository index in .aims-lint-cache/.")
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=False,
-              help="Worker processes; 0 (default) picks one per core for runs of 200 files or more.")
-def check(
+def _lint_options(function):
+    """The options of every command that lints (check, plan, report), defined once."""
+    options = [
+        click.argument("paths", nargs=-1, type=click.Path(path_type=Path)),
+        click.option("--select", multiple=True, metavar="CODES",
+                     help="Rules to enable (codes, prefixes, names or ALL), replacing the configured selection."),
+        click.option("--extend-select", multiple=True, metavar="CODES", help="Rules to enable in addition to the selection."),
+        click.option("--ignore", multiple=True, metavar="CODES", help="Rules to disable, added to the configured ones."),
+        click.option("--today", metavar="YYYY-MM-DD", help="Use this date as today for every date rule."),
+        click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+                     help="Use this configuration file instead of looking for one."),
+        click.option("--no-cache", is_flag=True, help="Neither read nor write the repository index in .aims-lint-cache/."),
+        click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=False,
+                     help="Worker processes; 0 (default) picks one per core for runs of 200 files or more."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def _lint(
     paths: tuple[Path, ...],
-    format_name: str | None,
-    output_file: Path | None,
     select: tuple[str, ...],
     extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
-    fail_on: str | None,
-    exit_zero: bool,
     today: str | None,
-    stdin_filename: Path | None,
-    show_suppressed: bool,
-    statistics: bool,
-    quiet: bool,
     config_file: Path | None,
     no_cache: bool,
     jobs: int,
-) -> None:
-    """Lint PATHS (files or folders; default: the whole repository).
-
-    Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage,
-    configuration or internal error.
-    """
+    fail_on: str | None = None,
+    stdin_filename: Path | None = None,
+):
+    """Resolve the configuration with the command-line overrides and lint:
+    (config, every rule, enabled rules, result, today)."""
     import gc
 
     from aims_lint import runner
@@ -157,7 +142,6 @@ def check(
     gc.freeze()
     gc.set_threshold(100_000, 50, 1000)
     from aims_lint.pack import load_rules
-    from aims_lint.reporters import Report, render
 
     today_date = _parse_today(today)
     overrides = None
@@ -188,7 +172,62 @@ def check(
     rules = load_rules()
     enabled = runner.select_rules(config, rules)
     result = runner.run(config, targets, today_date, overrides, enabled, jobs=jobs or None)
+    return config, rules, enabled, result, today_date
 
+
+def _print_problems(result, quiet: bool = False) -> None:
+    if not quiet:
+        for note in result.notes:
+            click.echo(f"aims-lint: note: {note}", err=True)
+    for error in result.errors:
+        click.echo(f"aims-lint: error: {error}", err=True)
+
+
+@main.command()
+@_lint_options
+@click.option(
+    "--format", "format_name",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="Output format [default: text; github when GITHUB_ACTIONS=true].",
+)
+@click.option("-o", "--output-file", type=click.Path(path_type=Path, dir_okay=False), help="Write the report to a file.")
+@click.option("--fail-on", type=click.Choice(["major", "minor", "advisory"]), default=None,
+              help="Lowest classification that makes the run fail [default: minor].")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--stdin-filename", type=click.Path(path_type=Path, dir_okay=False),
+              help="Lint standard input as if it were this file (for editors).")
+@click.option("--show-suppressed", is_flag=True, help="Also list findings suppressed inline, with their reasons.")
+@click.option("--statistics", is_flag=True, help="Show a count of findings per rule.")
+@click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, no notes.")
+def check(
+    paths: tuple[Path, ...],
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    today: str | None,
+    config_file: Path | None,
+    no_cache: bool,
+    jobs: int,
+    format_name: str | None,
+    output_file: Path | None,
+    fail_on: str | None,
+    exit_zero: bool,
+    stdin_filename: Path | None,
+    show_suppressed: bool,
+    statistics: bool,
+    quiet: bool,
+) -> None:
+    """Lint PATHS (files or folders; default: the whole repository).
+
+    Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage,
+    configuration or internal error.
+    """
+    from aims_lint.reporters import Report, render
+
+    config, rules, enabled, result, today_date = _lint(
+        paths, select, extend_select, ignore, today, config_file, no_cache, jobs, fail_on, stdin_filename
+    )
     if format_name is None:
         format_name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     stream = sys.stdout
@@ -209,11 +248,7 @@ def check(
         _write_atomically(output_file, text)
     elif text:
         click.echo(text, nl=False)
-    if not quiet:
-        for note in result.notes:
-            click.echo(f"aims-lint: note: {note}", err=True)
-    for error in result.errors:
-        click.echo(f"aims-lint: error: {error}", err=True)
+    _print_problems(result, quiet)
     if result.errors:
         sys.exit(EXIT_ERROR)
     if not exit_zero and result.fails(config.fail_on):
