@@ -256,6 +256,46 @@ def check(
     sys.exit(EXIT_OK)
 
 
+@main.command()
+@_lint_options
+@click.option("--format", "format_name", type=click.Choice(["text", "json"]), default="text", help="Output format.")
+def plan(
+    paths: tuple[Path, ...],
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    today: str | None,
+    config_file: Path | None,
+    no_cache: bool,
+    jobs: int,
+    format_name: str,
+) -> None:
+    """Arrange the findings into a 90-day countdown to the Stage 2 audit.
+
+    \b
+    Days 1-30   documentation sprint (policy, SoA, objectives, document control,
+                internal audit on record 60 days before Stage 2)
+    Days 31-60  process hardening (risk, impact assessments, competence)
+    Days 61-90  evidence and rehearsal (management review, improvement)
+
+    Each finding is listed with its document's owner and the date its phase ends.
+    Anchored on stage2-date from the configuration (today + 90 days when there is none).
+    Exit status: 0, or 2 for a usage, configuration or internal error.
+    """
+    from aims_lint import plan as planning
+
+    config, _, _, result, today_date = _lint(paths, select, extend_select, ignore, today, config_file, no_cache, jobs)
+    countdown = planning.build(result, config.stage2_date, today_date)
+    if format_name == "json":
+        import json
+
+        click.echo(json.dumps({"version": __version__, **countdown.as_json()}, indent=2, ensure_ascii=False))
+    else:
+        click.echo(planning.render_text(countdown), nl=False)
+    _print_problems(result)
+    sys.exit(EXIT_ERROR if result.errors else EXIT_OK)
+
+
 @main.command(name="rules")
 @click.option("--format", "format_name", type=click.Choice(["text", "json"]), default="text", help="Output format.")
 def list_rules(format_name: str) -> None:
