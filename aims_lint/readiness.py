@@ -223,7 +223,10 @@ def _is_evidence_clause(clause: str) -> bool:
 
 
 def duration(days: int) -> str:
-    """Days as people say them: "5 days", "2 weeks"; from two weeks on, to the nearest week."""
+    """Days as people say them: "5 days", "1 week", "2 weeks"; from two weeks on, to the
+    nearest week."""
+    if days == 7:
+        return "1 week"
     if days < 14:
         return _plural(days, "day")
     return f"{(days + 3) // 7} weeks"

@@ -169,7 +169,7 @@ def test_remediation_strings_are_read_as_their_upper_bound_in_days(text, classif
 
 
 def test_durations_read_as_people_say_them():
-    assert [duration(days) for days in (1, 9, 14, 42, 225)] == ["1 day", "9 days", "2 weeks", "6 weeks", "32 weeks"]
+    assert [duration(days) for days in (1, 7, 9, 14, 42, 225)] == ["1 day", "1 week", "9 days", "2 weeks", "6 weeks", "32 weeks"]
 
 
 # -- machines --------------------------------------------------------------------------
