@@ -101,6 +101,8 @@ def main(ctx: click.Context, debug: bool) -> None:
       aims-lint check                      lint the repository around this folder
       aims-lint check policies/ai-policy.md
       aims-lint check --format json > findings.json
+      aims-lint plan                       a 90-day countdown to the Stage 2 audit
+      aims-lint report -o readiness.html   an HTML readiness report for management
       aims-lint rules                      list the rules
       aims-lint explain DOC007             one rule's documentation
     """
