@@ -40,14 +40,24 @@ def _color_wanted(stream) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
-def _write_atomically(path: Path, text: str) -> None:
+def _write_atomically(path: Path, text: str, create_folders: bool = True) -> None:
     import tempfile
 
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if create_folders:
+        path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)
+        # mkstemp makes the file private (0600); a report is an ordinary file: keep the
+        # mode of the file it replaces, else the usual mode under the umask.
+        try:
+            mode = path.stat().st_mode & 0o777
+        except OSError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(temporary, mode)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -91,6 +101,8 @@ def main(ctx: click.Context, debug: bool) -> None:
       aims-lint check                      lint the repository around this folder
       aims-lint check policies/ai-policy.md
       aims-lint check --format json > findings.json
+      aims-lint plan                       a 90-day countdown to the Stage 2 audit
+      aims-lint report -o readiness.html   an HTML readiness report for management
       aims-lint rules                      list the rules
       aims-lint explain DOC007             one rule's documentation
     """
@@ -98,55 +110,40 @@ def main(ctx: click.Context, debug: bool) -> None:
     ctx.obj["debug"] = debug
 
 
-@main.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--format", "format_name",
-    type=click.Choice(FORMATS),
-    default=None,
-    help="Output format [default: text; github when GITHUB_ACTIONS=true].",
-)
-@click.option("-o", "--output-file", type=click.Path(path_type=Path, dir_okay=False), help="Write the report to a file.")
-@click.option("--select", multiple=True, metavar="CODES", help="Rules to enable (codes, prefixes, names or ALL), replacing the configured selection.")
-@click.option("--extend-select", multiple=True, metavar="CODES", help="Rules to enable in addition to the selection.")
-@click.option("--ignore", multiple=True, metavar="CODES", help="Rules to disable, added to the configured ones.")
-@click.option("--fail-on", type=click.Choice(["major", "minor", "advisory"]), default=None,
-              help="Lowest classification that makes the run fail [default: minor].")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
-@click.option("--today", metavar="YYYY-MM-DD", help="Use this date as today for every date rule.")
-@click.option("--stdin-filename", type=click.Path(path_type=Path, dir_okay=False),
-              help="Lint standard input as if it were this file (for editors).")
-@click.option("--show-suppressed", is_flag=True, help="Also list findings suppressed inline, with their reasons.")
-@click.option("--statistics", is_flag=True, help="Show a count of findings per rule.")
-@click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, no notes.")
-@click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False, exists=True),
-              help="Use this configuration file instead of looking for one.")
-@click.option("--no-cache", is_flag=True, help="Neither read nor write the repository index in .aims-lint-cache/.")
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=False,
-              help="Worker processes; 0 (default) picks one per core for runs of 200 files or more.")
-def check(
+def _lint_options(function):
+    """The options of every command that lints (check, plan, report), defined once."""
+    options = [
+        click.argument("paths", nargs=-1, type=click.Path(path_type=Path)),
+        click.option("--select", multiple=True, metavar="CODES",
+                     help="Rules to enable (codes, prefixes, names or ALL), replacing the configured selection."),
+        click.option("--extend-select", multiple=True, metavar="CODES", help="Rules to enable in addition to the selection."),
+        click.option("--ignore", multiple=True, metavar="CODES", help="Rules to disable, added to the configured ones."),
+        click.option("--today", metavar="YYYY-MM-DD", help="Use this date as today for every date rule."),
+        click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+                     help="Use this configuration file instead of looking for one."),
+        click.option("--no-cache", is_flag=True, help="Neither read nor write the repository index in .aims-lint-cache/."),
+        click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=False,
+                     help="Worker processes; 0 (default) picks one per core for runs of 200 files or more."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def _lint(
     paths: tuple[Path, ...],
-    format_name: str | None,
-    output_file: Path | None,
     select: tuple[str, ...],
     extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
-    fail_on: str | None,
-    exit_zero: bool,
     today: str | None,
-    stdin_filename: Path | None,
-    show_suppressed: bool,
-    statistics: bool,
-    quiet: bool,
     config_file: Path | None,
     no_cache: bool,
     jobs: int,
-) -> None:
-    """Lint PATHS (files or folders; default: the whole repository).
-
-    Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage,
-    configuration or internal error.
-    """
+    fail_on: str | None = None,
+    stdin_filename: Path | None = None,
+):
+    """Resolve the configuration with the command-line overrides and lint:
+    (config, every rule, enabled rules, result, today)."""
     import gc
 
     from aims_lint import runner
@@ -157,7 +154,6 @@ def check(
     gc.freeze()
     gc.set_threshold(100_000, 50, 1000)
     from aims_lint.pack import load_rules
-    from aims_lint.reporters import Report, render
 
     today_date = _parse_today(today)
     overrides = None
@@ -188,7 +184,62 @@ def check(
     rules = load_rules()
     enabled = runner.select_rules(config, rules)
     result = runner.run(config, targets, today_date, overrides, enabled, jobs=jobs or None)
+    return config, rules, enabled, result, today_date
 
+
+def _print_problems(result, quiet: bool = False) -> None:
+    if not quiet:
+        for note in result.notes:
+            click.echo(f"aims-lint: note: {note}", err=True)
+    for error in result.errors:
+        click.echo(f"aims-lint: error: {error}", err=True)
+
+
+@main.command()
+@_lint_options
+@click.option(
+    "--format", "format_name",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="Output format [default: text; github when GITHUB_ACTIONS=true].",
+)
+@click.option("-o", "--output-file", type=click.Path(path_type=Path, dir_okay=False), help="Write the report to a file.")
+@click.option("--fail-on", type=click.Choice(["major", "minor", "advisory"]), default=None,
+              help="Lowest classification that makes the run fail [default: minor].")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--stdin-filename", type=click.Path(path_type=Path, dir_okay=False),
+              help="Lint standard input as if it were this file (for editors).")
+@click.option("--show-suppressed", is_flag=True, help="Also list findings suppressed inline, with their reasons.")
+@click.option("--statistics", is_flag=True, help="Show a count of findings per rule.")
+@click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, no notes.")
+def check(
+    paths: tuple[Path, ...],
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    today: str | None,
+    config_file: Path | None,
+    no_cache: bool,
+    jobs: int,
+    format_name: str | None,
+    output_file: Path | None,
+    fail_on: str | None,
+    exit_zero: bool,
+    stdin_filename: Path | None,
+    show_suppressed: bool,
+    statistics: bool,
+    quiet: bool,
+) -> None:
+    """Lint PATHS (files or folders; default: the whole repository).
+
+    Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage,
+    configuration or internal error.
+    """
+    from aims_lint.reporters import Report, render
+
+    config, rules, enabled, result, today_date = _lint(
+        paths, select, extend_select, ignore, today, config_file, no_cache, jobs, fail_on, stdin_filename
+    )
     if format_name is None:
         format_name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     stream = sys.stdout
@@ -201,22 +252,110 @@ def check(
         quiet=quiet,
         color=format_name == "text" and output_file is None and _color_wanted(stream),
         fail_on=config.fail_on,
+        stage2_date=config.stage2_date,
+        today=today_date,
     )
     text = render(format_name, result, report)
     if output_file is not None:
         _write_atomically(output_file, text)
     elif text:
         click.echo(text, nl=False)
-    if not quiet:
-        for note in result.notes:
-            click.echo(f"aims-lint: note: {note}", err=True)
-    for error in result.errors:
-        click.echo(f"aims-lint: error: {error}", err=True)
+    _print_problems(result, quiet)
     if result.errors:
         sys.exit(EXIT_ERROR)
     if not exit_zero and result.fails(config.fail_on):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)
+
+
+@main.command()
+@_lint_options
+@click.option("--format", "format_name", type=click.Choice(["text", "json"]), default="text", help="Output format.")
+def plan(
+    paths: tuple[Path, ...],
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    today: str | None,
+    config_file: Path | None,
+    no_cache: bool,
+    jobs: int,
+    format_name: str,
+) -> None:
+    """Arrange the findings into a 90-day countdown to the Stage 2 audit.
+
+    \b
+    Days 1-30   documentation sprint (policy, SoA, objectives, document control,
+                internal audit on record 60 days before Stage 2)
+    Days 31-60  process hardening (risk, impact assessments, competence)
+    Days 61-90  evidence and rehearsal (management review, improvement)
+
+    Each finding is listed with its document's owner and the date its phase ends.
+    Anchored on stage2-date from the configuration (today + 90 days when there is none).
+    Exit status: 0, or 2 for a usage, configuration or internal error.
+    """
+    from aims_lint import plan as planning
+
+    config, _, _, result, today_date = _lint(paths, select, extend_select, ignore, today, config_file, no_cache, jobs)
+    countdown = planning.build(result, config.stage2_date, today_date)
+    if format_name == "json":
+        import json
+
+        click.echo(json.dumps({"version": __version__, **countdown.as_json()}, indent=2, ensure_ascii=False))
+    else:
+        click.echo(planning.render_text(countdown), nl=False)
+    _print_problems(result)
+    sys.exit(EXIT_ERROR if result.errors else EXIT_OK)
+
+
+@main.command()
+@_lint_options
+@click.option("-o", "--output", "output", default="readiness.html", show_default=True, metavar="FILE",
+              help="Where to write the HTML report.")
+@click.option("--title", metavar="TEXT", help="Organisation or AIMS name in the report [default: the repository folder's name].")
+def report(
+    paths: tuple[Path, ...],
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    today: str | None,
+    config_file: Path | None,
+    no_cache: bool,
+    jobs: int,
+    output: str,
+    title: str | None,
+) -> None:
+    """Write an audit-readiness report: one self-contained HTML page.
+
+    The verdict and the countdown to Stage 2, the severity matrix, a clause-by-clause
+    heat map and the findings with links to the files. No script and no network
+    assets: it opens offline and can be archived with the audit evidence.
+    Exit status: 0, or 2 for a usage, configuration or internal error.
+    """
+    from aims_lint import html_report
+
+    output_path = _output_path(output)
+    config, _, _, result, today_date = _lint(paths, select, extend_select, ignore, today, config_file, no_cache, jobs)
+    page = html_report.render(
+        result, config.root.resolve(), output_path, config.stage2_date, today_date, title or config.root.resolve().name
+    )
+    try:
+        _write_atomically(output_path, page, create_folders=False)
+    except OSError as error:
+        raise _Failure(f"cannot write {output}: {error.strerror or error}") from None
+    _print_problems(result)
+    click.echo(f"aims-lint: wrote {output}", err=True)
+    sys.exit(EXIT_ERROR if result.errors else EXIT_OK)
+
+
+def _output_path(output: str) -> Path:
+    """The report's path, checked before linting so that a typo costs no lint run."""
+    path = Path(output).expanduser()
+    if not output.strip() or path.is_dir() or output.endswith(("/", os.sep)):
+        raise _Failure(f"--output {output!r} is a folder: give a file name, e.g. readiness.html")
+    if not path.parent.is_dir():
+        raise _Failure(f"--output {output!r}: folder {str(path.parent)!r} does not exist")
+    return path.absolute()
 
 
 @main.command(name="rules")

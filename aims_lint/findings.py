@@ -63,6 +63,12 @@ class Result:
     notes: list[str] = field(default_factory=list)  # skipped files and the like (stderr, no exit change)
     files_checked: int = 0
     documents_checked: int = 0  # files with a governance type
+    # Front matter ``owner`` of each linted governance document that names one (the
+    # plan and the report say who closes a finding); relpath -> owner.
+    owners: dict[str, str] = field(default_factory=dict)
+    # False when only some files were linted (pre-commit, an editor buffer): a readiness
+    # verdict then speaks for those files, not for the AIMS.
+    whole_repository: bool = True
 
     @property
     def active(self) -> list[Finding]:

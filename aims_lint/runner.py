@@ -76,6 +76,7 @@ class _DocumentResult:
 
     relpath: str
     governance: bool
+    owner: str | None = None
     findings: list[Finding] = field(default_factory=list)
     directives: list = field(default_factory=list)
 
@@ -104,6 +105,7 @@ def run(
     jobs = default_jobs(len(targets)) if jobs is None else max(1, jobs)
     workspace_rules = [item for item in enabled if item.scope == "workspace"]
     result = Result()
+    result.whole_repository = not paths or any(workspace.relpath(path) == "." for path in paths)
 
     contexts = _contexts(enabled, config, today, workspace)
     if jobs > 1 and len(targets) > 1:
@@ -120,6 +122,8 @@ def run(
         for document in batch.documents:
             result.files_checked += 1
             result.documents_checked += document.governance
+            if document.owner:
+                result.owners[document.relpath] = document.owner
             extra = by_path.get(document.relpath, [])
             suppress.apply(extra, document.directives)
             found = document.findings + extra
@@ -151,7 +155,7 @@ def _lint_documents(workspace: Workspace, enabled: list[Rule], contexts: dict[st
         doc = workspace.document(relpath)
         if doc is None:
             continue
-        document = _DocumentResult(relpath, bool(doc.doc_type))
+        document = _DocumentResult(relpath, bool(doc.doc_type), _owner(doc) if doc.doc_type else None)
         for item in document_rules:
             if item.applies_to(doc.doc_type) and (doc.read_error is None or item.types == (ANY_TYPE,)):
                 document.findings.extend(_run_check(item, doc, relpath, contexts[item.code], batch.errors))
@@ -161,6 +165,17 @@ def _lint_documents(workspace: Workspace, enabled: list[Rule], contexts: dict[st
         batch.documents.append(document)
         workspace.forget(relpath)  # workspace rules read it again if they need it
     return batch
+
+
+def _owner(doc) -> str | None:
+    """The front matter ``owner`` as text (a list of roles joined), None when absent."""
+    value = doc.meta.get("owner")
+    if isinstance(value, (list, tuple)):
+        value = ", ".join(str(item).strip() for item in value if isinstance(item, (str, int, float)))
+    elif not isinstance(value, (str, int, float)) or isinstance(value, bool):
+        return None
+    text = " ".join(str(value).split())
+    return text or None
 
 
 def _run_workspace_rules(workspace_rules, workspace: Workspace, contexts, errors: list[RunError]) -> dict[str, list[Finding]]:

@@ -27,3 +27,5 @@ def test_parallel_run_equals_serial_run(tmp_path):
     assert (parallel.files_checked, parallel.documents_checked) == (serial.files_checked, serial.documents_checked)
     assert {f.code for f in serial.findings} >= {"DOC010", "DOC009", "POL001"}
     assert parallel.errors == serial.errors == []
+    # Owners come back from the workers too: the plan and the report name them.
+    assert parallel.owners == serial.owners and serial.owners["aims/planning/soa.md"] == "AI Governance Lead"

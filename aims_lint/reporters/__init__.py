@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,14 @@ class Report:
     quiet: bool = False
     color: bool = False
     fail_on: str = "minor"
+    stage2_date: _dt.date | None = None  # from the configuration: the readiness verdict
+    today: _dt.date | None = None  # the run's today (--today); None: the real date
+
+    def readiness(self, result: Result):
+        """The run's audit readiness (aims_lint.readiness), for reporters that show it."""
+        from aims_lint.readiness import assess
+
+        return assess(result.findings, self.stage2_date, self.today or _dt.date.today())
 
 
 def render(format_name: str, result: Result, report: Report) -> str:

@@ -46,8 +46,12 @@ def render(result: Result, report: Report) -> str:
         rendered = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
         lines.append(f"::{_LEVELS[finding.classification]} {rendered}::{escape_data(finding.message)}")
     counts = result.counts()
-    lines.append(
+    line = (
         f"aims-lint: {len(result.active)} findings ({counts['major']} major, {counts['minor']} minor, "
         f"{counts['advisory']} advisory) in {result.files_checked} files"
     )
+    readiness = report.readiness(result)
+    if readiness.verdict is not None:
+        line += f"; readiness for Stage 2 on {readiness.stage2_date.isoformat()}: {readiness.verdict} ({readiness.reason})"
+    lines.append(line)
     return "\n".join(lines) + "\n"

@@ -12,9 +12,11 @@ from . import Report
 
 def render(result: Result, report: Report) -> str:
     shown = result.findings if report.show_suppressed else result.active
+    summary = result.summary()
+    summary["readiness"] = {**report.readiness(result).as_json(), "whole_repository": result.whole_repository}
     document = {
         "version": __version__,
         "findings": [finding.as_json() for finding in shown],
-        "summary": result.summary(),
+        "summary": summary,
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -61,6 +61,38 @@ def summary(result: Result, report: Report) -> str:
         text = f"Found {total} finding{'s' if total != 1 else ''} ({parts}) in {files} ({result.documents_checked} governance documents)."
     if result.suppressed:
         text += f" {len(result.suppressed)} suppressed" + ("." if report.show_suppressed else " (--show-suppressed lists them).")
-    if counts["major"]:
-        text += f"\n{counts['major']} major nonconformit{'ies' if counts['major'] != 1 else 'y'}: a certification auditor would withhold the certificate until closed."
-    return _style(text, report, bold=True)
+    lines = [_style(text, report, bold=True), *readiness_lines(report.readiness(result), result, report)]
+    return "\n".join(lines)
+
+
+_VERDICT_COLORS = {"ready": "green", "at risk": "yellow", "not ready": "red"}
+
+
+def readiness_lines(readiness, result: Result, report: Report) -> list[str]:
+    """Two or three lines: the certification impact with the remediation estimate, then
+    the verdict against the Stage 2 date (or how to get one)."""
+    from aims_lint.readiness import duration
+
+    lines = []
+    counts = readiness.counts
+    if counts["major"] or counts["minor"]:
+        lines.append(readiness.impact[0].upper() + readiness.impact[1:] + ".")
+        estimate = (
+            f"Remediation estimate: about {duration(readiness.total_days)} in total "
+            f"({len(readiness.items)} work item{'s' if len(readiness.items) != 1 else ''}, one per rule)"
+        )
+        longest = readiness.longest_major
+        if longest is not None:
+            estimate += f"; the longest major item is {longest.code} ({longest.name}), up to {duration(longest.days)}"
+        lines.append(estimate + ".")
+    scope = "" if result.whole_repository else " (linted files only)"
+    if readiness.verdict is None:
+        lines.append(f"Readiness{scope}: no verdict: set stage2-date in the configuration to compare with your audit date.")
+    else:
+        days_left = readiness.days_left
+        when = f"{days_left} day{'s' if days_left != 1 else ''} left" if days_left >= 0 else f"{-days_left} days ago"
+        verdict = _style(readiness.verdict.upper(), report, fg=_VERDICT_COLORS[readiness.verdict], bold=True)
+        lines.append(
+            f"Readiness{scope}: {verdict} for Stage 2 on {readiness.stage2_date.isoformat()} ({when}): {readiness.reason}."
+        )
+    return lines
