@@ -77,7 +77,7 @@ def test_without_a_stage2_date_the_plan_assumes_one_90_days_away(repo):
 
 
 def test_a_clean_repository_has_an_empty_plan(repo):
-    root = repo({".aims-lint.yaml": "stage2-date: 2027-03-31\n", "p.md": with_keys()})
+    root = repo({".aims-lint.yaml": "stage2-date: 2027-03-31\nignore: [AIMS002]\n", "p.md": with_keys()})
     result = run(root, "plan", "--today", "2026-12-01")
     assert result.exit_code == 0 and result.output.count("Nothing open in this phase.") == 3
     assert "Readiness: READY: no major or minor nonconformity is open." in result.output

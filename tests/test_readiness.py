@@ -18,7 +18,9 @@ INTENTION = "| OBJ-02 | Deploy AI responsibly | Ensure ethical AI | The AI team 
 
 
 def config(stage2=STAGE2):
-    return f"stage2-date: {stage2}\n" if stage2 else "roles: [AI Governance Lead]\n"
+    # These repositories hold no internal audit: AIMS002 (tested in test_traceability)
+    # would add a major finding to every verdict.
+    return f"stage2-date: {stage2}\nignore: [AIMS002]\n" if stage2 else "roles: [AI Governance Lead]\n"
 
 
 @pytest.fixture
