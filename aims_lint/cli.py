@@ -259,6 +259,24 @@ def explain(rule_id: str) -> None:
     raise _Failure(f"no rule with code or name '{rule_id}' (see 'aims-lint rules')")
 
 
+@main.command()
+@click.option("--stdio", is_flag=True, help="Talk over standard input and output (the default; accepted for editors that pass it).")
+def server(stdio: bool) -> None:
+    """Run the language server (LSP over stdio) for editors: lint on open, change and save.
+
+    Needs the optional dependencies: pip install 'aims-lint[lsp]'.
+    """
+    try:
+        from aims_lint.server import serve
+    except ModuleNotFoundError as error:
+        missing = (error.name or "pygls").split(".")[0]
+        raise _Failure(
+            f"'aims-lint server' needs the language-server extra ({missing} is not installed): "
+            "pip install 'aims-lint[lsp]'"
+        ) from None
+    serve()
+
+
 @main.command(name="config")
 @click.argument("path", required=False, type=click.Path(path_type=Path, exists=True))
 @click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False, exists=True),
