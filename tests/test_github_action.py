@@ -46,6 +46,17 @@ def test_validates_against_githubs_schema(schema, path):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_the_documented_workflows_are_the_validated_ones(tmp_path):
+    example = EXAMPLE_WORKFLOW.read_text(encoding="utf-8")
+    body = example[example.index("name: aims-lint"):]
+    assert body in (PROJECT / "docs" / "github-actions.md").read_text(encoding="utf-8")
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8").split("\n## GitHub Actions\n", 1)[1]
+    snippet = tmp_path / "readme-workflow.yml"
+    snippet.write_text(readme.split("```yaml\n", 1)[1].split("```", 1)[0], encoding="utf-8")
+    result = _check_jsonschema("vendor.github-workflows", snippet)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_the_schema_check_can_fail(tmp_path):
     broken = tmp_path / "action.yml"
     broken.write_text("name: x\ndescription: y\nruns:\n  using: composite\n  steps:\n    - run: echo hi\n", encoding="utf-8")

@@ -46,6 +46,22 @@ def _pre_commit(cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
     )
 
 
+def _readme_block(heading: str, language: str) -> str:
+    """The first ``language`` code block under ``heading`` in the README."""
+    text = (PROJECT / "README.md").read_text(encoding="utf-8")
+    section = text.split(f"\n{heading}\n", 1)[1]
+    return section.split(f"```{language}\n", 1)[1].split("```", 1)[0]
+
+
+def test_pre_commit_accepts_the_manifest_and_the_readme_snippet(tmp_path):
+    snippet = tmp_path / ".pre-commit-config.yaml"
+    snippet.write_text(_readme_block("## pre-commit", "yaml"), encoding="utf-8")
+    for command, path in (("validate-manifest", PROJECT / ".pre-commit-hooks.yaml"), ("validate-config", snippet)):
+        result = subprocess.run([sys.executable, "-m", "pre_commit", command, str(path)], capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+    assert "id: aims-lint" in snippet.read_text(encoding="utf-8")
+
+
 def test_hook_manifest_lints_markdown_serially():
     (hook,) = YAML(typ="safe", pure=True).load(PROJECT / ".pre-commit-hooks.yaml")
     assert hook["id"] == "aims-lint" and hook["language"] == "python"
