@@ -32,9 +32,9 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from aims_lint import __version__, runner
-from aims_lint.config import find_git_root, load_config_for
+from aims_lint.config import ConfigError, find_git_root, load_config_for
 from aims_lint.findings import Finding
-from aims_lint.pack import load_rules
+from aims_lint.pack import PackError, load_rules
 from aims_lint.workspace import relative_path
 
 SOURCE = "aims-lint"
@@ -73,9 +73,11 @@ def lint_text(path: Path, text: str, folders: list[Path], today: _dt.date | None
         outcome.log.extend((types.MessageType.Info, f"aims-lint: note: {note}") for note in result.notes)
         outcome.log.extend((types.MessageType.Error, f"aims-lint: error: {error}") for error in result.errors)
         return outcome
-    except Exception as error:  # a configuration error, a crashing rule pack: log it, keep serving
+    except (ConfigError, PackError, runner.UsageError) as error:  # the user's to fix: one line, as the CLI says it
+        return Outcome(None, [(types.MessageType.Error, f"aims-lint: error: {error}")])
+    except Exception as error:  # a bug: log it with its traceback, keep serving
         detail = "".join(traceback.format_exception(error)).rstrip()
-        return Outcome(None, [(types.MessageType.Error, f"aims-lint: cannot lint {path}: {type(error).__name__}: {error}\n{detail}")])
+        return Outcome(None, [(types.MessageType.Error, f"aims-lint: internal error linting {path}: {detail}")])
 
 
 def split_lines(text: str) -> list[str]:

@@ -107,6 +107,21 @@ def test_applying_the_quick_fixes_suppresses_the_findings(repo):
     _run(scenario)
 
 
+def test_columns_are_counted_in_the_clients_utf16_units(repo):
+    text = GOOD.replace("2027-01-10", "2099-01-10").replace("Text.", "| Step | Owner |\n|---|---|\n| Launch \U0001f680 | TBD |\n")
+    root = repo({"p.md": text})
+
+    async def scenario():
+        async with Editor(root) as editor:
+            uri = editor.open("p.md", text)
+            (diagnostic,) = (await editor.next_diagnostics(uri)).diagnostics
+            # 'TBD' is character 14 (1-based) of "| Launch 🚀 | TBD |"; the rocket is two UTF-16 units
+            assert diagnostic.code == "DOC008"
+            assert diagnostic.range == types.Range(start=types.Position(15, 14), end=types.Position(15, 19))
+
+    _run(scenario)
+
+
 def test_typing_is_debounced_to_one_lint_of_the_last_version(repo):
     root = repo({"p.md": FIXED})
 
