@@ -220,3 +220,17 @@ def test_the_command_line_does_not_import_the_language_server(repo):
     )
     assert result.returncode == 0
     assert "aims_lint.cli" in result.stderr and "pygls" not in result.stderr and "lsprotocol" not in result.stderr
+
+
+def test_a_bug_while_linting_is_logged_not_raised(repo, monkeypatch):
+    from aims_lint import server
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("rule pack exploded")
+
+    root = repo({"p.md": GAP})
+    monkeypatch.setattr(server.runner, "run_buffer", broken)
+    outcome = server.lint_text(root / "p.md", GAP, [root])
+    assert outcome.findings is None
+    ((kind, message),) = outcome.log
+    assert kind == types.MessageType.Error and "internal error" in message and "RuntimeError: rule pack exploded" in message
