@@ -147,7 +147,7 @@ def _lint(
     import gc
 
     from aims_lint import runner
-    from aims_lint.config import load_config
+    from aims_lint.config import load_config_for
 
     # A lint run allocates many small objects that live until the end; the default
     # collector thresholds would scan them over and over (about a fifth of the run).
@@ -156,14 +156,12 @@ def _lint(
     from aims_lint.pack import load_rules
 
     today_date = _parse_today(today)
-    overrides = None
     targets = list(paths)
     if stdin_filename is not None:
         if paths:
             raise click.UsageError("--stdin-filename lints standard input; give no PATHS with it")
         targets = [stdin_filename]
-    start = targets[0] if targets else Path.cwd()
-    config = load_config(start if start.exists() else start.parent if start.parent.exists() else Path.cwd(), config_file)
+    config = load_config_for(targets[0] if targets else Path.cwd(), config_file)
     if select:
         config.select, config.sources["select"] = _selectors(select), "command line"
     if extend_select:
@@ -176,14 +174,13 @@ def _lint(
         config.fail_on, config.sources["fail-on"] = fail_on, "command line"
     if no_cache:
         config.cache, config.sources["cache"] = False, "command line"
-    if stdin_filename is not None:
-        from aims_lint.workspace import relative_path
-
-        overrides = {relative_path(stdin_filename, config.root.resolve()): sys.stdin.buffer.read()}
 
     rules = load_rules()
     enabled = runner.select_rules(config, rules)
-    result = runner.run(config, targets, today_date, overrides, enabled, jobs=jobs or None)
+    if stdin_filename is not None:
+        result = runner.run_buffer(config, stdin_filename, sys.stdin.buffer.read(), today_date, enabled)
+    else:
+        result = runner.run(config, targets, today_date, rules=enabled, jobs=jobs or None)
     return config, rules, enabled, result, today_date
 
 
@@ -396,23 +393,27 @@ def explain(rule_id: str) -> None:
 
     for rule in load_rules():
         if rule_id.upper() == rule.code or rule_id.lower() == rule.name:
-            header = (
-                f"{rule.code} {rule.name}\n"
-                f"Clause: {rule.clause} | Classification: {rule.classification} | "
-                f"Typical remediation: {rule.remediation} | Applies to: {', '.join(rule.types)}\n"
-            )
-            click.echo(header)
-            click.echo(_strip_front_matter(rule.documentation()) or rule.summary)
+            click.echo(rule.explanation(), nl=False)
             return
     raise _Failure(f"no rule with code or name '{rule_id}' (see 'aims-lint rules')")
 
 
-def _strip_front_matter(text: str) -> str:
-    if text.startswith("---\n"):
-        end = text.find("\n---\n", 4)
-        if end >= 0:
-            return text[end + 5:].lstrip("\n")
-    return text
+@main.command()
+@click.option("--stdio", is_flag=True, help="Talk over standard input and output (the default; accepted for editors that pass it).")
+def server(stdio: bool) -> None:
+    """Run the language server (LSP over stdio) for editors: lint on open, change and save.
+
+    Needs the optional dependencies: pip install 'aims-lint[lsp]'.
+    """
+    try:
+        from aims_lint.server import serve
+    except ModuleNotFoundError as error:
+        missing = (error.name or "pygls").split(".")[0]
+        raise _Failure(
+            f"'aims-lint server' needs the language-server extra ({missing} is not installed): "
+            "pip install 'aims-lint[lsp]'"
+        ) from None
+    serve()
 
 
 @main.command(name="config")

@@ -122,6 +122,14 @@ def load_config(start: Path, explicit: Path | None = None) -> Config:
     return config
 
 
+def load_config_for(path: Path, explicit: Path | None = None) -> Config:
+    """The configuration for linting ``path``, which may not exist yet (an editor's
+    unsaved buffer, ``--stdin-filename``): looked up from its nearest existing folder."""
+    if not path.exists():
+        path = path.parent if path.parent.exists() else Path.cwd()
+    return load_config(path, explicit)
+
+
 def _read(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
     """The aims-lint table of a configuration file and the line of each key."""
     try:

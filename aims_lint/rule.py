@@ -91,6 +91,23 @@ class Rule:
             return ""
         return self.doc_path.read_text(encoding="utf-8")
 
+    def explanation(self) -> str:
+        """What ``aims-lint explain`` prints (and the language server's hover shows)."""
+        header = (
+            f"{self.code} {self.name}\n"
+            f"Clause: {self.clause} | Classification: {self.classification} | "
+            f"Typical remediation: {self.remediation} | Applies to: {', '.join(self.types)}\n"
+        )
+        return f"{header}\n{_strip_front_matter(self.documentation()) or self.summary}\n"
+
+
+def _strip_front_matter(text: str) -> str:
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 4)
+        if end >= 0:
+            return text[end + 5:].lstrip("\n")
+    return text
+
 
 def rule(
     *,

@@ -143,6 +143,17 @@ def run(
     return result
 
 
+def run_buffer(
+    config: Config, path: Path, data: bytes, today: _dt.date, rules: list[Rule] | None = None
+) -> Result:
+    """Lint ``data`` as if it were the file at ``path`` (``--stdin-filename``, the language
+    server's open buffers): the rest of the repository is read from disk as usual."""
+    from aims_lint.workspace import relative_path
+
+    overrides = {relative_path(path, config.root.resolve()): data}
+    return run(config, [path], today, overrides, rules, jobs=1)
+
+
 def _contexts(enabled: list[Rule], config: Config, today: _dt.date, workspace: Workspace) -> dict[str, RuleContext]:
     return {item.code: RuleContext(item, config, today, pack.vocabulary, enabled, workspace) for item in enabled}
 

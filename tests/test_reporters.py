@@ -55,6 +55,23 @@ def test_github_annotation_levels_and_escaped_paths(tmp_path, monkeypatch):
     )
 
 
+def test_github_annotations_stay_one_line_whatever_the_path_or_message_holds(tmp_path, monkeypatch):
+    """Workflow-command rules: in the message (data) only %, CR and LF are encoded; in
+    properties (file, title) also ':' and ','. A path or message with a newline must not
+    start a second command."""
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path))
+    findings = [
+        Finding("a\r\nb,c:d%e.md", 1, 1, "DOC008", "placeholder-text", "7.5.2", "minor", "line one\r\n::error::forged, 5% : x"),
+        Finding("plain.md", 2, 3, "DOC009", "vague-owner", "5.3", "advisory", "%0A is text, not a newline"),
+    ]
+    lines = render("github", Result(findings=findings, files_checked=2), report_for(tmp_path, None)).splitlines()
+    assert lines[:2] == [
+        "::warning file=a%0D%0Ab%2Cc%3Ad%25e.md,line=1,col=1,title=DOC008 placeholder-text (7.5.2%2C minor)::"
+        "line one%0D%0A::error::forged, 5%25 : x",
+        "::notice file=plain.md,line=2,col=3,title=DOC009 vague-owner (5.3%2C advisory)::%250A is text, not a newline",
+    ]
+    assert len(lines) == 3 and lines[2].startswith("aims-lint: 2 findings")
+
 def test_junit_is_well_formed_with_one_case_per_file(repo):
     root = repo({"a.md": with_keys(owner="everyone"), "b.md": with_keys(id="POL-2")})
     result = lint(root)

@@ -443,6 +443,20 @@ def test_risk_register_system_column_names_a_system_not_in_scope(tmp_path):
     assert codes(check(tmp_path, files, name="fixed")) == []
 
 
+def test_systems_compare_in_any_case_with_hyphens_as_spaces(tmp_path):
+    # TRC006 reads "credit scoring" as credit-scoring; TRC005 and TRC007 must agree with it.
+    risks = register(
+        ("R-01", "credit scoring", "Chief Risk Officer", "-"), ("R-02", "Support Assistant", "Chief Risk Officer", "-")
+    )
+    files = {
+        "scope.md": SCOPE,
+        "impact/credit-scoring.md": impact("Credit Scoring"),
+        "impact/support-assistant.md": impact("support_assistant", "AIIA-SA"),
+        "planning/risk-assessment.md": risks,
+    }
+    assert codes(check(tmp_path, files)) == []
+
+
 # ---------------------------------------------------------------------------
 # TRC008 owner-not-defined-role
 

@@ -208,9 +208,14 @@ def names_system(text: str, system: System) -> bool:
     return False
 
 
+def system_key(text: str) -> str:
+    """How a system's id or name compares: any case, "credit-scoring" as "credit scoring"."""
+    return " ".join(re.sub(r"[-_]+", " ", text).lower().split())
+
+
 def is_system_in_scope(value: str, systems: list[System]) -> bool:
-    value = value.strip().lower()
-    return any(value in (system.ident.lower(), system.name.lower()) for system in systems)
+    value = system_key(value)
+    return any(value in (system_key(system.ident), system_key(system.name)) for system in systems)
 
 
 def soa_decisions(workspace) -> dict[str, tuple[bool | None, object, int]] | None:

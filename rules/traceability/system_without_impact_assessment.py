@@ -1,10 +1,10 @@
 from aims_lint.rule import Problem, rule
 
-from .graph import systems_in_scope
+from .graph import system_key, systems_in_scope
 
 
 def assessed_systems(workspace) -> frozenset[str]:
-    """Lower-cased ``ai_system`` values of every impact assessment of the repository."""
+    """``ai_system`` values of every impact assessment of the repository (``system_key``)."""
 
     def compute(workspace) -> frozenset[str]:
         found = set()
@@ -12,7 +12,7 @@ def assessed_systems(workspace) -> frozenset[str]:
             value = doc.meta.get("ai_system")
             for item in value if isinstance(value, list) else [value]:
                 if isinstance(item, str) and item.strip():
-                    found.add(item.strip().lower())
+                    found.add(system_key(item))
         return frozenset(found)
 
     return workspace.memo("trc.assessed", compute)
@@ -33,5 +33,5 @@ def check(doc, ctx):
     for system in systems_in_scope(ctx.workspace):
         if system.scope.relpath != doc.relpath:
             continue
-        if system.ident.lower() not in assessed and (not system.name or system.name.lower() not in assessed):
+        if system_key(system.ident) not in assessed and (not system.name or system_key(system.name) not in assessed):
             yield Problem(*doc.item_position(doc.meta["ai_systems"], system.index), system=system.ident)

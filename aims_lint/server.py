@@ -1,0 +1,307 @@
+"""``aims-lint server``: a Language Server Protocol server over stdio, built on pygls.
+
+Editors get the same findings as ``aims-lint check --stdin-filename``: each open buffer
+is linted as the file it will be saved as, with the configuration found from that file
+(the repository root is the configuration's folder, else the git root, else the editor's
+workspace folder), so cross-document rules see the rest of the repository on disk.
+
+- diagnostics on open and save, and on change after a pause in typing (DEBOUNCE_SECONDS);
+- a quick fix per diagnostic that inserts an inline suppression with a reason to fill in;
+- hover on a diagnostic shows the rule's documentation (as ``aims-lint explain``).
+
+Nothing that goes wrong while linting one document stops the server: the error goes to
+the editor's log (window/logMessage) and the server keeps serving.
+
+Imported only by the ``server`` command: the CLI does not pay for pygls at start-up.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as _dt
+import re
+import traceback
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+from pygls.uris import to_fs_path
+
+from aims_lint import __version__, runner
+from aims_lint.config import ConfigError, find_git_root, load_config_for
+from aims_lint.findings import Finding
+from aims_lint.pack import PackError, load_rules
+from aims_lint.workspace import relative_path
+
+SOURCE = "aims-lint"
+DEBOUNCE_SECONDS = 0.3
+REASON_PLACEHOLDER = "reason"
+SEVERITIES = {
+    "major": types.DiagnosticSeverity.Error,
+    "minor": types.DiagnosticSeverity.Warning,
+    "advisory": types.DiagnosticSeverity.Information,
+}
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # the LSP's line breaks (not str.splitlines's)
+_TABLE_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)+\|?\s*$|^\s*\|\s*:?-+:?\s*\|\s*$")
+
+
+@dataclass
+class Outcome:
+    """What linting one buffer gives: findings (None when linting failed) and log lines."""
+
+    findings: list[Finding] | None
+    log: list[tuple[types.MessageType, str]] = field(default_factory=list)
+
+
+def lint_text(path: Path, text: str, folders: list[Path], today: _dt.date | None = None) -> Outcome:
+    """Lint ``text`` as the file at ``path``; never raises."""
+    try:
+        config = load_config_for(path)
+        if config.file is None and find_git_root(path) is None:
+            containing = [folder for folder in folders if path.is_relative_to(folder)]
+            if containing:  # no configuration, no git: the editor's workspace folder is the repository
+                config.root = max(containing, key=lambda folder: len(folder.parts))
+        enabled = runner.select_rules(config, load_rules())
+        data = text.encode("utf-8", "surrogatepass")  # a lone surrogate becomes the DOC001 a file would get
+        result = runner.run_buffer(config, path, data, today or _dt.date.today(), enabled)
+        relpath = relative_path(path, config.root.resolve())
+        outcome = Outcome([finding for finding in result.active if finding.path == relpath])
+        outcome.log.extend((types.MessageType.Info, f"aims-lint: note: {note}") for note in result.notes)
+        outcome.log.extend((types.MessageType.Error, f"aims-lint: error: {error}") for error in result.errors)
+        return outcome
+    except (ConfigError, PackError, runner.UsageError) as error:  # the user's to fix: one line, as the CLI says it
+        return Outcome(None, [(types.MessageType.Error, f"aims-lint: error: {error}")])
+    except Exception as error:  # a bug: log it with its traceback, keep serving
+        detail = "".join(traceback.format_exception(error)).rstrip()
+        return Outcome(None, [(types.MessageType.Error, f"aims-lint: internal error linting {path}: {detail}")])
+
+
+def split_lines(text: str) -> list[str]:
+    return _LINE_BREAK.split(text)
+
+
+def diagnostic(finding: Finding, lines: list[str], units) -> types.Diagnostic:
+    """The finding as an LSP diagnostic: from its column to the end of its line's text.
+    ``units`` counts a string's length in the client's position encoding."""
+    line = min(max(finding.line - 1, 0), max(len(lines) - 1, 0))
+    text = lines[line] if lines else ""
+    start = min(max(finding.column - 1, 0), len(text))
+    end = max(len(text.rstrip()), start)
+    rule = _rules().get(finding.code)
+    description = None
+    if rule is not None and rule.doc_path is not None and rule.doc_path.is_file():
+        description = types.CodeDescription(href=rule.doc_path.as_uri())
+    return types.Diagnostic(
+        range=types.Range(
+            start=types.Position(line=line, character=units(text[:start])),
+            end=types.Position(line=line, character=units(text[:end])),
+        ),
+        severity=SEVERITIES.get(finding.classification, types.DiagnosticSeverity.Warning),
+        code=finding.code,
+        code_description=description,
+        source=SOURCE,
+        message=f"{finding.message} [{finding.classification}; ISO/IEC 42001 {finding.clause}]",
+        data={
+            "name": finding.name,
+            "clause": finding.clause,
+            "classification": finding.classification,
+            "remediation": finding.remediation,
+        },
+    )
+
+
+@cache
+def _rules() -> dict[str, Any]:
+    return {rule.code: rule for rule in load_rules()}
+
+
+def _front_matter_end(lines: list[str]) -> int:
+    """Index of the front matter's closing line (0 when there is no front matter)."""
+    if not lines or lines[0].rstrip() != "---":
+        return 0
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            return index
+    return 0
+
+
+def _indent(text: str) -> str:
+    return text[: len(text) - len(text.lstrip(" \t"))]
+
+
+def _insert(line: int, text: str) -> types.TextEdit:
+    position = types.Position(line=line, character=0)
+    return types.TextEdit(range=types.Range(start=position, end=position), new_text=text + "\n")
+
+
+def suppression_fix(code: str, line: int, lines: list[str]) -> tuple[str, list[types.TextEdit]]:
+    """(title, edits) of a quick fix that suppresses ``code`` at 0-based ``line``.
+
+    - in the front matter: a YAML comment above the line (on the opening ``---``, where
+      nothing can precede it, a file-wide suppression just after it);
+    - in a table, where a comment line would end the table: disable before the table,
+      enable after it;
+    - elsewhere in the body: an HTML comment on the line above.
+    """
+    reason = REASON_PLACEHOLDER
+    closing = _front_matter_end(lines)
+    target = lines[line] if line < len(lines) else ""
+    if closing and line == 0:
+        return (f"Suppress {code} in this file (front matter comment)",
+                [_insert(1, f"# aims-lint-disable-file {code} -- {reason}")])
+    if closing and line <= closing:
+        return (f"Suppress {code} on this line (front matter comment)",
+                [_insert(line, f"{_indent(target)}# aims-lint-disable-next-line {code} -- {reason}")])
+    first, last = line, line
+    while first > closing + 1 and first - 1 < len(lines) and lines[first - 1].strip():
+        first -= 1
+    while last + 1 < len(lines) and lines[last + 1].strip():
+        last += 1
+    block = lines[first: last + 1]
+    if "|" in target and any(_TABLE_DELIMITER.match(text) for text in block):
+        indent = _indent(lines[first])
+        return (f"Suppress {code} in this table", [
+            _insert(first, f"{indent}<!-- aims-lint-disable {code} -- {reason} -->"),
+            _insert(last + 1, f"{indent}<!-- aims-lint-enable {code} -->"),
+        ])
+    return (f"Suppress {code} on this line",
+            [_insert(line, f"{_indent(target)}<!-- aims-lint-disable-next-line {code} -- {reason} -->")])
+
+
+def _contains(area: types.Range, position: types.Position) -> bool:
+    start, end = area.start, area.end
+    return (start.line, start.character) <= (position.line, position.character) <= (end.line, end.character)
+
+
+class AimsLintServer(LanguageServer):
+    def __init__(self) -> None:
+        super().__init__("aims-lint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        self.timers: dict[str, asyncio.TimerHandle] = {}
+        self.published: dict[str, list[types.Diagnostic]] = {}
+        # One linting thread: runs never overlap, and requests (hover, code actions)
+        # are answered while a document is being linted.
+        self.linter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="aims-lint")
+
+    def log(self, kind: types.MessageType, message: str) -> None:
+        self.window_log_message(types.LogMessageParams(type=kind, message=message))
+
+    def schedule(self, uri: str, delay: float) -> None:
+        """Lint ``uri`` after ``delay`` seconds, replacing a lint already waiting."""
+        waiting = self.timers.pop(uri, None)
+        if waiting is not None:
+            waiting.cancel()
+        loop = asyncio.get_running_loop()
+        self.timers[uri] = loop.call_later(delay, lambda: loop.create_task(self.lint_and_publish(uri)))
+
+    def folders(self) -> list[Path]:
+        roots = [Path(to_fs_path(folder.uri)) for folder in self.workspace.folders.values() if folder.uri.startswith("file:")]
+        if not roots and self.workspace.root_path:
+            roots.append(Path(self.workspace.root_path))
+        return roots
+
+    async def lint_and_publish(self, uri: str) -> None:
+        self.timers.pop(uri, None)
+        try:
+            document = self.workspace.text_documents.get(uri)
+            if document is None or not uri.startswith("file:"):
+                return  # closed meanwhile, or not a file (an untitled buffer has no repository)
+            version, text = document.version, document.source
+            path = Path(to_fs_path(uri))
+            outcome = await asyncio.get_running_loop().run_in_executor(self.linter, lint_text, path, text, self.folders())
+            for kind, message in outcome.log:
+                self.log(kind, message)
+            current = self.workspace.text_documents.get(uri)
+            if outcome.findings is None or current is None or current.version != version:
+                return  # failed (logged), closed, or changed again: a newer lint follows
+            lines = split_lines(text)
+            units = self.workspace.position_codec.client_num_units
+            diagnostics = [diagnostic(finding, lines, units) for finding in outcome.findings]
+            self.published[uri] = diagnostics
+            self.text_document_publish_diagnostics(
+                types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version)
+            )
+        except Exception as error:
+            self.log(types.MessageType.Error, f"aims-lint: internal error on {uri}: {type(error).__name__}: {error}")
+
+    def forget(self, uri: str) -> None:
+        waiting = self.timers.pop(uri, None)
+        if waiting is not None:
+            waiting.cancel()
+        if self.published.pop(uri, None) is not None:
+            self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+
+server = AimsLintServer()
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+def did_open(ls: AimsLintServer, params: types.DidOpenTextDocumentParams) -> None:
+    ls.schedule(params.text_document.uri, 0)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+def did_change(ls: AimsLintServer, params: types.DidChangeTextDocumentParams) -> None:
+    ls.schedule(params.text_document.uri, DEBOUNCE_SECONDS)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+def did_save(ls: AimsLintServer, params: types.DidSaveTextDocumentParams) -> None:
+    ls.schedule(params.text_document.uri, 0)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+def did_close(ls: AimsLintServer, params: types.DidCloseTextDocumentParams) -> None:
+    ls.forget(params.text_document.uri)
+
+
+@server.feature(
+    types.TEXT_DOCUMENT_CODE_ACTION,
+    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
+)
+def code_action(ls: AimsLintServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+    document = ls.workspace.text_documents.get(params.text_document.uri)
+    if document is None:
+        return []
+    lines = split_lines(document.source)
+    actions = []
+    for item in params.context.diagnostics:
+        if item.source != SOURCE or not isinstance(item.code, str):
+            continue
+        title, edits = suppression_fix(item.code, item.range.start.line, lines)
+        actions.append(
+            types.CodeAction(
+                title=title,
+                kind=types.CodeActionKind.QuickFix,
+                diagnostics=[item],
+                edit=types.WorkspaceEdit(changes={params.text_document.uri: edits}),
+            )
+        )
+    return actions
+
+
+@server.feature(types.TEXT_DOCUMENT_HOVER)
+def hover(ls: AimsLintServer, params: types.HoverParams) -> types.Hover | None:
+    here = [item for item in ls.published.get(params.text_document.uri, []) if _contains(item.range, params.position)]
+    if not here:
+        return None
+    rules = _rules()
+    texts = []
+    for item in here:
+        rule = rules.get(str(item.code))
+        if rule is not None:
+            texts.append(rule.explanation())
+    if not texts:
+        return None
+    return types.Hover(
+        contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n\n---\n\n".join(texts)),
+        range=here[0].range,
+    )
+
+
+def serve() -> None:
+    """Talk LSP over standard input and output until the editor says exit."""
+    server.start_io()

@@ -1,0 +1,100 @@
+"""The pre-commit hook as a policy repository uses it: the real ``pre-commit`` installs
+aims-lint from this repository and runs it on the repository's Markdown files.
+
+Slow (pre-commit builds a virtual environment and installs the package into it), so
+marked ``slow``: ``.ci/run`` runs it; ``pytest -m "not slow"`` leaves it out locally.
+Two pre-commit runs share one PRE_COMMIT_HOME, so the package is installed once.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+DOCUMENT = """---
+id: PRC-AI-001
+type: procedure
+title: AI incident procedure
+owner: {owner}
+version: "1.0"
+status: approved
+approved_by: Chief Executive Officer
+approved_on: 2026-01-10
+next_review: 2099-01-10
+---
+# AI incident procedure
+
+Report AI incidents to the AI Governance Lead within one working day.
+"""
+
+
+def _git(cwd: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
+
+
+def _pre_commit(cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", "try-repo", str(PROJECT), "aims-lint", "--all-files", "--color", "never"],
+        cwd=cwd, env=env, capture_output=True, text=True, timeout=600,
+    )
+
+
+def _readme_block(heading: str, language: str) -> str:
+    """The first ``language`` code block under ``heading`` in the README."""
+    text = (PROJECT / "README.md").read_text(encoding="utf-8")
+    section = text.split(f"\n{heading}\n", 1)[1]
+    return section.split(f"```{language}\n", 1)[1].split("```", 1)[0]
+
+
+def test_pre_commit_accepts_the_manifest_and_the_readme_snippet(tmp_path):
+    snippet = tmp_path / ".pre-commit-config.yaml"
+    snippet.write_text(_readme_block("## pre-commit", "yaml"), encoding="utf-8")
+    for command, path in (("validate-manifest", PROJECT / ".pre-commit-hooks.yaml"), ("validate-config", snippet)):
+        result = subprocess.run([sys.executable, "-m", "pre_commit", command, str(path)], capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+    assert "id: aims-lint" in snippet.read_text(encoding="utf-8")
+
+
+def test_hook_manifest_lints_markdown_serially():
+    (hook,) = YAML(typ="safe", pure=True).load(PROJECT / ".pre-commit-hooks.yaml")
+    assert hook["id"] == "aims-lint" and hook["language"] == "python"
+    assert hook["types"] == ["markdown"] and hook["pass_filenames"] is True
+    assert hook["require_serial"] is True
+
+
+@pytest.mark.slow
+def test_pre_commit_hook_fails_on_a_gap_and_passes_once_it_is_fixed(tmp_path):
+    policy_repo = tmp_path / "aims"
+    (policy_repo / "procedures").mkdir(parents=True)
+    (policy_repo / ".aims-lint.yaml").write_text("roles: [AI Governance Lead, Chief Executive Officer]\n", encoding="utf-8")
+    (policy_repo / "README.md").write_text("# Our AIMS\n", encoding="utf-8")
+    (policy_repo / "notes.txt").write_text("owner: everyone (not Markdown: the hook ignores it)\n", encoding="utf-8")
+    document = policy_repo / "procedures" / "incidents.md"
+    document.write_text(DOCUMENT.format(owner="everyone"), encoding="utf-8")
+    env = {
+        **os.environ,
+        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+        "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
+        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid",
+        "NO_COLOR": "1",
+    }
+    env.pop("GITHUB_ACTIONS", None)  # plain text output, whatever CI runs this
+    _git(policy_repo, "init", "-q")
+    _git(policy_repo, "add", ".")
+
+    failing = _pre_commit(policy_repo, env)
+    assert failing.returncode == 1, failing.stdout + failing.stderr
+    assert "procedures/incidents.md:5:8: DOC009 [minor] owner 'everyone' is not a named role" in failing.stdout
+
+    document.write_text(DOCUMENT.format(owner="AI Governance Lead"), encoding="utf-8")
+    _git(policy_repo, "add", ".")
+    passing = _pre_commit(policy_repo, env)
+    assert passing.returncode == 0, passing.stdout + passing.stderr
+    assert "aims-lint" in passing.stdout and "Passed" in passing.stdout

@@ -1,0 +1,236 @@
+"""``aims-lint server`` driven as an editor drives it: a real LSP client talking JSON-RPC
+to the server process over stdio (tests/lsp_client.py, on pygls's LanguageClient)."""
+
+from __future__ import annotations
+
+import asyncio
+import subprocess
+import sys
+
+from lsprotocol import types
+
+from aims_lint.pack import load_rules
+from aims_lint.server import DEBOUNCE_SECONDS
+
+from .lsp_client import Editor
+from .test_document_control import GOOD, with_keys
+
+GAP = with_keys(owner="everyone", next_review="2099-01-10")  # DOC009 on line 5, column 8
+FIXED = with_keys(next_review="2099-01-10")
+
+
+def _run(scenario) -> None:
+    asyncio.run(asyncio.wait_for(scenario(), timeout=120))
+
+
+def test_open_change_save_code_action_and_hover(repo):
+    root = repo({"policies/procedure.md": GAP})
+
+    async def scenario():
+        async with Editor(root) as editor:
+            assert editor.capabilities.text_document_sync.save
+            uri = editor.open("policies/procedure.md", GAP)
+            published = await editor.next_diagnostics(uri)
+            (diagnostic,) = published.diagnostics
+            assert published.version == 1
+            assert diagnostic.code == "DOC009" and diagnostic.source == "aims-lint"
+            assert diagnostic.severity == types.DiagnosticSeverity.Warning  # minor
+            # line 5, column 8 (1-based) to the end of "owner: everyone"
+            assert diagnostic.range == types.Range(start=types.Position(4, 7), end=types.Position(4, 15))
+            assert diagnostic.message.startswith("owner 'everyone' is not a named role")
+            assert diagnostic.message.endswith("[minor; ISO/IEC 42001 5.3]")
+            assert diagnostic.data["clause"] == "5.3" and diagnostic.data["classification"] == "minor"
+            assert diagnostic.code_description.href.endswith(".md")
+
+            (action,) = await editor.code_actions(uri, diagnostic)
+            assert action.kind == types.CodeActionKind.QuickFix
+            (edit,) = action.edit.changes[uri]
+            assert edit.range == types.Range(start=types.Position(4, 0), end=types.Position(4, 0))
+            assert edit.new_text == "# aims-lint-disable-next-line DOC009 -- reason\n"
+
+            hover = await editor.hover(uri, 4, 10)
+            explain = subprocess.run(
+                [sys.executable, "-m", "aims_lint", "explain", "DOC009"], capture_output=True, text=True, check=True
+            ).stdout
+            assert hover.contents.kind == types.MarkupKind.Markdown and hover.contents.value == explain
+            assert await editor.hover(uri, 2, 3) is None  # no diagnostic there
+
+            version = editor.change(uri, FIXED)
+            published = await editor.next_diagnostics(uri)
+            assert published.version == version and not published.diagnostics
+
+            version = editor.change(uri, GAP.replace("everyone", "all staff"))
+            editor.save(uri)  # saving lints at once, without waiting for the pause in typing
+            published = await editor.next_diagnostics(uri)
+            assert published.version == version and [d.code for d in published.diagnostics] == ["DOC009"]
+
+    _run(scenario)
+
+
+OBJECTIVES = GOOD.replace("type: procedure", "type: ai-objectives").replace("2027-01-10", "2099-01-10").replace(
+    "Text.",
+    "Signed: TBD\n"
+    "\n"
+    "| Objective | Metric / target | Owner | Review frequency | Evaluation method | Due |\n"
+    "|---|---|---|---|---|---|\n"
+    "| Reduce bias | disparity below 5% | AI Governance Lead | quarterly | fairness audit | 2027-03-31 |\n"
+    "| Deploy AI responsibly | | The AI team | | | |\n"
+    "| Explain decisions | 90% of decisions explained | AI Governance Lead | quarterly | sample review | 2027-06-30 |\n",
+)
+
+
+def test_applying_the_quick_fixes_suppresses_the_findings(repo):
+    root = repo({"o.md": OBJECTIVES})
+
+    async def scenario():
+        async with Editor(root) as editor:
+            uri = editor.open("o.md", OBJECTIVES)
+            diagnostics = (await editor.next_diagnostics(uri)).diagnostics
+            assert sorted((d.code, d.range.start.line) for d in diagnostics) == [
+                ("DOC008", 13), ("DOC009", 18), ("OBJ002", 18),
+            ]
+            edits = []
+            for diagnostic in diagnostics:
+                (action,) = await editor.code_actions(uri, diagnostic)
+                edits.extend(action.edit.changes[uri])
+            lines = OBJECTIVES.split("\n")
+            for edit in sorted(edits, key=lambda e: -e.range.start.line):  # bottom-up keeps positions valid
+                lines.insert(edit.range.start.line, edit.new_text.rstrip("\n"))
+            fixed = "\n".join(lines)
+            assert "<!-- aims-lint-disable-next-line DOC008 -- reason -->\nSigned: TBD" in fixed
+            # A comment line inside a table would end it: the table is wrapped instead.
+            assert "<!-- aims-lint-disable OBJ002 -- reason -->\n" in fixed and "<!-- aims-lint-enable OBJ002 -->\n" in fixed
+            assert "| Deploy AI responsibly | | The AI team | | | |\n| Explain decisions" in fixed
+            editor.change(uri, fixed)
+            assert not (await editor.next_diagnostics(uri)).diagnostics  # suppressed, and no SUP002 either
+
+    _run(scenario)
+
+
+def test_columns_are_counted_in_the_clients_utf16_units(repo):
+    text = GOOD.replace("2027-01-10", "2099-01-10").replace("Text.", "| Step | Owner |\n|---|---|\n| Launch \U0001f680 | TBD |\n")
+    root = repo({"p.md": text})
+
+    async def scenario():
+        async with Editor(root) as editor:
+            uri = editor.open("p.md", text)
+            (diagnostic,) = (await editor.next_diagnostics(uri)).diagnostics
+            # 'TBD' is character 14 (1-based) of "| Launch 🚀 | TBD |"; the rocket is two UTF-16 units
+            assert diagnostic.code == "DOC008"
+            assert diagnostic.range == types.Range(start=types.Position(15, 14), end=types.Position(15, 19))
+
+    _run(scenario)
+
+
+def test_typing_is_debounced_to_one_lint_of_the_last_version(repo):
+    root = repo({"p.md": FIXED})
+
+    async def scenario():
+        async with Editor(root) as editor:
+            uri = editor.open("p.md", FIXED)
+            await editor.next_diagnostics(uri)
+            for owner in ("e", "ev", "eve", "every", "everyone"):
+                last = editor.change(uri, with_keys(owner=owner, next_review="2099-01-10"))
+            published = await editor.next_diagnostics(uri)
+            assert published.version == last and [d.code for d in published.diagnostics] == ["DOC009"]
+            await asyncio.sleep(DEBOUNCE_SECONDS * 2)
+            assert editor.diagnostics.empty()  # no lint of the intermediate versions
+
+    _run(scenario)
+
+
+def test_workspace_rules_see_the_files_on_disk(repo):
+    other = with_keys(id="POL-AI-001", next_review="2099-01-10").replace("Text.", "See [the register](register.md).")
+    root = repo({"policies/a.md": FIXED, "policies/b.md": other})
+
+    async def scenario():
+        async with Editor(root) as editor:
+            uri = editor.open("policies/b.md", other)
+            codes = sorted(d.code for d in (await editor.next_diagnostics(uri)).diagnostics)
+            assert codes == ["DOC010", "DOC011"]  # the id of a.md on disk; the missing register.md
+
+    _run(scenario)
+
+
+def test_a_malformed_document_gets_the_cli_findings_and_the_server_survives(repo):
+    broken = "---\nid: X\ntype: procedure\ntitle: [unclosed\nowner: A\n---\n# T\n"
+    root = repo({})
+
+    async def scenario():
+        async with Editor(root) as editor:
+            uri = editor.open("broken.md", broken)
+            codes = [d.code for d in (await editor.next_diagnostics(uri)).diagnostics]
+            assert "DOC003" in codes
+            binary = editor.open("binary.md", "---\nid: \udc80\n---\n")  # a lone surrogate: not UTF-8
+            assert [d.code for d in (await editor.next_diagnostics(binary)).diagnostics] == ["DOC001"]
+            editor.change(uri, FIXED)
+            assert not (await editor.next_diagnostics(uri)).diagnostics
+
+    _run(scenario)
+
+
+def test_a_configuration_error_is_logged_and_linting_resumes_once_fixed(repo):
+    root = repo({".aims-lint.yaml": "selekt: [DOC]\n", "p.md": GAP})
+
+    async def scenario():
+        async with Editor(root) as editor:
+            uri = editor.open("p.md", GAP)
+            await asyncio.sleep(1)
+            assert editor.diagnostics.empty()
+            errors = [entry.message for entry in editor.log if entry.type == types.MessageType.Error]
+            assert any("unknown configuration key 'selekt'" in message for message in errors), errors
+            (root / ".aims-lint.yaml").write_text("select: [DOC]\n", encoding="utf-8")
+            editor.save(uri)
+            assert [d.code for d in (await editor.next_diagnostics(uri)).diagnostics] == ["DOC009"]
+
+    _run(scenario)
+
+
+def test_severity_follows_the_classification(repo):
+    root = repo({"o.md": OBJECTIVES})
+
+    async def scenario():
+        async with Editor(root) as editor:
+            uri = editor.open("o.md", OBJECTIVES)
+            diagnostics = (await editor.next_diagnostics(uri)).diagnostics
+            rules = {rule.code: rule for rule in load_rules()}
+            expected = {"major": types.DiagnosticSeverity.Error, "minor": types.DiagnosticSeverity.Warning,
+                        "advisory": types.DiagnosticSeverity.Information}
+            assert {rules[d.code].classification for d in diagnostics} == {"major", "minor"}
+            for diagnostic in diagnostics:
+                assert diagnostic.severity == expected[rules[diagnostic.code].classification]
+
+    _run(scenario)
+
+
+def test_without_pygls_the_server_command_says_what_to_install():
+    code = "import sys; sys.modules['pygls'] = None; from aims_lint.cli import main; main(['server'])"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.splitlines() == [
+        "aims-lint: error: 'aims-lint server' needs the language-server extra (pygls is not installed): "
+        "pip install 'aims-lint[lsp]'"
+    ]
+
+
+def test_the_command_line_does_not_import_the_language_server(repo):
+    root = repo({"p.md": FIXED})
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "aims_lint", "check", "p.md"], cwd=root, capture_output=True, text=True
+    )
+    assert result.returncode == 0
+    assert "aims_lint.cli" in result.stderr and "pygls" not in result.stderr and "lsprotocol" not in result.stderr
+
+
+def test_a_bug_while_linting_is_logged_not_raised(repo, monkeypatch):
+    from aims_lint import server
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("rule pack exploded")
+
+    root = repo({"p.md": GAP})
+    monkeypatch.setattr(server.runner, "run_buffer", broken)
+    outcome = server.lint_text(root / "p.md", GAP, [root])
+    assert outcome.findings is None
+    ((kind, message),) = outcome.log
+    assert kind == types.MessageType.Error and "internal error" in message and "RuntimeError: rule pack exploded" in message
