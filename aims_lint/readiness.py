@@ -12,9 +12,9 @@ configured Stage 2 date and today, :func:`assess` computes:
   work item per rule code, not per finding: the typical remediation times describe
   closing a kind of gap (the severity matrix of the product brief), and forty findings
   of one rule across forty files are fixed together, by the same people, the same way
-  (one template change, one review round). The total is the sum of the items: as if
-  one team closed one kind of gap after another, which errs on the pessimistic side
-  when several owners work in parallel. Advisories are not nonconformities and stay
+  (one template change, one review round). The total is the sum of the items, in
+  person-days of effort: several owners work side by side, so it is not a calendar
+  time and the verdict does not compare it with the days left. Advisories are not nonconformities and stay
   out of the estimate;
 - with a Stage 2 date, the days left and a verdict with a one-sentence reason, the
   first of these that applies:
@@ -24,7 +24,8 @@ configured Stage 2 date and today, :func:`assess` computes:
      item's remediation takes longer than the days left: the auditor would find it
      open and withhold the certificate;
   3. ``at risk``: majors remain that can still be closed in time (every one must be,
-     with evidence, before the audit); or the total effort exceeds the days left;
+     with evidence, before the audit); or a minor item takes longer than the days
+     left (the total effort is reported, not compared: items run side by side);
      or fewer than 60 days remain and a finding concerns the internal audit (9.2) or
      the management review (9.3): both must be on record before Stage 2, and an
      internal audit is expected about 60 days ahead so that its findings can be
@@ -203,8 +204,12 @@ def _verdict(readiness: Readiness, active: list[Finding]) -> tuple[str, str]:
             f"{majors} must be closed with evidence before the audit "
             f"(the longest, {longest.code}, up to {duration(longest.days)}, still fits)"
         )
-    if readiness.total_days > days_left:
-        risks.append(f"the total effort of about {duration(readiness.total_days)} exceeds the {_plural(days_left, 'day')} left")
+    # The total effort is not compared with the days left: work items have different
+    # owners and run side by side. One item that cannot close in time is a risk.
+    too_long = [item for item in readiness.items if item.classification == "minor" and item.days > days_left]
+    if too_long:
+        item = max(too_long, key=lambda item: item.days)
+        risks.append(f"closing {item.code} ({item.name}) takes up to {duration(item.days)}, more than the {_plural(days_left, 'day')} left")
     evidence = sorted({f.clause for f in active if f.classification != "advisory" and _is_evidence_clause(f.clause)})
     if days_left < EVIDENCE_LEAD_DAYS and evidence:
         risks.append(

@@ -62,7 +62,7 @@ def test_fewer_than_90_days_left_compresses_the_countdown_into_the_days_left(pla
         "path": "planning/objectives.md", "line": 19, "column": 12, "code": "OBJ002", "clause": "6.2",
         "classification": "major", "message": "", "remediation": "1-2 weeks", "owner": "AI Governance Lead", "due": "2027-03-10",
     }
-    assert data["readiness"]["verdict"] == "at risk"  # 14 days of work, 30 days left
+    assert data["readiness"]["verdict"] == "at risk"  # a major open, 30 days left
 
 
 def test_without_a_stage2_date_the_plan_assumes_one_90_days_away(repo):

@@ -48,7 +48,7 @@ def test_major_that_cannot_be_closed_in_time_is_not_ready(major_repo):
     result = run(major_repo, "check", "--select", "OBJ,DOC009", "--today", "2027-02-20")
     assert tail(result) == [
         "1 major nonconformity: the certificate would be withheld until closed.",
-        "Remediation estimate: about 2 weeks in total (2 work items, one per rule); "
+        "Remediation estimate: about 2 weeks of effort in total (2 work items, one per rule); "
         "the longest major item is OBJ002 (objective-not-measurable), up to 2 weeks.",
         "Readiness: NOT READY for Stage 2 on 2027-03-01 (9 days left): "
         "closing OBJ002 (objective-not-measurable) takes up to 2 weeks, more than the 9 days left.",
@@ -68,7 +68,7 @@ def test_minor_findings_that_fit_are_ready(minor_repo):
     result = run(minor_repo, "check", "--today", "2026-12-01")
     assert tail(result) == [
         "3 minor nonconformities: certification possible, with a corrective-action plan and a follow-up.",
-        "Remediation estimate: about 1 day in total (1 work item, one per rule).",
+        "Remediation estimate: about 1 day of effort in total (1 work item, one per rule).",
         "Readiness: READY for Stage 2 on 2027-03-01 (90 days left): only minor findings, about 1 day of work with 90 days left.",
     ]
 
@@ -95,7 +95,7 @@ def test_without_a_stage2_date_there_is_no_verdict_but_impact_and_estimate(repo)
     result = run(root, "check", "--select", "OBJ", "--today", "2026-12-01")
     assert tail(result) == [
         "1 major nonconformity: the certificate would be withheld until closed.",
-        "Remediation estimate: about 2 weeks in total (1 work item, one per rule); "
+        "Remediation estimate: about 2 weeks of effort in total (1 work item, one per rule); "
         "the longest major item is OBJ002 (objective-not-measurable), up to 2 weeks.",
         "Readiness: no verdict: set stage2-date in the configuration to compare with your audit date.",
     ]
@@ -137,10 +137,16 @@ def test_suppressed_and_advisory_findings_are_no_work():
     assert readiness.items == [] and readiness.verdict == "ready"
 
 
-def test_total_effort_beyond_the_days_left_is_at_risk():
-    findings = [finding(f"DOC00{n}", "minor", "1 week") for n in range(1, 6)]  # 5 items, 35 days
+def test_total_effort_is_reported_not_compared_with_the_days_left():
+    findings = [finding(f"DOC00{n}", "minor", "1 week") for n in range(1, 6)]  # 5 items of a week each
     readiness = assess(findings, TODAY + dt.timedelta(days=30), TODAY)
-    assert (readiness.verdict, readiness.reason) == ("at risk", "the total effort of about 5 weeks exceeds the 30 days left")
+    assert readiness.total_days == 35 and readiness.verdict == "ready"  # five owners, side by side
+
+
+def test_a_minor_item_longer_than_the_days_left_is_at_risk():
+    findings = [finding("RSK003", "minor", "3-6 weeks")]
+    readiness = assess(findings, TODAY + dt.timedelta(days=30), TODAY)
+    assert (readiness.verdict, readiness.reason) == ("at risk", "closing RSK003 (rsk003) takes up to 6 weeks, more than the 30 days left")
 
 
 def test_internal_audit_or_management_review_findings_put_a_near_audit_at_risk():

@@ -683,3 +683,28 @@ def test_single_file_runs_report_workspace_findings_only_for_the_files_given(tmp
 
     audit_only = check(tmp_path, files, select=["TRC", "AIMS"], paths=[AUDIT_PATH])
     assert codes(audit_only) == [(AUDIT_PATH, "AIMS002", 7)]
+
+
+def test_a_retired_assessment_neither_names_a_system_nor_assesses_one(tmp_path):
+    retired = impact("old-chatbot", "AIIA-OLD").replace("ai_system:", "status: retired\nai_system:")
+    files = {"scope.md": SCOPE, **IMPACTS, "impact/old-chatbot.md": retired}
+    assert codes(check(tmp_path, files, select=["TRC005", "TRC007"])) == []
+    files["impact/support-assistant.md"] = files["impact/support-assistant.md"].replace("ai_system:", "status: retired\nai_system:")
+    assert codes(check(tmp_path, files, select=["TRC005", "TRC007"], name="retired")) == [("scope.md", "TRC005", ASSISTANT_LINE)]
+
+
+def test_supersedes_names_a_withdrawn_document_and_is_not_checked(tmp_path):
+    files = {"p.md": document("POL-AI-002", "ai-policy", meta="supersedes: POL-AI-001\n")}
+    assert codes(check(tmp_path, files, select=["TRC001"])) == []
+
+
+def test_prose_id_of_a_row_in_another_document_of_the_scheme_is_known(tmp_path):
+    log = document("NC-LOG-2026", "nonconformity", body="| ID | Nonconformity |\n|---|---|\n| NC-2026-03 | Checklist outdated |\n")
+    files = {
+        "nc-2026.md": log,
+        "nc-2025.md": document("NC-LOG-2025", "nonconformity"),
+        "audit.md": document("IA-1", "internal-audit", body="Corrective action NC-2026-03 closed; NC-2026-04 opened.\n"),
+    }
+    result = check(tmp_path, files, select=["TRC001"])
+    assert [(f.path, f.code) for f in result.active] == [("audit.md", "TRC001")]
+    assert "'NC-2026-04'" in result.active[0].message

@@ -78,7 +78,7 @@ def readiness_lines(readiness, result: Result, report: Report) -> list[str]:
     if counts["major"] or counts["minor"]:
         lines.append(readiness.impact[0].upper() + readiness.impact[1:] + ".")
         estimate = (
-            f"Remediation estimate: about {duration(readiness.total_days)} in total "
+            f"Remediation estimate: about {duration(readiness.total_days)} of effort in total "
             f"({len(readiness.items)} work item{'s' if len(readiness.items) != 1 else ''}, one per rule)"
         )
         longest = readiness.longest_major

@@ -10,7 +10,8 @@ NOT_HELD = frozenset({"draft", "planned", "scheduled", "in progress", "in-progre
 
 
 def _held_on(doc):
-    for key in ("date", "audit_date", "completed_on", "approved_on", "last_reviewed"):
+    # A report is approved after the audit: approved_on is a late bound, never too early.
+    for key in ("date", "audit_date", "completed_on", "approved_on"):
         value = parse_date(doc.meta.get(key))
         if value is not None:
             return value, key

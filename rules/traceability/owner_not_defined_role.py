@@ -117,7 +117,7 @@ def check(doc, ctx):
         if not is_defined(value, roles):
             undefined.setdefault(value, []).append(position)
     for owner, positions in undefined.items():
-        close = difflib.get_close_matches(_clean(owner), list(roles), n=1, cutoff=0.8)
+        close = difflib.get_close_matches(_clean(owner), list(roles), n=1, cutoff=0.9)
         hint = f" (did you mean '{roles[close[0]]}'?)" if close else ""
         others = len(positions) - 1
         more = f" (also {others} more time{'s' if others > 1 else ''} in this document)" if others else ""

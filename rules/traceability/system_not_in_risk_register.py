@@ -1,5 +1,6 @@
 from aims_lint.rule import Problem, rule
 
+from ..common import inactive
 from .graph import names_system, systems_in_scope
 
 
@@ -10,6 +11,7 @@ def _register_texts(workspace) -> list[str]:
         return [
             doc.plain_text + "\n" + " ".join(map(str, doc.meta.values()))
             for doc in workspace.documents_of_type("risk-assessment")
+            if not inactive(doc)
         ]
 
     return workspace.memo("trc.risk_texts", compute)

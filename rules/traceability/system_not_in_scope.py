@@ -2,6 +2,7 @@ import re
 
 from aims_lint.rule import Problem, rule
 
+from ..common import inactive
 from ..risk_assessment.register import is_empty
 from .graph import is_system_in_scope, systems_in_scope
 
@@ -20,6 +21,8 @@ _ANY_SYSTEM = re.compile(r"^(all|any|every|general|enterprise|organi[sz]ation|ai
     summary="An impact assessment or a risk naming an AI system that the scope does not list.",
 )
 def check(doc, ctx):
+    if inactive(doc):
+        return  # a retired document may name a system that has left the scope
     systems = systems_in_scope(ctx.workspace)
     if not systems:
         return  # no scope listing systems: nothing to compare with

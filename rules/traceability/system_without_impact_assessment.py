@@ -1,5 +1,6 @@
 from aims_lint.rule import Problem, rule
 
+from ..common import inactive
 from .graph import system_key, systems_in_scope
 
 
@@ -9,6 +10,8 @@ def assessed_systems(workspace) -> frozenset[str]:
     def compute(workspace) -> frozenset[str]:
         found = set()
         for doc in workspace.documents_of_type("impact-assessment"):
+            if inactive(doc):
+                continue  # a retired assessment assesses nothing any more
             value = doc.meta.get("ai_system")
             for item in value if isinstance(value, list) else [value]:
                 if isinstance(item, str) and item.strip():

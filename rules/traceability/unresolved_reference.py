@@ -4,9 +4,10 @@ from ..soa.controls import rows
 from .graph import cell_references, external, id_prefixes, id_tokens, known_id, looks_like_path, path_exists, soa_cell
 
 # Front-matter keys whose values point to other documents. `risk_register` (SOA009)
-# and `ai_system` (TRC007) have rules of their own.
+# and `ai_system` (TRC007) have rules of their own; `supersedes` names a document that
+# was withdrawn, as it should be.
 REFERENCE_KEYS = (
-    "references", "related", "related_documents", "supersedes", "superseded_by", "parent",
+    "references", "related", "related_documents", "superseded_by", "parent",
     "procedure", "procedures", "evidence", "records", "policy", "risk_assessment", "impact_assessment",
 )
 
@@ -60,7 +61,24 @@ def _prose_references(doc, workspace, ctx):
             first = token.replace("_", "-").split("-", 1)[0]
             if first not in prefixes or token in defined or external(token, ctx.config.external_refs) or known_id(workspace, token):
                 continue
+            if token in rows_of_scheme(workspace, first):
+                continue  # a row of another document ("NC-2026-03" in the log NC-LOG-2026)
             yield Problem(line, match.start() + 1, reference=token, where="the text", what="follows the repository's document ids but names none")
+
+
+def rows_of_scheme(workspace, prefix: str) -> frozenset[str]:
+    """Row identifiers of the documents whose ids follow ``prefix`` (read once per run)."""
+
+    def compute(workspace) -> frozenset[str]:
+        found: set[str] = set()
+        for doc_id, relpaths in workspace.ids().items():
+            if doc_id.replace("_", "-").split("-", 1)[0] == prefix:
+                for doc in map(workspace.document, relpaths):
+                    if doc is not None and doc.read_error is None:
+                        found |= doc.memo("trc.row_ids", _row_ids)
+        return frozenset(found)
+
+    return workspace.memo(f"trc.rows.{prefix}", compute)
 
 
 def _row_ids(doc) -> frozenset[str]:
