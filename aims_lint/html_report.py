@@ -40,6 +40,8 @@ FAMILIES = {
     "IMP": "Impact assessment",
     "MRV": "Management review",
     "DOC": "Document control",
+    "TRC": "Traceability across documents",
+    "AIMS": "Mandatory documents and internal audit",
     "SUP": "Suppressions",
 }
 
@@ -156,7 +158,7 @@ def _verdict(plan: Plan, stage2_date: _dt.date | None) -> str:
     <div class="major"><dt>Major</dt><dd id="count-major">{counts['major']}</dd></div>
     <div class="minor"><dt>Minor</dt><dd id="count-minor">{counts['minor']}</dd></div>
     <div class="advisory"><dt>Advisory</dt><dd id="count-advisory">{counts['advisory']}</dd></div>
-    <div class="wide"><dt>Remediation estimate</dt><dd class="small">{effort} in total · longest major: {longest_text}</dd></div>
+    <div class="wide"><dt>Remediation estimate</dt><dd class="small">{effort} of effort in total · longest major: {longest_text}</dd></div>
   </dl>
 </section>"""
 
