@@ -137,6 +137,7 @@ def run(
         # Findings about the repository as a whole (a mandatory document missing) belong to
         # runs over the repository, not to a pre-commit or editor run on a few files.
         result.findings.extend(by_path.get(".", []))
+    workspace.save_cache()
     result.findings.sort(key=Finding.sort_key)
     result.notes = sorted(set(result.notes + workspace.notes))
     result.errors[:0] = [RunError(relpath, message) for relpath, message in workspace.errors]

@@ -141,6 +141,8 @@ class Workspace:
         self.use_cache = config.cache
         self.targets: list[str] = []  # the files being linted; set by the runner
         self._memo: dict[str, object] = {}
+        self._facts: dict[str, dict] | None = None  # relpath -> {"stamp", "facts"}, from the cache
+        self._facts_changed = False
 
     def memo(self, key: str, compute):
         """``compute(self)`` once per run, for what rules derive from other documents (the
@@ -151,6 +153,41 @@ class Workspace:
         except KeyError:
             value = self._memo[key] = compute(self)
             return value
+
+    def fact(self, relpath: str, key: str, compute):
+        """``compute(doc)`` for the readable document at ``relpath``, kept in the cache
+        with the file's stamp: what a cross-document rule reads from another file (the
+        roles of a competence matrix) costs one parse per change of that file, not one
+        per run. ``compute`` must return plain JSON (lists, strings, numbers); a rule
+        changing what it computes changes its key. None for unreadable files."""
+        if self._facts is None:
+            from aims_lint import cache
+
+            self._facts = cache.load_facts(self.root) if self.use_cache else {}
+        stamp = self._stamp(self.root / relpath) if relpath not in self.overrides else None
+        entry = self._facts.get(relpath)
+        if entry is not None and stamp is not None and entry["stamp"] == stamp and key in entry["facts"]:
+            return entry["facts"][key]
+        loaded = relpath in self._documents
+        doc = self.document(relpath)
+        value = compute(doc) if doc is not None and doc.read_error is None else None
+        if not loaded:
+            self.forget(relpath)
+        if stamp is not None and self.use_cache:
+            if entry is None or entry["stamp"] != stamp:
+                entry = self._facts[relpath] = {"stamp": stamp, "facts": {}}
+            entry["facts"][key] = value
+            self._facts_changed = True
+        return value
+
+    def save_cache(self) -> None:
+        """Write the facts rules computed in this run (the index is written when built)."""
+        if self._facts_changed and self.use_cache:
+            from aims_lint import cache
+
+            live = self.paths()
+            cache.save_facts(self.root, {relpath: entry for relpath, entry in self._facts.items() if relpath in live})
+            self._facts_changed = False
 
     # -- paths -----------------------------------------------------------
 
@@ -343,6 +380,10 @@ class Workspace:
     def documents_with_id(self, doc_id: str) -> list[Document]:
         relpaths = self.ids().get(str(doc_id).strip(), []) if doc_id else []
         return [doc for doc in map(self.document, relpaths) if doc is not None]
+
+    def relpaths_of_type(self, *doc_types: str) -> list[str]:
+        """Relative paths of the governance documents of the given types (nothing parsed)."""
+        return [relpath for relpath, (doc_type, _) in self.index().items() if doc_type in doc_types]
 
     def documents_of_type(self, *doc_types: str) -> list[Document]:
         """Readable governance documents of the given types (only those are parsed)."""

@@ -106,6 +106,50 @@ def test_index_cache_is_used_and_invalidated(repo):
     assert [c for _, c, _ in codes(lint(root))] == ["DOC010", "DOC010"]
 
 
+MATRIX = """---
+id: COMP-001
+type: competence-matrix
+title: Competence matrix
+owner: AI Governance Lead
+---
+# Competence matrix
+
+| Role | Required competencies | Evaluation method | Status | Next review |
+|---|---|---|---|---|
+| AI Governance Lead | ISO/IEC 42001 | Exam | Competent | 2027-01-01 |
+"""
+
+
+def test_facts_other_files_give_are_cached_and_follow_their_changes(repo, monkeypatch):
+    from aims_lint import cache
+    from aims_lint.workspace import Workspace
+
+    root = repo({"matrix.md": MATRIX, "p.md": with_keys(id="POL-2", owner="Head of Data")})
+    single = [root / "p.md"]
+    assert [c for _, c, _ in codes(lint(root, single, select=["TRC008"]))] == ["TRC008"]
+    assert cache.load_facts(root)["matrix.md"]["facts"]["trc.roles.1"] == ["AI Governance Lead"]
+
+    parsed = []
+    document = Workspace.document
+    monkeypatch.setattr(Workspace, "document", lambda self, relpath: parsed.append(relpath) or document(self, relpath))
+    assert [c for _, c, _ in codes(lint(root, single, select=["TRC008"]))] == ["TRC008"]
+    assert "matrix.md" not in parsed  # the roles came from the cache
+
+    (root / "matrix.md").write_text(MATRIX + "| Head of Data | Data quality | Exam | Competent | 2027-01-01 |\n")
+    assert codes(lint(root, single, select=["TRC008"])) == []  # the changed matrix is read again
+
+    # A hostile cache with the right stamps but values of the wrong shape changes nothing.
+    import json
+
+    facts_file = root / ".aims-lint-cache" / "facts.json"
+    data = json.loads(facts_file.read_text())
+    for entry in data["files"].values():
+        entry["facts"] = {key: [{"x": 1}, 7, None] for key in entry["facts"]} | {"trc.systems.1": [[1, 2]], "trc.soa.1": "x"}
+    facts_file.write_text(json.dumps(data))
+    result = lint(root, single, select=["TRC"])
+    assert not result.errors and codes(result) == []  # no role catalogue left: nothing judged
+
+
 def test_a_corrupt_or_hostile_cache_is_ignored(repo):
     root = repo({"a.md": GOOD, "b.md": GOOD.replace("POL-AI-001", "POL-2")})
     (root / ".aims-lint-cache").mkdir()

@@ -176,7 +176,7 @@ def soa_cell(doc, row, name: str):
 class System:
     ident: str
     name: str
-    scope: object  # the aims-scope Document
+    scope: str  # relative path of the aims-scope document that lists it
     index: int  # position in its ai_systems list
 
 
@@ -185,18 +185,25 @@ def systems_in_scope(workspace) -> list[System]:
 
     def compute(workspace) -> list[System]:
         found = []
-        for doc in workspace.documents_of_type("aims-scope"):
-            listed = doc.meta.get("ai_systems")
-            if not isinstance(listed, list):
-                continue
-            for index, entry in enumerate(listed):
-                if isinstance(entry, dict) and entry.get("id") not in (None, ""):
-                    found.append(System(str(entry["id"]).strip(), str(entry.get("name") or "").strip(), doc, index))
-                elif isinstance(entry, str) and entry.strip():
-                    found.append(System(entry.strip(), "", doc, index))
+        for relpath in workspace.relpaths_of_type("aims-scope"):
+            for entry in workspace.fact(relpath, "trc.systems.1", _listed_systems) or ():
+                if isinstance(entry, list) and len(entry) == 3:
+                    found.append(System(str(entry[0]), str(entry[1]), relpath, int(entry[2])))
         return found
 
     return workspace.memo("trc.systems", compute)
+
+
+def _listed_systems(doc) -> list[list]:
+    """[id, name, position] of each system a scope document lists."""
+    listed = doc.meta.get("ai_systems")
+    found = []
+    for index, entry in enumerate(listed if isinstance(listed, list) else ()):
+        if isinstance(entry, dict) and entry.get("id") not in (None, ""):
+            found.append([str(entry["id"]).strip(), str(entry.get("name") or "").strip(), index])
+        elif isinstance(entry, str) and entry.strip():
+            found.append([entry.strip(), "", index])
+    return found
 
 
 def names_system(text: str, system: System) -> bool:
@@ -218,23 +225,30 @@ def is_system_in_scope(value: str, systems: list[System]) -> bool:
     return any(value in (system_key(system.ident), system_key(system.name)) for system in systems)
 
 
-def soa_decisions(workspace) -> dict[str, tuple[bool | None, object, int]] | None:
-    """Annex A control -> (included, SoA document, line) from every SoA of the repository;
+def soa_decisions(workspace) -> dict[str, tuple[bool | None, str, int]] | None:
+    """Annex A control -> (included, SoA path, line) from every SoA of the repository;
     None when the repository has no SoA."""
 
     def compute(workspace):
-        documents = workspace.documents_of_type("soa")
-        if not documents:
+        relpaths = workspace.relpaths_of_type("soa")
+        if not relpaths:
             return None
-        decisions: dict[str, tuple[bool | None, object, int]] = {}
-        for doc in documents:
-            for row in rows(doc):
-                previous = decisions.get(row.control)
-                if previous is None or row.included and not previous[0]:
-                    decisions[row.control] = (row.included, doc, row.line)
+        decisions: dict[str, tuple[bool | None, str, int]] = {}
+        for relpath in relpaths:
+            for entry in workspace.fact(relpath, "trc.soa.1", _soa_rows) or ():
+                if not (isinstance(entry, list) and len(entry) == 3 and isinstance(entry[0], str)):
+                    continue
+                control, included, line = entry
+                previous = decisions.get(control)
+                if previous is None or included and not previous[0]:
+                    decisions[control] = (included, relpath, line)
         return decisions
 
     return workspace.memo("trc.soa", compute)
+
+
+def _soa_rows(doc) -> list[list]:
+    return [[row.control, row.included, row.line] for row in rows(doc)]
 
 
 def annex_a_ids(text: str) -> list[tuple[str, str, int]]:

@@ -22,6 +22,18 @@ def _acronym(role: str) -> str:
     return "".join(word[0] for word in role.split() if word not in _SMALL_WORDS)
 
 
+def matrix_roles(doc) -> list[str]:
+    """The role column of a competence matrix document."""
+    roles = []
+    for table in matrix_tables(doc):
+        index = column_of(table, "role")
+        for row in table.rows:
+            found = cell(row, index)
+            if found is not None and not is_empty(found.text):
+                roles.append(found.text)
+    return roles
+
+
 def defined_roles(workspace, config_roles: list[str]) -> dict[str, str]:
     """Cleaned name -> role as written, from the configuration's ``roles`` and the role
     column of every competence matrix; acronyms ("CRO") name their role too."""
@@ -29,13 +41,9 @@ def defined_roles(workspace, config_roles: list[str]) -> dict[str, str]:
     def compute(workspace) -> dict[str, str]:
         roles: dict[str, str] = {}
         written = list(config_roles)
-        for doc in workspace.documents_of_type("competence-matrix"):
-            for table in matrix_tables(doc):
-                index = column_of(table, "role")
-                for row in table.rows:
-                    found = cell(row, index)
-                    if found is not None and not is_empty(found.text):
-                        written.append(found.text)
+        for relpath in workspace.relpaths_of_type("competence-matrix"):
+            found = workspace.fact(relpath, "trc.roles.1", matrix_roles)
+            written.extend(role for role in found or () if isinstance(role, str))
         for role in written:
             # "AI Management Representative / ISM", "Chief Risk Officer (CRO)": each name counts.
             outside = _PARENTHESES.sub(" ", role)

@@ -35,7 +35,7 @@ def check(doc, ctx):
                 if decision is None:
                     problem = "is not in the Statement of Applicability"
                 elif decision[0] is False:
-                    problem = f"is excluded in the Statement of Applicability ({decision[1].relpath}:{decision[2]})"
+                    problem = f"is excluded in the Statement of Applicability ({decision[1]}:{decision[2]})"
                 else:
                     continue
                 reported.add(control)

@@ -32,7 +32,7 @@ def check(doc, ctx):
     if not texts:
         return  # no risk assessment at all: AIMS001 reports the missing document
     for system in systems_in_scope(ctx.workspace):
-        if system.scope.relpath != doc.relpath:
+        if system.scope != doc.relpath:
             continue
         if not any(names_system(text, system) for text in texts):
             yield Problem(*doc.item_position(doc.meta["ai_systems"], system.index), system=system.ident)

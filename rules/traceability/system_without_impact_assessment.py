@@ -4,18 +4,21 @@ from ..common import inactive
 from .graph import system_key, systems_in_scope
 
 
+def _assesses(doc) -> list[str]:
+    """The systems an impact assessment covers (``system_key``); none once it is retired."""
+    if inactive(doc):
+        return []
+    value = doc.meta.get("ai_system")
+    return [system_key(item) for item in (value if isinstance(value, list) else [value]) if isinstance(item, str) and item.strip()]
+
+
 def assessed_systems(workspace) -> frozenset[str]:
     """``ai_system`` values of every impact assessment of the repository (``system_key``)."""
 
     def compute(workspace) -> frozenset[str]:
         found = set()
-        for doc in workspace.documents_of_type("impact-assessment"):
-            if inactive(doc):
-                continue  # a retired assessment assesses nothing any more
-            value = doc.meta.get("ai_system")
-            for item in value if isinstance(value, list) else [value]:
-                if isinstance(item, str) and item.strip():
-                    found.add(system_key(item))
+        for relpath in workspace.relpaths_of_type("impact-assessment"):
+            found.update(item for item in workspace.fact(relpath, "trc.assesses.1", _assesses) or () if isinstance(item, str))
         return frozenset(found)
 
     return workspace.memo("trc.assessed", compute)
@@ -34,7 +37,7 @@ def assessed_systems(workspace) -> frozenset[str]:
 def check(doc, ctx):
     assessed = assessed_systems(ctx.workspace)
     for system in systems_in_scope(ctx.workspace):
-        if system.scope.relpath != doc.relpath:
+        if system.scope != doc.relpath:
             continue
         if system_key(system.ident) not in assessed and (not system.name or system_key(system.name) not in assessed):
             yield Problem(*doc.item_position(doc.meta["ai_systems"], system.index), system=system.ident)

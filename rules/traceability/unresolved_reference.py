@@ -73,9 +73,9 @@ def rows_of_scheme(workspace, prefix: str) -> frozenset[str]:
         found: set[str] = set()
         for doc_id, relpaths in workspace.ids().items():
             if doc_id.replace("_", "-").split("-", 1)[0] == prefix:
-                for doc in map(workspace.document, relpaths):
-                    if doc is not None and doc.read_error is None:
-                        found |= doc.memo("trc.row_ids", _row_ids)
+                for relpath in relpaths:
+                    rows = workspace.fact(relpath, "trc.row_ids.1", lambda doc: sorted(doc.memo("trc.row_ids", _row_ids)))
+                    found.update(row for row in rows or () if isinstance(row, str))
         return frozenset(found)
 
     return workspace.memo(f"trc.rows.{prefix}", compute)
