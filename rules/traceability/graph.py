@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
+from functools import lru_cache
 
 from aims_lint.patterns import lazy
 from aims_lint.workspace import resolve_link
@@ -38,7 +39,12 @@ def external(text: str, patterns: list[str]) -> bool:
 def not_document_ids(ctx) -> frozenset[str]:
     """First parts of identifiers that name standards and technologies, not documents
     ("ISO-27001", "SOC-2", "GPT-4")."""
-    return frozenset(term.upper() for term in ctx.vocabulary("not_document_ids"))
+    return _upper(tuple(ctx.vocabulary("not_document_ids")))
+
+
+@lru_cache(maxsize=4)
+def _upper(terms: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(term.upper() for term in terms)
 
 
 def id_tokens(text: str, ctx) -> list[re.Match]:

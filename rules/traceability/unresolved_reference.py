@@ -1,3 +1,6 @@
+import re
+from functools import lru_cache
+
 from aims_lint.rule import ALL_TYPES, Problem, rule
 
 from ..soa.controls import rows
@@ -52,9 +55,12 @@ def _prose_references(doc, workspace, ctx):
     prefixes = id_prefixes(workspace)
     if not prefixes:
         return
+    candidate = _scheme_pattern(prefixes)
+    if not candidate.search(doc.text):
+        return  # no id of the repository's schemes anywhere: nothing to read line by line
     defined = doc.memo("trc.row_ids", _row_ids)
     for line, text in doc.prose_lines:
-        if "-" not in text and "_" not in text:
+        if not candidate.search(text):
             continue
         for match in id_tokens(text, ctx):
             token = match.group(0)
@@ -64,6 +70,12 @@ def _prose_references(doc, workspace, ctx):
             if token in rows_of_scheme(workspace, first):
                 continue  # a row of another document ("NC-2026-03" in the log NC-LOG-2026)
             yield Problem(line, match.start() + 1, reference=token, where="the text", what="follows the repository's document ids but names none")
+
+
+@lru_cache(maxsize=16)
+def _scheme_pattern(prefixes: frozenset[str]) -> re.Pattern:
+    """Where an id of one of the naming schemes may start ("PROC-", "NC_")."""
+    return re.compile(r"(?<![\w./:-])(?:" + "|".join(map(re.escape, sorted(prefixes))) + r")[-_][A-Z0-9]")
 
 
 def rows_of_scheme(workspace, prefix: str) -> frozenset[str]:
