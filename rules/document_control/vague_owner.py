@@ -14,9 +14,19 @@ def normalise_owner(value: str) -> str:
     return re.sub(r"^the\s+", "", text)
 
 
-def owner_values(doc):
+# Headers of a column that holds owners ("Owner", "Risk owner", "Responsible"), not of a
+# column named after a role ("AI System Owner" in a competence matrix holds levels).
+_OWNER_HEADER = re.compile(
+    r"((risk|control|action|process|document|objective|task) )?"
+    r"(owner|owners|owner role|responsible|responsible (role|party|person)|accountable|accountable role|responsibility|assigned to|assignee|lead)"
+)
+
+
+def owner_values(doc, owner_columns_only: bool = False):
     """(position, value) of every owner the document names: front matter, fields, owner
-    columns; ``position()`` gives (line, column), computed only when it is needed."""
+    columns; ``position()`` gives (line, column), computed only when it is needed. With
+    ``owner_columns_only``, a column counts only when its header is an owner label, not
+    a role's name ("AI System Owner")."""
     for key in OWNER_KEYS:
         value = doc.meta.get(key)
         if isinstance(value, str):
@@ -26,10 +36,19 @@ def owner_values(doc):
     for table in doc.tables:
         if len(table.header) == 2 and table.columns[0] is not None:
             continue  # a two-column "key | value" table: its owner row is a field above
+        if owner_columns_only:
+            index = table.column_index("owner")
+            if index is None or not _OWNER_HEADER.fullmatch(owner_label(table.header[index].text)):
+                continue
         for row in table.rows:
             cell = row.get("owner")
             if cell is not None and cell.text:
                 yield (lambda cell=cell: (cell.line, cell.column)), cell.text
+
+
+def owner_label(text: str) -> str:
+    """An owner or header as compared: lower case, words only ("Risk Owner:" is "risk owner")."""
+    return " ".join(re.sub(r"[^\w&]+", " ", normalise_owner(text)).split())
 
 
 @lru_cache(maxsize=8)

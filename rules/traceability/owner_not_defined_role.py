@@ -5,17 +5,12 @@ from aims_lint.rule import ALL_TYPES, Problem, rule
 
 from ..competence.matrix import cell, column_of, matrix_tables
 from ..document_control.placeholders import is_placeholder
-from ..document_control.vague_owner import OWNER_KEYS, normalise_owner, vague_terms
+from ..document_control.vague_owner import normalise_owner, owner_label, owner_values, vague_terms
 from ..risk_assessment.register import is_empty
 
 _SEPARATORS = re.compile(r"\s*(?:/|&|,|;|\+|\band\b|\bor\b)\s*")
 _PARENTHESES = re.compile(r"\(([^)]*)\)")
 _SMALL_WORDS = frozenset({"of", "and", "the", "for", "&"})
-
-
-def _clean(text: str) -> str:
-    text = normalise_owner(text)
-    return " ".join(re.sub(r"[^\w&]+", " ", text).split())
 
 
 def _acronym(role: str) -> str:
@@ -48,7 +43,7 @@ def defined_roles(workspace, config_roles: list[str]) -> dict[str, str]:
             # "AI Management Representative / ISM", "Chief Risk Officer (CRO)": each name counts.
             outside = _PARENTHESES.sub(" ", role)
             for name in [outside, *_PARENTHESES.findall(role), *_SEPARATORS.split(outside)]:
-                cleaned = _clean(name)
+                cleaned = owner_label(name)
                 if cleaned:
                     roles.setdefault(cleaned, role.strip())
                     if " " in cleaned and len(_acronym(cleaned)) >= 2:
@@ -58,41 +53,12 @@ def defined_roles(workspace, config_roles: list[str]) -> dict[str, str]:
     return workspace.memo("trc.roles", compute)
 
 
-# Headers of a column that holds owners ("Owner", "Risk owner", "Responsible"), not of a
-# column named after a role ("AI System Owner" in a competence matrix holds levels).
-_OWNER_HEADER = re.compile(
-    r"((risk|control|action|process|document|objective|task) )?"
-    r"(owner|owners|owner role|responsible|responsible (role|party|person)|accountable|accountable role|responsibility|assigned to|assignee|lead)"
-)
-
-
-def owners(doc):
-    """(position, value) of the owners a document names: front matter, labelled fields
-    and owner columns; ``position()`` gives (line, column)."""
-    for key in OWNER_KEYS:
-        value = doc.meta.get(key)
-        if isinstance(value, str):
-            yield (lambda key=key: doc.value_position(key)), value
-    for field in doc.fields_named("owner"):
-        yield (lambda field=field: (field.line, field.column)), field.value
-    for table in doc.tables:
-        if len(table.header) == 2 and table.columns[0] is not None:
-            continue  # a "key | value" table: its owner row is a field above
-        index = table.column_index("owner")
-        if index is None or not _OWNER_HEADER.fullmatch(_clean(table.header[index].text)):
-            continue
-        for row in table.rows:
-            if index < len(row.cells) and row.cells[index].text:
-                found = row.cells[index]
-                yield (lambda found=found: (found.line, found.column)), found.text
-
-
 def is_defined(owner: str, roles: dict[str, str]) -> bool:
     """An owner names a defined role: the role itself, its acronym, a role in parentheses
     ("J. Silva (AI Governance Lead)"), or one of several roles ("CRO / CEO")."""
     candidates = [owner, *_PARENTHESES.findall(owner), *_SEPARATORS.split(_PARENTHESES.sub(" ", owner))]
     for candidate in candidates:
-        cleaned = _clean(candidate)
+        cleaned = owner_label(candidate)
         if not cleaned:
             continue
         if cleaned in roles or any(re.search(rf"\b{re.escape(role)}\b", cleaned) for role in roles if " " in role):
@@ -116,7 +82,7 @@ def check(doc, ctx):
         return  # no role catalogue at all: nothing to compare with
     vague = vague_terms(tuple(ctx.vocabulary("vague_owners")))
     undefined: dict[str, list] = {}
-    for position, value in owners(doc):
+    for position, value in owner_values(doc, owner_columns_only=True):
         value = value.strip()
         if is_empty(value) or is_placeholder(value) or normalise_owner(value) in vague:
             continue  # DOC008 and DOC009 report these
@@ -125,7 +91,7 @@ def check(doc, ctx):
         if not is_defined(value, roles):
             undefined.setdefault(value, []).append(position)
     for owner, positions in undefined.items():
-        close = difflib.get_close_matches(_clean(owner), list(roles), n=1, cutoff=0.9)
+        close = difflib.get_close_matches(owner_label(owner), list(roles), n=1, cutoff=0.9)
         hint = f" (did you mean '{roles[close[0]]}'?)" if close else ""
         others = len(positions) - 1
         more = f" (also {others} more time{'s' if others > 1 else ''} in this document)" if others else ""
