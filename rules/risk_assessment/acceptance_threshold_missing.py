@@ -1,6 +1,6 @@
 from aims_lint.rule import Problem, rule
 
-from .criteria import linked_documents
+from .criteria import linked_criteria
 from .register import has_acceptance_threshold, has_scale
 
 
@@ -19,10 +19,10 @@ def check(doc, ctx):
     terms = ctx.vocabulary("risk_acceptance_terms")
     if has_acceptance_threshold(doc, terms):
         return
-    linked, _ = linked_documents(workspace, doc)
-    if any(has_acceptance_threshold(other, terms) for other in linked):
+    linked = linked_criteria(workspace, doc, terms)
+    if any(facts.get("threshold") is True for facts in linked):
         return
-    scales = all(has_scale(doc, which) or any(has_scale(o, which) for o in linked) for which in ("likelihood", "severity"))
+    scales = all(has_scale(doc, which) or any(facts.get(which) is True for facts in linked) for which in ("likelihood", "severity"))
     if not scales:
         return  # RSK001 reports the missing criteria as a whole
     where = " in this document or the documents it links to" if linked else ""

@@ -1,6 +1,6 @@
 from aims_lint.rule import Problem, rule
 
-from .criteria import linked_documents
+from .criteria import linked_criteria, linked_documents
 from .register import has_scale
 
 
@@ -20,13 +20,14 @@ def check(doc, ctx):
     if not missing:
         return
     linked, broken = linked_documents(workspace, doc)
-    missing = [which for which in missing if not any(has_scale(other, which) for other in linked)]
+    criteria = linked_criteria(workspace, doc, ctx.vocabulary("risk_acceptance_terms"))
+    missing = [which for which in missing if not any(facts.get(which) is True for facts in criteria)]
     if not missing:
         return
     if broken:
         where = f" (the linked '{broken[0]}' does not exist)"
     elif linked:
-        where = " (not in this document nor in " + ", ".join(f"'{other.relpath}'" for other in linked[:3]) + ")"
+        where = " (not in this document nor in " + ", ".join(f"'{relpath}'" for relpath in linked[:3]) + ")"
     else:
         where = ""
     names = " and ".join("likelihood" if which == "likelihood" else "severity/impact" for which in missing)
