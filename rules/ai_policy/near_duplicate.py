@@ -56,25 +56,34 @@ def check(workspace, ctx):
     size = int(ctx.options.get("shingle-words", 6))
     threshold = float(ctx.options.get("threshold", 0.30))
     minimum = int(ctx.options.get("min-shingles", 40))
-    linted = list(workspace.linted_documents(POLICY_TYPE))
+    index_of_types = workspace.index()
+    linted = [relpath for relpath in workspace.targets if index_of_types.get(relpath, (None, None))[0] == POLICY_TYPE]
     if not linted:
         return  # only the AI policies being linted are judged: read no other file
-    policies = workspace.documents_of_type(*(kind for kind in workspace.types() if kind.endswith("policy")))
+    policies = workspace.relpaths_of_type(*(kind for kind in workspace.types() if kind.endswith("policy")))
     if len(policies) < 2:
         return
+    # The sample of each policy is kept in the facts cache: a policy is read again only
+    # when it changes, not on every save of another one.
+    sets: dict[str, tuple[set[int], int]] = {}
+    for relpath in policies:
+        found = workspace.fact(relpath, f"pol.shingles.1.{size}", lambda doc: _sample(doc, size))
+        if isinstance(found, list) and len(found) == 2 and isinstance(found[0], list) and isinstance(found[1], int):
+            sets[relpath] = ({value for value in found[0] if isinstance(value, int)}, found[1])
     # An inverted index from shingle to policies: each policy is compared only with the
     # policies it shares text with, not with every other one.
-    sets = {doc.relpath: shingles(doc, size) for doc in policies}
     index: dict[int, list[str]] = {}
     for relpath, (found, _) in sets.items():
         for shingle in found:
             index.setdefault(shingle, []).append(relpath)
-    for doc in linted:
-        mine, my_count = sets.get(doc.relpath) or shingles(doc, size)
+    for relpath in linted:
+        if relpath not in sets:
+            continue  # unreadable
+        mine, my_count = sets[relpath]
         shared: dict[str, int] = {}
         for shingle in mine:
             for other in index.get(shingle, ()):
-                if other != doc.relpath:
+                if other != relpath:
                     shared[other] = shared.get(other, 0) + 1
         best = None
         for other, count in shared.items():
@@ -84,5 +93,11 @@ def check(workspace, ctx):
             share = count / max(min(len(mine), len(theirs)), 1)
             if share >= threshold and (best is None or share > best[0]):
                 best = (share, other)
-        if best:
+        doc = workspace.document(relpath) if best else None
+        if doc is not None and doc.read_error is None:
             yield Problem(*anchor_line(doc), doc=doc, share=best[0], other=best[1])
+
+
+def _sample(doc, size: int) -> list:
+    found, count = shingles(doc, size)
+    return [sorted(found), count]
