@@ -55,12 +55,23 @@ def _prose_references(doc, workspace, ctx):
     prefixes = id_prefixes(workspace)
     if not prefixes:
         return
-    candidate = _scheme_pattern(prefixes)
-    if not candidate.search(doc.text):
-        return  # no id of the repository's schemes anywhere: nothing to read line by line
+    # The lines where an id of one of the schemes may start, from one scan of the body
+    # (not the front matter, which holds the document's own id).
+    body, candidates = doc.body, set()
+    line, position = doc.body_start_line, 0
+    for match in _scheme_pattern(prefixes).finditer(body):
+        if match.start() and (body[match.start() - 1].isalnum() or body[match.start() - 1] in "_./:-"):
+            continue  # inside another word or a path
+        line += body.count("\n", position, match.start())
+        position = match.start()
+        candidates.add(line)
+    if not candidates:
+        return
     defined = doc.memo("trc.row_ids", _row_ids)
-    for line, text in doc.prose_lines:
-        if not candidate.search(text):
+    prose = dict(doc.prose_lines)  # code blocks left out, comments blanked
+    for line in sorted(candidates):
+        text = prose.get(line)
+        if text is None:
             continue
         for match in id_tokens(text, ctx):
             token = match.group(0)
@@ -75,7 +86,9 @@ def _prose_references(doc, workspace, ctx):
 @lru_cache(maxsize=16)
 def _scheme_pattern(prefixes: frozenset[str]) -> re.Pattern:
     """Where an id of one of the naming schemes may start ("PROC-", "NC_")."""
-    return re.compile(r"(?<![\w./:-])(?:" + "|".join(map(re.escape, sorted(prefixes))) + r")[-_][A-Z0-9]")
+    # No look-behind: a pattern that starts with a literal is searched for with a fast
+    # substring scan; the character before a match is checked by the caller.
+    return re.compile(r"(?:" + "|".join(map(re.escape, sorted(prefixes))) + r")[-_][A-Z0-9]")
 
 
 def rows_of_scheme(workspace, prefix: str) -> frozenset[str]:
