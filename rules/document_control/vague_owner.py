@@ -1,6 +1,7 @@
 import re
 from functools import lru_cache
 
+from aims_lint.patterns import lazy
 from aims_lint.rule import ALL_TYPES, Problem, rule
 
 from .placeholders import is_placeholder
@@ -16,7 +17,7 @@ def normalise_owner(value: str) -> str:
 
 # Headers of a column that holds owners ("Owner", "Risk owner", "Responsible"), not of a
 # column named after a role ("AI System Owner" in a competence matrix holds levels).
-_OWNER_HEADER = re.compile(
+_OWNER_HEADER = lazy(
     r"((risk|control|action|process|document|objective|task) )?"
     r"(owner|owners|owner role|responsible|responsible (role|party|person)|accountable|accountable role|responsibility|assigned to|assignee|lead)"
 )

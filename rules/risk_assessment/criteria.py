@@ -3,8 +3,6 @@ points to (relative links, or a front-matter value naming another document's id)
 
 from __future__ import annotations
 
-import zlib
-
 from aims_lint.workspace import resolve_link
 
 
@@ -40,6 +38,8 @@ def linked_criteria(workspace, doc, terms: list[str]) -> list[dict]:
     """For each document the risk assessment points to, whether it defines a likelihood
     scale, a severity scale and an acceptance threshold; kept in the facts cache, so a
     procedure that every assessment links to is read once, not once per assessment."""
+    import zlib
+
     from .register import has_acceptance_threshold, has_scale
 
     # The acceptance terms can be extended in the configuration: they are part of the key.

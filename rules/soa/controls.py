@@ -15,8 +15,9 @@ from pathlib import Path
 from aims_lint.patterns import lazy
 
 # "A.6.2.4", "A6.2.4", "A-6-2-4", "Annex A.5.2", "A.7.x"
-_ID = lazy(r"^\s*(?:annex\s+)?A\s?[.\-]?\s?(\d{1,2})((?:\s?[.\-]\s?(?:\d{1,2}|x)\b)*)", re.I)
-_ID_ALONE = lazy(_ID.pattern + r"\s*[.:]?\s*$", re.I)
+_ID_PATTERN = r"^\s*(?:annex\s+)?A\s?[.\-]?\s?(\d{1,2})((?:\s?[.\-]\s?(?:\d{1,2}|x)\b)*)"
+_ID = lazy(_ID_PATTERN, re.I)
+_ID_ALONE = lazy(_ID_PATTERN + r"\s*[.:]?\s*$", re.I)
 _TEMPLATE = lazy(r"\{\{|\{%")
 
 

@@ -1,6 +1,6 @@
-import difflib
 import re
 
+from aims_lint.patterns import lazy
 from aims_lint.rule import ALL_TYPES, Problem, rule
 
 from ..competence.matrix import cell, column_of, matrix_tables
@@ -8,8 +8,8 @@ from ..document_control.placeholders import is_placeholder
 from ..document_control.vague_owner import normalise_owner, owner_label, owner_values, vague_terms
 from ..risk_assessment.register import is_empty
 
-_SEPARATORS = re.compile(r"\s*(?:/|&|,|;|\+|\band\b|\bor\b)\s*")
-_PARENTHESES = re.compile(r"\(([^)]*)\)")
+_SEPARATORS = lazy(r"\s*(?:/|&|,|;|\+|\band\b|\bor\b)\s*")
+_PARENTHESES = lazy(r"\(([^)]*)\)")
 _SMALL_WORDS = frozenset({"of", "and", "the", "for", "&"})
 
 
@@ -90,6 +90,8 @@ def check(doc, ctx):
             continue  # a sentence under an "Owner:" label describes a duty, it names no one
         if not is_defined(value, roles):
             undefined.setdefault(value, []).append(position)
+    if undefined:
+        import difflib  # only for a finding's hint: keep it off start-up
     for owner, positions in undefined.items():
         close = difflib.get_close_matches(owner_label(owner), list(roles), n=1, cutoff=0.9)
         hint = f" (did you mean '{roles[close[0]]}'?)" if close else ""

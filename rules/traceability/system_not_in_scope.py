@@ -1,5 +1,6 @@
 import re
 
+from aims_lint.patterns import lazy
 from aims_lint.rule import Problem, rule
 
 from ..common import inactive
@@ -7,7 +8,7 @@ from ..risk_assessment.register import is_empty
 from .graph import is_system_in_scope, systems_in_scope
 
 # Register values that name every system or none in particular.
-_ANY_SYSTEM = re.compile(r"^(all|any|every|general|enterprise|organi[sz]ation|aims|n/?a|-+)\b", re.I)
+_ANY_SYSTEM = lazy(r"^(all|any|every|general|enterprise|organi[sz]ation|aims|n/?a|-+)\b", re.I)
 
 
 @rule(
