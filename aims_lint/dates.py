@@ -7,7 +7,6 @@ intervals in plain words: "12 months", "every 6 months", "annually", "quarterly"
 
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 import re
 from dataclasses import dataclass
@@ -41,7 +40,9 @@ class Interval:
     def after(self, start: _dt.date) -> _dt.date:
         month_index = start.month - 1 + self.months
         year, month = start.year + month_index // 12, month_index % 12 + 1
-        day = min(start.day, calendar.monthrange(year, month)[1])
+        # The last day of the target month, without importing calendar (and locale).
+        following = _dt.date(year + month // 12, month % 12 + 1, 1)
+        day = min(start.day, (following - _dt.timedelta(days=1)).day)
         return _dt.date(year, month, day) + _dt.timedelta(days=self.days)
 
 
