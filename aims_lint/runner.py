@@ -86,6 +86,7 @@ class _Batch:
     documents: list[_DocumentResult] = field(default_factory=list)
     errors: list[RunError] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    facts: dict = field(default_factory=dict)  # what a worker read from other files, for the cache
 
 
 def run(
@@ -119,6 +120,7 @@ def run(
     for batch in batches:
         result.errors.extend(batch.errors)
         result.notes.extend(batch.notes)
+        workspace.add_facts(batch.facts)
         for document in batch.documents:
             result.files_checked += 1
             result.documents_checked += document.governance
@@ -207,6 +209,7 @@ def _lint_chunk(config: Config, codes: list[str], today: _dt.date, overrides, re
     batch = _lint_documents(workspace, enabled, _contexts(enabled, config, today, workspace), relpaths)
     batch.notes.extend(workspace.notes)
     batch.errors[:0] = [RunError(relpath, message) for relpath, message in workspace.errors]
+    batch.facts = workspace.new_facts()
     return batch
 
 

@@ -142,7 +142,7 @@ class Workspace:
         self.targets: list[str] = []  # the files being linted; set by the runner
         self._memo: dict[str, object] = {}
         self._facts: dict[str, dict] | None = None  # relpath -> {"stamp", "facts"}, from the cache
-        self._facts_changed = False
+        self._new_facts: set[str] = set()  # relpaths whose facts this run computed
 
     def memo(self, key: str, compute):
         """``compute(self)`` once per run, for what rules derive from other documents (the
@@ -173,21 +173,40 @@ class Workspace:
         value = compute(doc) if doc is not None and doc.read_error is None else None
         if not loaded:
             self.forget(relpath)
-        if stamp is not None and self.use_cache:
+        if stamp is not None:  # kept for this run even without the cache; an open buffer never
             if entry is None or entry["stamp"] != stamp:
                 entry = self._facts[relpath] = {"stamp": stamp, "facts": {}}
             entry["facts"][key] = value
-            self._facts_changed = True
+            self._new_facts.add(relpath)
         return value
 
+    def new_facts(self) -> dict[str, dict]:
+        """The facts this run computed (a worker process hands them to the main one)."""
+        return {relpath: self._facts[relpath] for relpath in self._new_facts} if self._facts else {}
+
+    def add_facts(self, facts: dict[str, dict]) -> None:
+        if not facts:
+            return
+        if self._facts is None:
+            from aims_lint import cache
+
+            self._facts = cache.load_facts(self.root) if self.use_cache else {}
+        for relpath, entry in facts.items():
+            mine = self._facts.get(relpath)
+            if mine is not None and mine["stamp"] == entry["stamp"]:
+                mine["facts"].update(entry["facts"])
+            else:
+                self._facts[relpath] = entry
+            self._new_facts.add(relpath)
+
     def save_cache(self) -> None:
-        """Write the facts rules computed in this run (the index is written when built)."""
-        if self._facts_changed and self.use_cache:
+        """Write the facts computed in this run (the index is written when it is built)."""
+        if self._new_facts and self.use_cache:
             from aims_lint import cache
 
             live = self.paths()
             cache.save_facts(self.root, {relpath: entry for relpath, entry in self._facts.items() if relpath in live})
-            self._facts_changed = False
+            self._new_facts = set()
 
     # -- paths -----------------------------------------------------------
 
