@@ -39,7 +39,7 @@ from aims_lint.workspace import relative_path
 
 SOURCE = "aims-lint"
 DEBOUNCE_SECONDS = 0.3
-REASON_PLACEHOLDER = "reason"
+REASON_PLACEHOLDER = "<reason>"  # SUP001 reports it until someone writes the real reason
 SEVERITIES = {
     "major": types.DiagnosticSeverity.Error,
     "minor": types.DiagnosticSeverity.Warning,

@@ -24,7 +24,7 @@ def report_for(root, result, **options):
 
 
 def test_sarif_is_valid_2_1_0_with_rule_metadata(repo):
-    root = repo({"p.md": with_keys(owner="everyone", next_review="2026-01-01").replace("Text.", "<!-- aims-lint-disable-next-line DOC008 -- ok -->\nTBD")})
+    root = repo({"p.md": with_keys(owner="everyone", next_review="2026-01-01").replace("Text.", "<!-- aims-lint-disable-next-line DOC008 -- quoted from the template on purpose -->\nTBD")})
     result = lint(root)
     log = json.loads(render("sarif", result, report_for(root, result, show_suppressed=True)))
     jsonschema.validate(log, SCHEMA)
@@ -34,7 +34,7 @@ def test_sarif_is_valid_2_1_0_with_rule_metadata(repo):
     assert "Why an auditor flags it" in rules["DOC007"]["help"]["markdown"]
     located = [(r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"]) for r in run["results"]]
     assert located == [("DOC009", 5), ("DOC007", 10), ("DOC008", 15)]
-    assert run["results"][2]["suppressions"] == [{"kind": "inSource", "justification": "ok"}]
+    assert run["results"][2]["suppressions"] == [{"kind": "inSource", "justification": "quoted from the template on purpose"}]
     for entry in run["results"]:
         assert run["tool"]["driver"]["rules"][entry["ruleIndex"]]["id"] == entry["ruleId"]
 

@@ -63,3 +63,12 @@ def test_suppression_of_a_rule_not_selected_is_not_unused(repo):
 def test_an_em_dash_also_separates_the_reason(repo):
     result = lint(repo({"p.md": body("<!-- aims-lint-disable-next-line DOC008 — wet signature -->\nSigned: ____")}))
     assert active(result) == [] and result.suppressed[0].suppression_reason == "wet signature"
+
+
+def test_a_placeholder_reason_is_no_reason(repo):
+    result = lint(repo({"p.md": body("<!-- aims-lint-disable-next-line DOC008 -- <reason> -->\nTBD")}))
+    assert active(result) == [("SUP001", 14)] and "'<reason>'" in result.active[0].message
+    result = lint(repo({"p.md": body("<!-- aims-lint-disable-next-line DOC008 -- TODO -->\nTBD")}))
+    assert active(result) == [("SUP001", 14)]
+    result = lint(repo({"p.md": body("<!-- aims-lint-disable-next-line DOC008 -- reason given in the minutes -->\nTBD")}))
+    assert active(result) == []

@@ -1,4 +1,10 @@
+import re
+
 from aims_lint.rule import ALL_TYPES, Problem, rule
+
+
+def _normalise(reason: str) -> str:
+    return re.sub(r"[<>\[\]{}\"'`]", "", reason).strip().rstrip(".!").strip().lower()
 
 
 @rule(
@@ -8,11 +14,15 @@ from aims_lint.rule import ALL_TYPES, Problem, rule
     types=ALL_TYPES,
     classification="minor",
     remediation="1 day",
-    message="'aims-lint-{kind}' has no reason: add one after ' -- ' (an auditor reads it as an accepted risk)",
-    summary="An inline suppression that does not say why.",
+    message="'aims-lint-{kind}' {problem}: say after ' -- ' why the finding is accepted (an auditor reads it as an accepted risk)",
+    summary="An inline suppression that does not say why, or whose reason is a placeholder ('reason', 'TODO').",
     scope="suppressions",
 )
 def check(directives, ctx):
+    non_reasons = {_normalise(term) for term in ctx.vocabulary("suppression_non_reasons")}
     for directive in directives:
         if not directive.reason:
-            yield Problem(directive.line, directive.column, kind=directive.kind)
+            yield Problem(directive.line, directive.column, kind=directive.kind, problem="has no reason")
+        elif _normalise(directive.reason) in non_reasons:
+            problem = f"gives '{directive.reason.strip()}' as its reason, a placeholder"
+            yield Problem(directive.line, directive.column, kind=directive.kind, problem=problem)
