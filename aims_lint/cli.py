@@ -111,7 +111,8 @@ def main(ctx: click.Context, debug: bool) -> None:
 
 
 def _lint_options(function):
-    """The options of every command that lints (check, plan, report), defined once."""
+    """The options of every command that lints (check, plan, report), defined once; the
+    command receives them as keyword arguments and hands them to ``_lint``."""
     options = [
         click.argument("paths", nargs=-1, type=click.Path(path_type=Path)),
         click.option("--select", multiple=True, metavar="CODES",
@@ -121,7 +122,7 @@ def _lint_options(function):
         click.option("--today", metavar="YYYY-MM-DD", help="Use this date as today for every date rule."),
         click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False, exists=True),
                      help="Use this configuration file instead of looking for one."),
-        click.option("--no-cache", is_flag=True, help="Neither read nor write the repository index in .aims-lint-cache/."),
+        click.option("--no-cache", is_flag=True, help="Neither read nor write the caches in .aims-lint-cache/ (index and facts)."),
         click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=False,
                      help="Worker processes; 0 (default) picks one per core for runs of 200 files or more."),
     ]
@@ -210,22 +211,13 @@ def _print_problems(result, quiet: bool = False) -> None:
 @click.option("--statistics", is_flag=True, help="Show a count of findings per rule.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, no notes.")
 def check(
-    paths: tuple[Path, ...],
-    select: tuple[str, ...],
-    extend_select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    today: str | None,
-    config_file: Path | None,
-    no_cache: bool,
-    jobs: int,
     format_name: str | None,
     output_file: Path | None,
-    fail_on: str | None,
     exit_zero: bool,
-    stdin_filename: Path | None,
     show_suppressed: bool,
     statistics: bool,
     quiet: bool,
+    **lint_options,
 ) -> None:
     """Lint PATHS (files or folders; default: the whole repository).
 
@@ -234,9 +226,7 @@ def check(
     """
     from aims_lint.reporters import Report, render
 
-    config, rules, enabled, result, today_date = _lint(
-        paths, select, extend_select, ignore, today, config_file, no_cache, jobs, fail_on, stdin_filename
-    )
+    config, rules, enabled, result, today_date = _lint(**lint_options)
     if format_name is None:
         format_name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     stream = sys.stdout
@@ -268,17 +258,7 @@ def check(
 @main.command()
 @_lint_options
 @click.option("--format", "format_name", type=click.Choice(["text", "json"]), default="text", help="Output format.")
-def plan(
-    paths: tuple[Path, ...],
-    select: tuple[str, ...],
-    extend_select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    today: str | None,
-    config_file: Path | None,
-    no_cache: bool,
-    jobs: int,
-    format_name: str,
-) -> None:
+def plan(format_name: str, **lint_options) -> None:
     """Arrange the findings into a 90-day countdown to the Stage 2 audit.
 
     \b
@@ -293,7 +273,7 @@ def plan(
     """
     from aims_lint import plan as planning
 
-    config, _, _, result, today_date = _lint(paths, select, extend_select, ignore, today, config_file, no_cache, jobs)
+    config, _, _, result, today_date = _lint(**lint_options)
     countdown = planning.build(result, config.stage2_date, today_date)
     if format_name == "json":
         import json
@@ -310,18 +290,7 @@ def plan(
 @click.option("-o", "--output", "output", default="readiness.html", show_default=True, metavar="FILE",
               help="Where to write the HTML report.")
 @click.option("--title", metavar="TEXT", help="Organisation or AIMS name in the report [default: the repository folder's name].")
-def report(
-    paths: tuple[Path, ...],
-    select: tuple[str, ...],
-    extend_select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    today: str | None,
-    config_file: Path | None,
-    no_cache: bool,
-    jobs: int,
-    output: str,
-    title: str | None,
-) -> None:
+def report(output: str, title: str | None, **lint_options) -> None:
     """Write an audit-readiness report: one self-contained HTML page.
 
     The verdict and the countdown to Stage 2, the severity matrix, a clause-by-clause
@@ -332,7 +301,7 @@ def report(
     from aims_lint import html_report
 
     output_path = _output_path(output)
-    config, _, _, result, today_date = _lint(paths, select, extend_select, ignore, today, config_file, no_cache, jobs)
+    config, _, _, result, today_date = _lint(**lint_options)
     page = html_report.render(
         result, config.root.resolve(), output_path, config.stage2_date, today_date, title or config.root.resolve().name
     )

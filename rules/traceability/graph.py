@@ -212,6 +212,11 @@ def _listed_systems(doc) -> list[list]:
     return found
 
 
+def systems_listed_by(workspace, doc) -> list[System]:
+    """The systems in scope that the scope document ``doc`` itself lists."""
+    return [system for system in systems_in_scope(workspace) if system.scope == doc.relpath]
+
+
 def names_system(text: str, system: System) -> bool:
     """``text`` names the system by its id or its name (whole words, any case)."""
     spaced = re.sub(r"[-_]+", " ", system.ident)  # "credit-scoring" is written "credit scoring"

@@ -1,7 +1,7 @@
 from aims_lint.rule import Problem, rule
 
 from ..common import inactive
-from .graph import names_system, systems_in_scope
+from .graph import names_system, systems_listed_by
 
 
 def _register_texts(workspace) -> list[str]:
@@ -31,8 +31,6 @@ def check(doc, ctx):
     texts = _register_texts(ctx.workspace)
     if not texts:
         return  # no risk assessment at all: AIMS001 reports the missing document
-    for system in systems_in_scope(ctx.workspace):
-        if system.scope != doc.relpath:
-            continue
+    for system in systems_listed_by(ctx.workspace, doc):
         if not any(names_system(text, system) for text in texts):
             yield Problem(*doc.item_position(doc.meta["ai_systems"], system.index), system=system.ident)

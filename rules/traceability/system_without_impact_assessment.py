@@ -1,7 +1,7 @@
 from aims_lint.rule import Problem, rule
 
 from ..common import inactive
-from .graph import system_key, systems_in_scope
+from .graph import system_key, systems_listed_by
 
 
 def _assesses(doc) -> list[str]:
@@ -36,8 +36,6 @@ def assessed_systems(workspace) -> frozenset[str]:
 )
 def check(doc, ctx):
     assessed = assessed_systems(ctx.workspace)
-    for system in systems_in_scope(ctx.workspace):
-        if system.scope != doc.relpath:
-            continue
+    for system in systems_listed_by(ctx.workspace, doc):
         if system_key(system.ident) not in assessed and (not system.name or system_key(system.name) not in assessed):
             yield Problem(*doc.item_position(doc.meta["ai_systems"], system.index), system=system.ident)
