@@ -20,11 +20,26 @@ if [ -n "${INPUT_FAIL_ON:-}" ]; then
   options+=(--fail-on "$INPUT_FAIL_ON")
 fi
 
-set_output() {
+workflow_escape() {  # text that cannot start or inject a workflow command in the log
+  local text="${1//%/%25}"
+  text="${text//$'\r'/%0D}"
+  printf '%s' "${text//$'\n'/%0A}"
+}
+
+fail_input() {  # an unusable input: one annotated error line, exit 2
+  echo "::error title=aims-lint::$(workflow_escape "$1")"
+  exit 2
+}
+
+set_output() {  # values are checked to be one line: no extra line reaches $GITHUB_OUTPUT
   if [ -n "${GITHUB_OUTPUT:-}" ]; then
     printf '%s=%s\n' "$1" "$2" >>"$GITHUB_OUTPUT"
   fi
 }
+
+case "$sarif_file" in
+  *$'\n'* | *$'\r'*) fail_input "sarif-file '$sarif_file' holds a line break" ;;
+esac
 
 under_paths() {  # is the file $1 under one of the requested paths?
   local file="$1" path
@@ -41,16 +56,17 @@ under_paths() {  # is the file $1 under one of the requested paths?
 
 if [ -n "${INPUT_BASE_REF:-}" ]; then
   base="$INPUT_BASE_REF"
-  if ! git rev-parse --verify --quiet "$base^{commit}" >/dev/null; then
-    git fetch --no-tags --quiet origin "$base" || true
+  # A ref or commit name, never an option for git ('--upload-pack=...'): git's own
+  # ref-name rules forbid a leading '-', spaces and control characters.
+  if [[ "$base" == -* || ! "$base" =~ ^[][A-Za-z0-9._/@{}~^+:-]+$ ]]; then
+    fail_input "base-ref '$base' is not a branch, tag or commit name"
+  fi
+  if ! git rev-parse --verify --quiet --end-of-options "$base^{commit}" >/dev/null; then
+    git fetch --no-tags --quiet origin --end-of-options "$base" || true
     base="FETCH_HEAD"
   fi
-  if ! git rev-parse --verify --quiet "$base^{commit}" >/dev/null; then
-    shown="${INPUT_BASE_REF//%/%25}"
-    shown="${shown//$'\r'/%0D}"
-    shown="${shown//$'\n'/%0A}"
-    echo "::error title=aims-lint::base-ref '$shown' is not a commit in this checkout (use actions/checkout with fetch-depth: 0)"
-    exit 2
+  if ! git rev-parse --verify --quiet --end-of-options "$base^{commit}" >/dev/null; then
+    fail_input "base-ref '$INPUT_BASE_REF' is not a commit in this checkout (use actions/checkout with fetch-depth: 0)"
   fi
   # Changes since the merge base (three dots); a shallow clone without one compares trees.
   range=("$base...HEAD")

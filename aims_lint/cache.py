@@ -1,88 +1,206 @@
 """The repository caches: for each Markdown file, its declared type and id (the index),
-and what cross-document rules read from it (facts), keyed by modification time and
-size, so that cross-document rules can find "the document with id RA-001", "every
-aims-scope" or "the roles of the competence matrix" without reading every file of a
-large repository on every save.
+and what cross-document rules read from it (facts), so that cross-document rules can
+find "the document with id RA-001", "every aims-scope" or "the roles of the competence
+matrix" without reading every file of a large repository on every save.
+
+The cache must never change a result, only save time:
+
+- an entry is keyed on the file's stamp: modification and status-change times, inode
+  and size. ``touch -r`` can forge a modification time but not the status-change time,
+  and a file replaced by another has another inode;
+- an entry made while the file could still change within the same timestamp tick (it
+  was modified less than ``RACY_SECONDS`` before it was read) also keeps a digest of
+  the content read, checked before the entry is trusted (git's "racy" index entries);
+- the cache records the configuration that shapes what is read (document types by
+  glob, max-file-size, vocabularies, rule options, roles): another configuration
+  starts a new cache;
+- anything that does not validate (wrong version, wrong shape, too deep to parse) is
+  discarded and rebuilt.
 
 Stored as JSON (never pickle: a repository under review may be hostile) in
 ``.aims-lint-cache/`` at the repository root, beside a ``.gitignore`` that keeps it out
-of version control. Any problem reading or writing it is ignored: the cache only ever
-saves time.
+of version control. It is never read or written through a symlink: a cache folder or
+file committed as a link to elsewhere is left alone, and the run goes on without it.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
+from typing import Any
 
 from aims_lint import __version__
 
 CACHE_DIR = ".aims-lint-cache"
 _FILE = "index.json"
 _FACTS_FILE = "facts.json"
+RACY_SECONDS = 2  # coarser than any file system's timestamp tick that matters here
 
 
-def load(root: Path) -> dict[str, list]:
-    """relpath -> [mtime_ns, size, declared type or None, id or None]; {} when unusable."""
-    files = _read(root, _FILE)
-    entries = {}
-    for relpath, entry in files.items():
-        if (
-            isinstance(entry, list) and len(entry) == 4
-            and all(isinstance(number, int) for number in entry[:2])
-            and all(value is None or isinstance(value, str) for value in entry[2:])
-        ):
-            entries[relpath] = entry
-    return entries
+def fingerprint(config) -> str:
+    """What of the configuration changes how files are read or what facts say."""
+    return json.dumps(
+        [config.types, config.max_file_size, config.vocabularies, config.rule_options, config.roles, config.external_refs],
+        sort_keys=True, default=str,
+    )
 
 
-def save(root: Path, entries: dict[str, list]) -> None:
-    _write(root, _FILE, entries)
+# -- stamps -------------------------------------------------------------------
 
 
-def load_facts(root: Path) -> dict[str, dict]:
-    """relpath -> {"stamp": [mtime_ns, size], "facts": {key: value}}: what cross-document
-    rules read from a file (a competence matrix's roles), so that a single-file run does
-    not parse the other files again. Values are plain JSON; rules check their shape."""
-    entries = {}
-    for relpath, entry in _read(root, _FACTS_FILE).items():
-        if (
-            isinstance(entry, dict) and isinstance(entry.get("facts"), dict)
-            and isinstance(entry.get("stamp"), list) and len(entry["stamp"]) == 2
-            and all(isinstance(number, int) for number in entry["stamp"])
-        ):
-            entries[relpath] = entry
-    return entries
+def stamp_of(status: os.stat_result) -> list[int]:
+    return [status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_size]
 
 
-def save_facts(root: Path, entries: dict[str, dict]) -> None:
-    _write(root, _FACTS_FILE, entries)
-
-
-def _read(root: Path, name: str) -> dict:
+def stat_stamp(path: Path) -> list[int] | None:
     try:
-        data = json.loads((root / CACHE_DIR / name).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        return stamp_of(os.stat(path))
+    except OSError:
+        return None
+
+
+def digest_if_racy(stamp: list[int], data: bytes, read_ns: int) -> str | None:
+    """A digest of ``data`` when the file changed so recently before it was read that a
+    further change could keep the same stamp; None otherwise (the stamp is enough)."""
+    if max(stamp[0], stamp[1]) < read_ns - RACY_SECONDS * 1_000_000_000:
+        return None
+    return content_digest(data)
+
+
+def content_digest(data: bytes) -> str:
+    import hashlib  # only for recently changed files
+
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def still_current(path: Path, stamp: list[int], digest: str | None) -> bool:
+    """True when the file at ``path`` is what an entry with ``stamp`` and ``digest``
+    was made from."""
+    if stat_stamp(path) != stamp:
+        return False
+    if digest is None:
+        return True
+    try:
+        return content_digest(path.read_bytes()) == digest
+    except OSError:
+        return False
+
+
+def now_ns() -> int:
+    return time.time_ns()
+
+
+# -- shapes: what a cached value must look like --------------------------------
+
+
+def matches(value: Any, shape: Any) -> bool:
+    """Does a JSON value have ``shape``? A shape is a type (``str``, ``int``, ``bool``,
+    ``type(None)``), ``[shape]`` (a list of any length), a tuple of shapes (a list of
+    exactly those), a dict of key -> shape (exactly those keys) or a frozenset of
+    alternative shapes."""
+    if isinstance(shape, frozenset):
+        return any(matches(value, alternative) for alternative in shape)
+    if isinstance(shape, type):
+        if shape is int:
+            return type(value) is int  # JSON true is not a number here
+        return isinstance(value, shape)
+    if isinstance(shape, list):
+        return isinstance(value, list) and all(matches(item, shape[0]) for item in value)
+    if isinstance(shape, tuple):
+        return isinstance(value, list) and len(value) == len(shape) and all(map(matches, value, shape))
+    if isinstance(shape, dict):
+        return isinstance(value, dict) and value.keys() == shape.keys() and all(
+            matches(value[key], item) for key, item in shape.items()
+        )
+    raise TypeError(f"not a shape: {shape!r}")  # pragma: no cover - a rule's mistake
+
+
+OPTIONAL_TEXT = frozenset({str, type(None)})
+_STAMP = (int, int, int, int)
+# [mtime_ns, ctime_ns, inode, size, digest or None, declared type or None, id or None]
+_INDEX_ENTRY = (int, int, int, int, OPTIONAL_TEXT, OPTIONAL_TEXT, OPTIONAL_TEXT)
+_FACTS_ENTRY = {"stamp": _STAMP, "digest": OPTIONAL_TEXT, "facts": dict}
+
+
+# -- files --------------------------------------------------------------------
+
+
+def load(root: Path, config_fingerprint: str) -> dict[str, list]:
+    """relpath -> index entry; {} when unusable."""
+    files = _read(root, _FILE, config_fingerprint)
+    return {relpath: entry for relpath, entry in files.items() if matches(entry, _INDEX_ENTRY)}
+
+
+def save(root: Path, config_fingerprint: str, entries: dict[str, list]) -> None:
+    _write(root, _FILE, config_fingerprint, entries)
+
+
+def load_facts(root: Path, config_fingerprint: str) -> dict[str, dict]:
+    """relpath -> {"stamp", "digest", "facts": {key: value}}: what cross-document rules
+    read from a file (a competence matrix's roles), so that a single-file run does not
+    parse the other files again. Each value is checked against its shape when used."""
+    files = _read(root, _FACTS_FILE, config_fingerprint)
+    return {relpath: entry for relpath, entry in files.items() if matches(entry, _FACTS_ENTRY)}
+
+
+def save_facts(root: Path, config_fingerprint: str, entries: dict[str, dict]) -> None:
+    _write(root, _FACTS_FILE, config_fingerprint, entries)
+
+
+def _folder(root: Path) -> Path | None:
+    """The cache folder, or None when it is a symlink or not a folder."""
+    folder = root / CACHE_DIR
+    return folder if not folder.is_symlink() and folder.is_dir() else None
+
+
+def _read(root: Path, name: str, config_fingerprint: str) -> dict:
+    folder = _folder(root)
+    if folder is None:
         return {}
-    if not isinstance(data, dict) or data.get("version") != __version__ or not isinstance(data.get("files"), dict):
+    try:
+        # O_NOFOLLOW: a cache file that is a link to elsewhere is not read.
+        descriptor = os.open(folder / name, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(descriptor, "rb") as stream:
+            data = json.loads(stream.read())
+    except (OSError, ValueError, RecursionError):
+        return {}
+    if (
+        not isinstance(data, dict) or data.get("version") != __version__
+        or data.get("configuration") != config_fingerprint or not isinstance(data.get("files"), dict)
+    ):
         return {}
     return data["files"]
 
 
-def _write(root: Path, name: str, entries: dict) -> None:
-    """Write a cache file atomically; silently give up where the folder is not writable."""
+def _write(root: Path, name: str, config_fingerprint: str, entries: dict) -> None:
+    """Write a cache file atomically; silently give up where the folder is not writable
+    or is not a real folder of the repository."""
     import tempfile  # only when there is something to write: it costs start-up time
 
     folder = root / CACHE_DIR
     try:
-        folder.mkdir(exist_ok=True)
+        if not folder.is_symlink() and not folder.exists():
+            folder.mkdir()
+        if _folder(root) is None:
+            return
         ignore = folder / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("# written by aims-lint\n*\n", encoding="utf-8")
+        if not os.path.lexists(ignore):
+            # O_EXCL|O_NOFOLLOW: never write through a link, even one created meanwhile.
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+            with os.fdopen(os.open(ignore, flags, 0o666), "w", encoding="utf-8") as stream:
+                stream.write("# written by aims-lint\n*\n")
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump({"version": __version__, "files": entries}, stream, separators=(",", ":"))
-        os.replace(temporary, folder / name)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                json.dump(
+                    {"version": __version__, "configuration": config_fingerprint, "files": entries},
+                    stream, separators=(",", ":"),
+                )
+            os.replace(temporary, folder / name)  # replaces a link at that name, never follows it
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
     except OSError:
         pass

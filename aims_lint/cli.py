@@ -148,7 +148,7 @@ def _lint(
     import gc
 
     from aims_lint import runner
-    from aims_lint.config import load_config_for
+    from aims_lint.config import load_config_for_run
 
     # A lint run allocates many small objects that live until the end; the default
     # collector thresholds would scan them over and over (about a fifth of the run).
@@ -162,7 +162,7 @@ def _lint(
         if paths:
             raise click.UsageError("--stdin-filename lints standard input; give no PATHS with it")
         targets = [stdin_filename]
-    config = load_config_for(targets[0] if targets else Path.cwd(), config_file)
+    config = load_config_for_run(targets, config_file)
     if select:
         config.select, config.sources["select"] = _selectors(select), "command line"
     if extend_select:
@@ -182,6 +182,7 @@ def _lint(
         result = runner.run_buffer(config, stdin_filename, sys.stdin.buffer.read(), today_date, enabled)
     else:
         result = runner.run(config, targets, today_date, rules=enabled, jobs=jobs or None)
+    result.notes = sorted(set(result.notes + config.notes))
     return config, rules, enabled, result, today_date
 
 
@@ -210,6 +211,10 @@ def _print_problems(result, quiet: bool = False) -> None:
 @click.option("--show-suppressed", is_flag=True, help="Also list findings suppressed inline, with their reasons.")
 @click.option("--statistics", is_flag=True, help="Show a count of findings per rule.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, no notes.")
+@click.option("-v", "--verbose", is_flag=True, help="Also say which configuration file and repository root the run uses.")
+@click.option("--staged", is_flag=True,
+              help="Lint the Markdown files staged for commit (git's index), or the whole repository when none are "
+                   "staged: what the pre-commit hook runs, so that no file name passes through its command line.")
 def check(
     format_name: str | None,
     output_file: Path | None,
@@ -217,6 +222,8 @@ def check(
     show_suppressed: bool,
     statistics: bool,
     quiet: bool,
+    verbose: bool,
+    staged: bool,
     **lint_options,
 ) -> None:
     """Lint PATHS (files or folders; default: the whole repository).
@@ -226,7 +233,19 @@ def check(
     """
     from aims_lint.reporters import Report, render
 
+    if staged:
+        from aims_lint.git import GitError, staged_markdown_files
+
+        if lint_options["paths"] or lint_options["stdin_filename"]:
+            raise click.UsageError("--staged takes the files from git's index: give no PATHS or --stdin-filename with it")
+        try:
+            lint_options["paths"] = tuple(staged_markdown_files(Path.cwd()))
+        except GitError as error:
+            raise _Failure(f"--staged: {error}") from None
     config, rules, enabled, result, today_date = _lint(**lint_options)
+    if verbose:
+        click.echo(f"aims-lint: configuration: {config.file or 'none (defaults)'}; root: {config.root}"
+                   + ("; standalone (no configuration, no git repository)" if config.standalone else ""), err=True)
     if format_name is None:
         format_name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     stream = sys.stdout
@@ -391,14 +410,18 @@ def server(stdio: bool) -> None:
               help="Use this configuration file instead of looking for one.")
 def show_config(path: Path | None, config_file: Path | None) -> None:
     """Print the resolved configuration for PATH (default: this folder) and where each value came from."""
-    from aims_lint.config import CONFIG_KEYS, load_config
+    from aims_lint.config import CONFIG_KEYS, load_config_for_run
     from aims_lint.pack import load_rules
     from aims_lint.runner import select_rules
 
-    config = load_config(path or Path.cwd(), config_file)
+    config = load_config_for_run([path] if path else [], config_file)
     enabled = select_rules(config, load_rules())
     click.echo(f"# root: {config.root}")
     click.echo(f"# configuration file: {config.file or 'none (defaults)'}")
+    if config.standalone:
+        click.echo("# standalone: no configuration and no git repository; only the files named are linted, no cache")
+    for note in config.notes:
+        click.echo(f"# note: {note}")
     for key, attribute in CONFIG_KEYS.items():
         value = getattr(config, attribute)
         if isinstance(value, _dt.date):

@@ -1,13 +1,16 @@
 """Configuration: where it is, what it says, and where each value came from.
 
-Looked up by walking up from the linted path: ``.aims-lint.yaml`` / ``.aims-lint.yml``,
-``.aims-lint.toml`` or ``[tool.aims-lint]`` in ``pyproject.toml``; the first folder that
-has one is the repository root. Without one, the git root is the root.
+Looked up by walking up from the folder aims-lint runs in (an editor: from the file),
+never above the git root: ``.aims-lint.yaml`` / ``.aims-lint.yml``, ``.aims-lint.toml``
+or ``[tool.aims-lint]`` in ``pyproject.toml``; the first folder that has one is the
+repository root. Without one, the git root is the root; with neither, the run is
+standalone.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +45,10 @@ class Config:
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     vocabularies: dict[str, list[str]] = field(default_factory=dict)  # extra terms per vocabulary
     cache: bool = True  # keep the repository index in .aims-lint-cache/
+    # Neither a configuration nor a git repository around the linted paths: lint only
+    # what was named and write nothing (no cache in someone's home folder).
+    standalone: bool = False
+    notes: list[str] = field(default_factory=list)  # about how the configuration was found
     sources: dict[str, str] = field(default_factory=dict)  # key -> "default" | "file:line" | "command line"
 
 
@@ -65,25 +72,60 @@ CONFIG_KEYS = {
 }
 
 
-def find_config_file(start: Path) -> Path | None:
-    """The nearest configuration file at or above ``start``."""
-    folder = start if start.is_dir() else start.parent
-    for directory in (folder, *folder.parents):
-        for name in CONFIG_FILES:
-            candidate = directory / name
-            if candidate.is_file():
-                if name == "pyproject.toml" and not _pyproject_has_section(candidate):
-                    continue
-                return candidate
-    return None
+def _folder(start: Path) -> Path:
+    """``start`` made absolute without resolving symlinks (a link's target never decides
+    where the repository is), and its folder when it names a file."""
+    absolute = Path(os.path.abspath(start))
+    return absolute if absolute.is_dir() and not absolute.is_symlink() else absolute.parent
 
 
 def find_git_root(start: Path) -> Path | None:
-    folder = start if start.is_dir() else start.parent
+    """The nearest folder at or above ``start`` (lexically) holding ``.git``."""
+    folder = _folder(start)
     for directory in (folder, *folder.parents):
         if (directory / ".git").exists():
             return directory
     return None
+
+
+def find_config_file(start: Path, notes: list[str] | None = None) -> Path | None:
+    """The nearest configuration file at or above ``start``, never above the git root:
+    a stray configuration in a shared parent folder (the system's temporary folder)
+    must not take over the repositories below it. Folders reached through a symlink
+    are not searched, and a configuration file that links outside its repository is
+    ignored (with a note): the repository's content never chooses a configuration from
+    elsewhere."""
+    folder = _folder(start)
+    git_root = find_git_root(folder)
+    chain = [folder, *folder.parents]
+    if git_root is not None:
+        chain = chain[: chain.index(git_root) + 1]
+    # A folder below the git root that is a symlink leads elsewhere: search above it only.
+    for index in range(len(chain) - 1, -1, -1):
+        if chain[index] != git_root and chain[index].is_symlink():
+            chain = chain[index + 1:]
+            break
+    for directory in chain:
+        for name in CONFIG_FILES:
+            candidate = directory / name
+            if not candidate.is_file():
+                continue
+            if candidate.is_symlink() and not _inside(candidate, git_root or directory):
+                if notes is not None:
+                    notes.append(f"{candidate}: ignored: the configuration file links outside the repository")
+                continue
+            if name == "pyproject.toml" and not _pyproject_has_section(candidate):
+                continue
+            return candidate
+    return None
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        resolved, base = path.resolve(strict=True), folder.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return False
+    return resolved == base or base in resolved.parents
 
 
 def _pyproject_has_section(path: Path) -> bool:
@@ -94,17 +136,20 @@ def _pyproject_has_section(path: Path) -> bool:
 
 
 def load_config(start: Path, explicit: Path | None = None) -> Config:
-    """Resolve the configuration for paths under ``start`` (or read ``explicit``)."""
-    start = start.resolve()
-    path = explicit.resolve() if explicit else find_config_file(start)
+    """The configuration for paths under ``start`` (or the file ``explicit``). The root
+    is the configuration's folder, else the git root; with neither, ``start``'s folder,
+    and the run is standalone: it lints what it was given and writes nothing there."""
+    notes: list[str] = []
+    path = Path(os.path.abspath(explicit)) if explicit else find_config_file(start, notes)
     if path is None:
-        folder = start if start.is_dir() else start.parent
-        root = find_git_root(start) or folder
-        config = Config(root=root)
+        git_root = find_git_root(start)
+        config = Config(root=git_root or _folder(start), standalone=git_root is None)
         config.sources = {key: "default" for key in CONFIG_KEYS}
+        config.notes = notes
         return config
     config = Config(root=path.parent, file=path)
     config.sources = {key: "default" for key in CONFIG_KEYS}
+    config.notes = notes
     raw, lines = _read(path)
     for key, value in raw.items():
         where = f"{path}:{lines.get(key, 1)}"
@@ -123,11 +168,50 @@ def load_config(start: Path, explicit: Path | None = None) -> Config:
 
 
 def load_config_for(path: Path, explicit: Path | None = None) -> Config:
-    """The configuration for linting ``path``, which may not exist yet (an editor's
-    unsaved buffer, ``--stdin-filename``): looked up from its nearest existing folder."""
-    if not path.exists():
-        path = path.parent if path.parent.exists() else Path.cwd()
+    """The configuration for linting the one file ``path`` (an editor's buffer), found
+    from where the file is; it may not exist yet."""
     return load_config(path, explicit)
+
+
+def load_config_for_run(paths: list[Path], explicit: Path | None = None, cwd: Path | None = None) -> Config:
+    """The configuration of a command-line run over ``paths``. The repository is the one
+    the command runs in (``cwd``), or the one ``--config`` names: paths on the command
+    line may come from a pull request (changed files, pre-commit), so none of them, nor
+    a symlink among them, may move the root or pick another configuration. Only paths
+    outside the current folder's repository are looked up from where they are (their
+    common folder, without following symlinks)."""
+    cwd = Path(os.path.abspath(cwd or Path.cwd()))
+    if explicit is not None:
+        return load_config(cwd, explicit)
+    here = load_config(cwd)
+    absolute = [Path(os.path.abspath(path)) for path in paths]
+    if not here.standalone and all(path == here.root or here.root in path.parents for path in absolute):
+        here.notes.extend(_unused_nested_configs(here, absolute))
+        return here
+    folders = [path if path.is_dir() and not path.is_symlink() else path.parent for path in absolute]
+    common = Path(os.path.commonpath(folders)) if folders else cwd
+    return load_config(common)
+
+
+def _unused_nested_configs(config: Config, paths: list[Path]) -> list[str]:
+    """Notes for configuration files below the root in the folders given: they are not
+    used (one configuration per run, found from where aims-lint runs)."""
+    notes = []
+    for path in paths:
+        if not path.is_dir() or path == config.root:
+            continue
+        for directory in (path, *path.parents):
+            if directory == config.root:
+                break
+            found = next((directory / name for name in CONFIG_FILES[:3] if (directory / name).is_file()), None)
+            if found is not None:
+                notes.append(
+                    f"{found.relative_to(config.root).as_posix()}: not used: the configuration comes from the folder "
+                    f"aims-lint runs in ({config.file or config.root}); run aims-lint in "
+                    f"{directory.relative_to(config.root).as_posix()}/ or pass --config"
+                )
+                break
+    return notes
 
 
 def _read(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
@@ -155,7 +239,10 @@ def _read(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
                 lines[key] = data.lc.key(key)[0] + 1
             except (AttributeError, KeyError):
                 lines[key] = 1
-        return _plain(data), lines
+        try:
+            return _plain(data), lines
+        except ConfigError as error:
+            raise ConfigError(f"{path}: {error}") from None
     import tomllib
 
     try:
@@ -173,12 +260,21 @@ def _read(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
     return data, lines
 
 
-def _plain(value: Any) -> Any:
-    """ruamel containers -> plain dicts and lists (dates stay dates)."""
+MAX_CONFIG_VALUES = 100_000  # far above any real configuration; an alias bomb is far above it
+
+
+def _plain(value: Any, budget: list[int] | None = None) -> Any:
+    """ruamel containers -> plain dicts and lists (dates stay dates). YAML aliases are
+    expanded, so a few hundred bytes of nested aliases could expand to billions of
+    values: the expansion stops at MAX_CONFIG_VALUES."""
+    budget = [MAX_CONFIG_VALUES] if budget is None else budget
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise ConfigError(f"configuration expands to more than {MAX_CONFIG_VALUES:,} values (nested YAML aliases?)")
     if isinstance(value, dict):
-        return {str(key): _plain(item) for key, item in value.items()}
+        return {str(key): _plain(item, budget) for key, item in value.items()}
     if isinstance(value, list):
-        return [_plain(item) for item in value]
+        return [_plain(item, budget) for item in value]
     return value
 
 

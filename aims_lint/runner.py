@@ -103,6 +103,8 @@ def run(
     workspace = Workspace(config, overrides)
     targets = resolve_targets(workspace, paths)
     workspace.targets = targets
+    if config.standalone and paths:
+        workspace.limit_to(targets)
     jobs = default_jobs(len(targets)) if jobs is None else max(1, jobs)
     workspace_rules = [item for item in enabled if item.scope == "workspace"]
     result = Result()

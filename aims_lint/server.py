@@ -2,8 +2,8 @@
 
 Editors get the same findings as ``aims-lint check --stdin-filename``: each open buffer
 is linted as the file it will be saved as, with the configuration found from that file
-(the repository root is the configuration's folder, else the git root, else the editor's
-workspace folder), so cross-document rules see the rest of the repository on disk.
+(the repository root is the configuration's folder, else the git root; with neither, the
+buffer is linted alone), so cross-document rules see the rest of the repository on disk.
 
 - diagnostics on open and save, and on change after a pause in typing (DEBOUNCE_SECONDS);
 - a quick fix per diagnostic that inserts an inline suppression with a reason to fill in;
@@ -32,7 +32,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from aims_lint import __version__, runner
-from aims_lint.config import ConfigError, find_git_root, load_config_for
+from aims_lint.config import ConfigError, load_config_for
 from aims_lint.findings import Finding
 from aims_lint.pack import PackError, load_rules
 from aims_lint.workspace import relative_path
@@ -57,14 +57,13 @@ class Outcome:
     log: list[tuple[types.MessageType, str]] = field(default_factory=list)
 
 
-def lint_text(path: Path, text: str, folders: list[Path], today: _dt.date | None = None) -> Outcome:
+def lint_text(path: Path, text: str, today: _dt.date | None = None) -> Outcome:
     """Lint ``text`` as the file at ``path``; never raises."""
     try:
+        # Without a configuration or a git repository the buffer is linted alone (the
+        # configuration is standalone): a stray file in a home folder must not make the
+        # server index that folder or write a cache there.
         config = load_config_for(path)
-        if config.file is None and find_git_root(path) is None:
-            containing = [folder for folder in folders if path.is_relative_to(folder)]
-            if containing:  # no configuration, no git: the editor's workspace folder is the repository
-                config.root = max(containing, key=lambda folder: len(folder.parts))
         enabled = runner.select_rules(config, load_rules())
         data = text.encode("utf-8", "surrogatepass")  # a lone surrogate becomes the DOC001 a file would get
         result = runner.run_buffer(config, path, data, today or _dt.date.today(), enabled)
@@ -197,12 +196,6 @@ class AimsLintServer(LanguageServer):
         loop = asyncio.get_running_loop()
         self.timers[uri] = loop.call_later(delay, lambda: loop.create_task(self.lint_and_publish(uri)))
 
-    def folders(self) -> list[Path]:
-        roots = [Path(to_fs_path(folder.uri)) for folder in self.workspace.folders.values() if folder.uri.startswith("file:")]
-        if not roots and self.workspace.root_path:
-            roots.append(Path(self.workspace.root_path))
-        return roots
-
     async def lint_and_publish(self, uri: str) -> None:
         self.timers.pop(uri, None)
         try:
@@ -211,7 +204,7 @@ class AimsLintServer(LanguageServer):
                 return  # closed meanwhile, or not a file (an untitled buffer has no repository)
             version, text = document.version, document.source
             path = Path(to_fs_path(uri))
-            outcome = await asyncio.get_running_loop().run_in_executor(self.linter, lint_text, path, text, self.folders())
+            outcome = await asyncio.get_running_loop().run_in_executor(self.linter, lint_text, path, text)
             for kind, message in outcome.log:
                 self.log(kind, message)
             current = self.workspace.text_documents.get(uri)

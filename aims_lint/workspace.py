@@ -138,11 +138,15 @@ class Workspace:
         self.errors: list[tuple[str, str]] = []  # (relpath, message)
         self._index: dict[str, tuple[str | None, str | None]] | None = None  # relpath -> (type, id)
         self._ids: dict[str, list[str]] | None = None
-        self.use_cache = config.cache
+        self.use_cache = config.cache and not config.standalone
         self.targets: list[str] = []  # the files being linted; set by the runner
         self._memo: dict[str, object] = {}
         self._facts: dict[str, dict] | None = None  # relpath -> {"stamp", "facts"}, from the cache
         self._new_facts: set[str] = set()  # relpaths whose facts this run computed
+        # relpath -> (stamp, digest or None) of the content this run read from disk
+        self._read_stamps: dict[str, tuple[list[int], str | None]] = {}
+        self._checked: dict[str, tuple] = {}  # relpath -> ((stamp, digest), still current?)
+        self._config_fingerprint: str | None = None
 
     def memo(self, key: str, compute):
         """``compute(self)`` once per run, for what rules derive from other documents (the
@@ -154,31 +158,54 @@ class Workspace:
             value = self._memo[key] = compute(self)
             return value
 
-    def fact(self, relpath: str, key: str, compute):
+    def fact(self, relpath: str, key: str, compute, shape):
         """``compute(doc)`` for the readable document at ``relpath``, kept in the cache
         with the file's stamp: what a cross-document rule reads from another file (the
         roles of a competence matrix) costs one parse per change of that file, not one
-        per run. ``compute`` must return plain JSON (lists, strings, numbers); a rule
+        per run. ``compute`` must return plain JSON of ``shape`` (see ``cache.matches``):
+        a cached value of another shape is discarded and computed again. A rule
         changing what it computes changes its key. None for unreadable files."""
-        if self._facts is None:
-            from aims_lint import cache
+        from aims_lint import cache
 
-            self._facts = cache.load_facts(self.root) if self.use_cache else {}
-        stamp = self._stamp(self.root / relpath) if relpath not in self.overrides else None
+        if self._facts is None:
+            self._facts = cache.load_facts(self.root, self._fingerprint()) if self.use_cache else {}
         entry = self._facts.get(relpath)
-        if entry is not None and stamp is not None and entry["stamp"] == stamp and key in entry["facts"]:
+        if (
+            entry is not None and key in entry["facts"] and relpath not in self.overrides
+            and (entry["facts"][key] is None or cache.matches(entry["facts"][key], shape))
+            and self._current(relpath, entry["stamp"], entry["digest"])
+        ):
             return entry["facts"][key]
         loaded = relpath in self._documents
         doc = self.document(relpath)
         value = compute(doc) if doc is not None and doc.read_error is None else None
         if not loaded:
             self.forget(relpath)
-        if stamp is not None:  # kept for this run even without the cache; an open buffer never
-            if entry is None or entry["stamp"] != stamp:
-                entry = self._facts[relpath] = {"stamp": stamp, "facts": {}}
+        read = self._read_stamps.get(relpath)
+        if read is not None:  # kept for this run even without the cache; an open buffer never
+            stamp, digest = read
+            if entry is None or entry["stamp"] != stamp or entry["digest"] != digest:
+                entry = self._facts[relpath] = {"stamp": stamp, "digest": digest, "facts": {}}
             entry["facts"][key] = value
             self._new_facts.add(relpath)
         return value
+
+    def _current(self, relpath: str, stamp: list[int], digest: str | None) -> bool:
+        """Is a cache entry made with ``stamp`` and ``digest`` still true of the file?
+        Checked once per file and run."""
+        known = self._checked.get(relpath)
+        if known is None or known[0] != (stamp, digest):
+            from aims_lint import cache
+
+            known = self._checked[relpath] = ((stamp, digest), cache.still_current(self.root / relpath, stamp, digest))
+        return known[1]
+
+    def _fingerprint(self) -> str:
+        if self._config_fingerprint is None:
+            from aims_lint import cache
+
+            self._config_fingerprint = cache.fingerprint(self.config)
+        return self._config_fingerprint
 
     def new_facts(self) -> dict[str, dict]:
         """The facts this run computed (a worker process hands them to the main one)."""
@@ -190,10 +217,10 @@ class Workspace:
         if self._facts is None:
             from aims_lint import cache
 
-            self._facts = cache.load_facts(self.root) if self.use_cache else {}
+            self._facts = cache.load_facts(self.root, self._fingerprint()) if self.use_cache else {}
         for relpath, entry in facts.items():
             mine = self._facts.get(relpath)
-            if mine is not None and mine["stamp"] == entry["stamp"]:
+            if mine is not None and mine["stamp"] == entry["stamp"] and mine["digest"] == entry["digest"]:
                 mine["facts"].update(entry["facts"])
             else:
                 self._facts[relpath] = entry
@@ -205,7 +232,9 @@ class Workspace:
             from aims_lint import cache
 
             live = self.paths()
-            cache.save_facts(self.root, {relpath: entry for relpath, entry in self._facts.items() if relpath in live})
+            cache.save_facts(
+                self.root, self._fingerprint(), {relpath: entry for relpath, entry in self._facts.items() if relpath in live}
+            )
             self._new_facts = set()
 
     # -- paths -----------------------------------------------------------
@@ -218,6 +247,13 @@ class Workspace:
         if any(part in DEFAULT_EXCLUDED_DIRS for part in (parts if is_dir else parts[:-1])):
             return True
         return bool(self.exclude) and self.exclude.match(relpath + ("/" if is_dir else ""))
+
+    def limit_to(self, relpaths: list[str]) -> None:
+        """A standalone run (no configuration, no git repository): the repository is the
+        files named, so that linting a stray file does not index the folder around it."""
+        self._paths = {relpath: self.root / relpath for relpath in relpaths}
+        for relpath in self.overrides:
+            self._paths.setdefault(relpath, self.root / relpath)
 
     def paths(self) -> dict[str, Path]:
         """Every Markdown file of the repository, by relative path (discovered once)."""
@@ -296,14 +332,20 @@ class Workspace:
                 if path.is_symlink() and not self.inside_root(path):
                     self.notes.append(f"{relpath}: skipped: it resolves to a file outside the repository")
                     return None
-                size = path.stat().st_size
-                if size > self.config.max_file_size:
+                from aims_lint import cache
+
+                status = os.stat(path)
+                stamp = cache.stamp_of(status)
+                if status.st_size > self.config.max_file_size:
+                    self._read_stamps[relpath] = (stamp, None)  # the size alone decides: the stamp has it
                     self.notes.append(
-                        f"{relpath}: skipped: {size / 1048576:.1f} MB is over the max-file-size of "
+                        f"{relpath}: skipped: {status.st_size / 1048576:.1f} MB is over the max-file-size of "
                         f"{self.config.max_file_size / 1048576:.1f} MB"
                     )
                     return None
+                read_ns = cache.now_ns()
                 data = path.read_bytes()
+                self._read_stamps[relpath] = (stamp, cache.digest_if_racy(stamp, data, read_ns))
             except OSError as error:
                 self.errors.append((relpath, f"cannot read file: {error.strerror or error}"))
                 return None
@@ -353,39 +395,34 @@ class Workspace:
 
     def index(self) -> dict[str, tuple[str | None, str | None]]:
         """relpath -> (type, id) for every Markdown file; ``type`` as the rules see it
-        (front matter, else a configured glob). Read from the cache where a file's
-        modification time and size are unchanged."""
+        (front matter, else a configured glob). Read from the cache where the file is
+        unchanged (see ``cache``)."""
         if self._index is None:
             from aims_lint import cache
 
-            cached = cache.load(self.root) if self.use_cache else {}
+            cached = cache.load(self.root, self._fingerprint()) if self.use_cache else {}
             fresh: dict[str, list] = {}
             self._index = {}
-            for relpath, path in self.paths().items():
+            for relpath in self.paths():
                 entry = cached.get(relpath)
-                stamp = self._stamp(path) if relpath not in self.overrides else None
-                if entry is None or stamp is None or entry[:2] != stamp:
+                if entry is None or relpath in self.overrides or not self._current(relpath, entry[:4], entry[4]):
                     loaded = relpath in self._documents
                     doc = self.document(relpath)
-                    entry = [*(stamp or (0, 0)), doc.declared_type if doc else None, doc.id if doc else None]
+                    declared, doc_id = (doc.declared_type, doc.id) if doc else (None, None)
                     if not loaded:
                         self.forget(relpath)  # indexing a large repository must not hold it all in memory
-                if stamp is not None:
+                    # An open buffer, or a file that could not be read, is not cached.
+                    read = self._read_stamps.get(relpath) if relpath not in self.overrides else None
+                    entry = [*read[0], read[1], declared, doc_id] if read else None
+                else:
+                    declared, doc_id = entry[5], entry[6]
+                if entry is not None:
                     fresh[relpath] = entry
-                declared = entry[2]
                 typed = self._glob_type(relpath) if not declared else None
-                self._index[relpath] = (normalise_type(declared) if declared else typed and typed[0], entry[3])
+                self._index[relpath] = (normalise_type(declared) if declared else typed and typed[0], doc_id)
             if self.use_cache and fresh != cached:
-                cache.save(self.root, fresh)
+                cache.save(self.root, self._fingerprint(), fresh)
         return self._index
-
-    @staticmethod
-    def _stamp(path: Path) -> list[int] | None:
-        try:
-            status = path.stat()
-        except OSError:
-            return None
-        return [status.st_mtime_ns, status.st_size]
 
     def ids(self) -> dict[str, list[str]]:
         """Document id -> relpaths of the governance documents that declare it."""

@@ -100,7 +100,7 @@ def test_index_cache_is_used_and_invalidated(repo):
 
     root = repo({"a.md": GOOD, "b.md": with_keys(id="POL-2")})
     assert codes(lint(root)) == []
-    assert set(cache.load(root)) == {"a.md", "b.md"}
+    assert set(cache.load(root, cache.fingerprint(load_config(root)))) == {"a.md", "b.md"}
     assert (root / ".aims-lint-cache" / ".gitignore").read_text().strip().endswith("*")
     (root / "b.md").write_text(GOOD + "\nMore text.\n")  # now a duplicate id: the cache must not hide it
     assert [c for _, c, _ in codes(lint(root))] == ["DOC010", "DOC010"]
@@ -127,7 +127,7 @@ def test_facts_other_files_give_are_cached_and_follow_their_changes(repo, monkey
     root = repo({"matrix.md": MATRIX, "p.md": with_keys(id="POL-2", owner="Head of Data")})
     single = [root / "p.md"]
     assert [c for _, c, _ in codes(lint(root, single, select=["TRC008"]))] == ["TRC008"]
-    assert cache.load_facts(root)["matrix.md"]["facts"]["trc.roles.1"] == ["AI Governance Lead"]
+    assert cache.load_facts(root, cache.fingerprint(load_config(root)))["matrix.md"]["facts"]["trc.roles.1"] == ["AI Governance Lead"]
 
     parsed = []
     document = Workspace.document

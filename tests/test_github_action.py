@@ -149,6 +149,12 @@ def test_inputs_are_data_not_shell(pull_request):
 
 
 def test_an_unknown_base_ref_is_an_annotated_error(pull_request):
-    result, _ = _run_action(pull_request, base_ref="no-such-branch\n::warning::forged")
+    result, _ = _run_action(pull_request, base_ref="no-such-branch")
     assert result.returncode == 2
-    assert result.stdout.startswith("::error title=aims-lint::base-ref 'no-such-branch%0A::warning::forged' is not a commit")
+    assert result.stdout.startswith("::error title=aims-lint::base-ref 'no-such-branch' is not a commit")
+
+
+def test_a_base_ref_with_a_line_break_is_refused_in_one_escaped_line(pull_request):
+    result, _ = _run_action(pull_request, base_ref="main\n::warning::forged")
+    assert result.returncode == 2
+    assert result.stdout == "::error title=aims-lint::base-ref 'main%0A::warning::forged' is not a branch, tag or commit name\n"

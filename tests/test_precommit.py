@@ -62,11 +62,11 @@ def test_pre_commit_accepts_the_manifest_and_the_readme_snippet(tmp_path):
     assert "id: aims-lint" in snippet.read_text(encoding="utf-8")
 
 
-def test_hook_manifest_lints_markdown_serially():
+def test_hook_manifest_takes_the_staged_files_from_git_not_from_its_command_line():
     (hook,) = YAML(typ="safe", pure=True).load(PROJECT / ".pre-commit-hooks.yaml")
     assert hook["id"] == "aims-lint" and hook["language"] == "python"
-    assert hook["types"] == ["markdown"] and hook["pass_filenames"] is True
-    assert hook["require_serial"] is True
+    assert hook["types"] == ["markdown"] and hook["pass_filenames"] is False
+    assert hook["entry"] == "aims-lint check --staged" and hook["require_serial"] is True
 
 
 @pytest.mark.slow

@@ -234,7 +234,7 @@ def test_a_bug_while_linting_is_logged_not_raised(repo, monkeypatch):
 
     root = repo({"p.md": GAP})
     monkeypatch.setattr(server.runner, "run_buffer", broken)
-    outcome = server.lint_text(root / "p.md", GAP, [root])
+    outcome = server.lint_text(root / "p.md", GAP)
     assert outcome.findings is None
     ((kind, message),) = outcome.log
     assert kind == types.MessageType.Error and "internal error" in message and "RuntimeError: rule pack exploded" in message

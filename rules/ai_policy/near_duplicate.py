@@ -67,7 +67,7 @@ def check(workspace, ctx):
     # when it changes, not on every save of another one.
     sets: dict[str, tuple[set[int], int]] = {}
     for relpath in policies:
-        found = workspace.fact(relpath, f"pol.shingles.1.{size}", lambda doc: _sample(doc, size))
+        found = workspace.fact(relpath, f"pol.shingles.1.{size}", lambda doc: _sample(doc, size), ([int], int))
         if isinstance(found, list) and len(found) == 2 and isinstance(found[0], list) and isinstance(found[1], int):
             sets[relpath] = ({value for value in found[0] if isinstance(value, int)}, found[1])
     # An inverted index from shingle to policies: each policy is compared only with the

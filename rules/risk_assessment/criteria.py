@@ -54,7 +54,7 @@ def linked_criteria(workspace, doc, terms: list[str]) -> list[dict]:
 
     found = []
     for relpath in linked_documents(workspace, doc)[0]:
-        facts = workspace.fact(relpath, key, compute)
+        facts = workspace.fact(relpath, key, compute, {"likelihood": bool, "severity": bool, "threshold": bool})
         if isinstance(facts, dict):
             found.append(facts)
     return found

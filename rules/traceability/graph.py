@@ -192,7 +192,7 @@ def systems_in_scope(workspace) -> list[System]:
     def compute(workspace) -> list[System]:
         found = []
         for relpath in workspace.relpaths_of_type("aims-scope"):
-            for entry in workspace.fact(relpath, "trc.systems.1", _listed_systems) or ():
+            for entry in workspace.fact(relpath, "trc.systems.1", _listed_systems, [(str, str, int)]) or ():
                 if isinstance(entry, list) and len(entry) == 3:
                     found.append(System(str(entry[0]), str(entry[1]), relpath, int(entry[2])))
         return found
@@ -246,7 +246,7 @@ def soa_decisions(workspace) -> dict[str, tuple[bool | None, str, int]] | None:
             return None
         decisions: dict[str, tuple[bool | None, str, int]] = {}
         for relpath in relpaths:
-            for entry in workspace.fact(relpath, "trc.soa.1", _soa_rows) or ():
+            for entry in workspace.fact(relpath, "trc.soa.1", _soa_rows, [(str, frozenset({bool, type(None)}), int)]) or ():
                 if not (isinstance(entry, list) and len(entry) == 3 and isinstance(entry[0], str)):
                     continue
                 control, included, line = entry

@@ -37,7 +37,7 @@ def defined_roles(workspace, config_roles: list[str]) -> dict[str, str]:
         roles: dict[str, str] = {}
         written = list(config_roles)
         for relpath in workspace.relpaths_of_type("competence-matrix"):
-            found = workspace.fact(relpath, "trc.roles.1", matrix_roles)
+            found = workspace.fact(relpath, "trc.roles.1", matrix_roles, [str])
             written.extend(role for role in found or () if isinstance(role, str))
         for role in written:
             # "AI Management Representative / ISM", "Chief Risk Officer (CRO)": each name counts.

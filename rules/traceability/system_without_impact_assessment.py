@@ -18,7 +18,7 @@ def assessed_systems(workspace) -> frozenset[str]:
     def compute(workspace) -> frozenset[str]:
         found = set()
         for relpath in workspace.relpaths_of_type("impact-assessment"):
-            found.update(item for item in workspace.fact(relpath, "trc.assesses.1", _assesses) or () if isinstance(item, str))
+            found.update(item for item in workspace.fact(relpath, "trc.assesses.1", _assesses, [str]) or () if isinstance(item, str))
         return frozenset(found)
 
     return workspace.memo("trc.assessed", compute)

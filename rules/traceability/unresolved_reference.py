@@ -99,7 +99,7 @@ def rows_of_scheme(workspace, prefix: str) -> frozenset[str]:
         for doc_id, relpaths in workspace.ids().items():
             if doc_id.replace("_", "-").split("-", 1)[0] == prefix:
                 for relpath in relpaths:
-                    rows = workspace.fact(relpath, "trc.row_ids.1", lambda doc: sorted(doc.memo("trc.row_ids", _row_ids)))
+                    rows = workspace.fact(relpath, "trc.row_ids.1", lambda doc: sorted(doc.memo("trc.row_ids", _row_ids)), [str])
                     found.update(row for row in rows or () if isinstance(row, str))
         return frozenset(found)
 
