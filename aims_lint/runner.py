@@ -43,15 +43,18 @@ def resolve_targets(workspace: Workspace, paths: list[Path]) -> list[str]:
             continue
         if not path.exists() and not path.is_symlink():
             raise UsageError(f"{path}: no such file or folder")
-        if path.is_dir():
-            targets.extend(workspace.relpaths_under(path))
+        if not workspace.inside_root(path):
+            # A link (or a folder reached through one) that leaves the repository: the
+            # run goes on without it, and never walks where it leads.
+            workspace.notes.append(f"{relpath}: skipped: it resolves to a file outside the repository")
+        elif path.is_dir():
+            if path.is_symlink():
+                workspace.notes.append(f"{relpath}: skipped: a symlinked folder (its files are linted where they are)")
+            else:
+                targets.extend(workspace.relpaths_under(path))
         elif not path.name.lower().endswith(MARKDOWN_SUFFIXES):
             workspace.notes.append(f"{relpath}: skipped: not a Markdown file")
-        elif workspace.is_excluded(relpath):
-            continue
-        elif not workspace.inside_root(path):
-            workspace.notes.append(f"{relpath}: skipped: it resolves to a file outside the repository")
-        else:
+        elif not workspace.is_excluded(relpath):
             targets.append(relpath)
     return list(dict.fromkeys(targets))
 
