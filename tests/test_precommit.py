@@ -69,8 +69,51 @@ def test_hook_manifest_takes_the_staged_files_from_git_not_from_its_command_line
     assert hook["entry"] == "aims-lint check --staged" and hook["require_serial"] is True
 
 
+@pytest.fixture(scope="module")
+def pre_commit_home(tmp_path_factory) -> Path:
+    """One PRE_COMMIT_HOME for the module: pre-commit installs aims-lint into it once."""
+    return tmp_path_factory.mktemp("pre-commit-home")
+
+
+def _environment(pre_commit_home: Path) -> dict[str, str]:
+    env = {
+        **os.environ,
+        "PRE_COMMIT_HOME": str(pre_commit_home),
+        "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
+        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid",
+        "NO_COLOR": "1",
+    }
+    env.pop("GITHUB_ACTIONS", None)  # plain text output, whatever CI runs this
+    return env
+
+
 @pytest.mark.slow
-def test_pre_commit_hook_fails_on_a_gap_and_passes_once_it_is_fixed(tmp_path):
+def test_staged_file_names_that_look_like_options_stay_file_names(tmp_path, pre_commit_home):
+    """A staged folder '-opolicies/' must not make the hook write its report over the
+    policy, '-o..' must not write outside, '--config=evil.md' must not switch rules off."""
+    policy_repo = tmp_path / "aims"
+    (policy_repo / "policies").mkdir(parents=True)
+    (policy_repo / ".aims-lint.yaml").write_text("roles: [AI Governance Lead, Chief Executive Officer]\n", encoding="utf-8")
+    policy = policy_repo / "policies" / "ai-policy.md"
+    policy.write_text(DOCUMENT.format(owner="AI Governance Lead"), encoding="utf-8")
+    (policy_repo / "evil.md").write_text('ignore = ["ALL"]\n', encoding="utf-8")
+    for name in ("-opolicies/ai-policy.md", "-o../x.md", "--config=evil.md"):
+        (policy_repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (policy_repo / name).write_text(DOCUMENT.format(owner="everyone").replace("PRC-AI-001", f"PRC-{len(name)}"), encoding="utf-8")
+    _git(policy_repo, "init", "-q")
+    _git(policy_repo, "add", "--", ".")
+    policy_before = policy.read_bytes()
+
+    result = _pre_commit(policy_repo, _environment(pre_commit_home))
+    assert result.returncode == 1, result.stdout + result.stderr
+    for name in ("-opolicies/ai-policy.md", "-o../x.md", "--config=evil.md"):
+        assert f"{name}:5:8: DOC009 [minor] owner 'everyone' is not a named role" in result.stdout
+    assert policy.read_bytes() == policy_before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["aims"]  # nothing written beside the repository
+
+
+@pytest.mark.slow
+def test_pre_commit_hook_fails_on_a_gap_and_passes_once_it_is_fixed(tmp_path, pre_commit_home):
     policy_repo = tmp_path / "aims"
     (policy_repo / "procedures").mkdir(parents=True)
     (policy_repo / ".aims-lint.yaml").write_text("roles: [AI Governance Lead, Chief Executive Officer]\n", encoding="utf-8")
@@ -78,14 +121,7 @@ def test_pre_commit_hook_fails_on_a_gap_and_passes_once_it_is_fixed(tmp_path):
     (policy_repo / "notes.txt").write_text("owner: everyone (not Markdown: the hook ignores it)\n", encoding="utf-8")
     document = policy_repo / "procedures" / "incidents.md"
     document.write_text(DOCUMENT.format(owner="everyone"), encoding="utf-8")
-    env = {
-        **os.environ,
-        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
-        "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
-        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid",
-        "NO_COLOR": "1",
-    }
-    env.pop("GITHUB_ACTIONS", None)  # plain text output, whatever CI runs this
+    env = _environment(pre_commit_home)
     _git(policy_repo, "init", "-q")
     _git(policy_repo, "add", ".")
 
