@@ -106,6 +106,7 @@ def find_config_file(start: Path, notes: list[str] | None = None) -> Path | None
             chain = chain[index + 1:]
             break
     for directory in chain:
+        found = []
         for name in CONFIG_FILES:
             candidate = directory / name
             if not candidate.is_file():
@@ -116,7 +117,14 @@ def find_config_file(start: Path, notes: list[str] | None = None) -> Path | None
                 continue
             if name == "pyproject.toml" and not _pyproject_has_section(candidate):
                 continue
-            return candidate
+            found.append(candidate)
+        if len(found) > 1:
+            # Silently preferring one would let a pull request that adds a second file
+            # (an '.aims-lint.yaml' that ignores everything) replace the one in use.
+            names = ", ".join(path.name for path in found)
+            raise ConfigError(f"{directory}: more than one aims-lint configuration ({names}): keep one")
+        if found:
+            return found[0]
     return None
 
 

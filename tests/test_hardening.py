@@ -396,3 +396,12 @@ def test_a_cached_run_finds_what_an_uncached_run_finds(edits):
             else:
                 (root / ".aims-lint.toml").write_text(_SETTINGS[edit[1]], encoding="utf-8")
             assert _findings(root, use_cache=True) == _findings(root, use_cache=False)
+
+
+def test_a_second_configuration_file_beside_the_first_is_an_error(policy_repo):
+    (policy_repo / ".aims-lint.toml").write_text('ignore = ["ALL"]\n', encoding="utf-8")  # added by a pull request
+    result = _aims_lint(policy_repo, "check")
+    assert result.returncode == 2
+    assert result.stderr.decode() == (
+        f"aims-lint: error: {policy_repo}: more than one aims-lint configuration (.aims-lint.yaml, .aims-lint.toml): keep one\n"
+    )
