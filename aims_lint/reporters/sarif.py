@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 from aims_lint import __version__
+from aims_lint.escape import to_json
 from aims_lint.findings import Result
 
 from . import Report
@@ -67,4 +66,4 @@ def render(result: Result, report: Report) -> str:
             }
         ],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return to_json(log) + "\n"

@@ -1,0 +1,154 @@
+"""Whatever a repository holds, aims-lint's output shows it and never acts on it.
+
+File names, ids and other document text may hold control characters: escape sequences
+that retitle the terminal or clear the screen, line breaks that forge GitHub workflow
+commands (``::error::``, ``::add-mask::``), characters XML forbids, and bytes that are
+not UTF-8. Every format prints them as visible escapes (or in its own lossless
+encoding), one line per finding, in valid UTF-8.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+from urllib.parse import unquote, unquote_to_bytes, urlsplit
+
+import jsonschema
+import pytest
+
+from aims_lint import plan as planning
+from aims_lint.pack import load_rules
+from aims_lint.reporters import Report, render
+
+from .conftest import TODAY, lint, write_repo
+from .test_document_control import GOOD
+
+SARIF_SCHEMA = json.loads((Path(__file__).parent / "fixtures" / "sarif-schema-2.1.0.json").read_text())
+AIMS_LINT = str(Path(sys.executable).with_name("aims-lint"))
+
+# A duplicated id is quoted in every duplicate's finding (DOC010), with the names of the
+# other files: document text and file names in one message.
+HOSTILE_ID = "POL\x1b]0;pwned\x07\x1b[2J\n::error::forged\r::add-mask::x\x00\x7f\x85\x9b\u2028\u202e\ufffe"
+HOSTILE_NAMES = {
+    # what the file is called on disk -> how aims-lint must print it
+    "osc\x1b]0;pwned\x07.md": "osc\\x1b]0;pwned\\x07.md",
+    "newline\n::error::forged\n::add-mask::x.md": "newline\\n::error::forged\\n::add-mask::x.md",
+    "return\r::warning::y.md": "return\\r::warning::y.md",
+    "c1\x9b31m\x85.md": "c1\\x9b31m\\x85.md",
+    "bidi\u202eexe.md": "bidi\\u202eexe.md",
+    os.fsdecode(b"latin1-\xe9t\xe9.md"): "latin1-\\xe9t\\xe9.md",  # not UTF-8: surrogateescape
+}
+# The characters that act on a terminal, a CI log or an XML parser (the tab aside).
+UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff\ud800-\udfff]")
+
+
+def hostile_document() -> str:
+    escaped_id = HOSTILE_ID.encode("unicode_escape").decode("ascii").replace('"', '\\"')
+    return GOOD.replace("id: POL-AI-001", f'id: "{escaped_id}"')
+
+
+@pytest.fixture
+def hostile_repo(tmp_path):
+    root = tmp_path / "repo"
+    root.mkdir()
+    write_repo(root, {})
+    for name in HOSTILE_NAMES:
+        (root / name).write_text(hostile_document(), encoding="utf-8")
+    return root
+
+
+def report_for(root, **options):
+    rules = load_rules()
+    return Report(root=root, rules={r.code: r for r in rules}, enabled=list(rules), **options)
+
+
+def unsafe_characters(text: str, allowed: str = "\n") -> list[str]:
+    return [char for char in UNSAFE.findall(text) if char not in allowed]
+
+
+def test_the_hostile_repository_has_a_finding_quoting_the_id_on_every_file(hostile_repo):
+    result = lint(hostile_repo)
+    duplicates = [finding for finding in result.active if finding.code == "DOC010"]
+    assert len(duplicates) == len(HOSTILE_NAMES)
+    assert all(HOSTILE_ID in finding.message for finding in duplicates)
+
+
+@pytest.mark.parametrize("color", [False, True])
+def test_text_prints_one_line_per_finding_with_document_text_escaped(hostile_repo, color):
+    result = lint(hostile_repo)
+    output = render("text", result, report_for(hostile_repo, quiet=True, color=color))
+    own_colors = re.compile(r"\x1b\[[0-9;]*m")  # the reporter's own styling
+    assert unsafe_characters(own_colors.sub("", output)) == []
+    assert len(output.splitlines()) == len(result.active)
+    for name, shown in HOSTILE_NAMES.items():
+        assert sum(line.startswith(shown + ":") for line in own_colors.sub("", output).splitlines()) >= 1
+    assert "POL\\x1b]0;pwned\\x07\\x1b[2J\\n::error::forged\\r::add-mask::x\\x00\\x7f\\x85\\x9b\\u2028\\u202e\\ufffe" in output
+
+
+def test_text_escapes_a_suppression_reason(repo):
+    root = repo({"p.md": GOOD.replace("Text.", "<!-- aims-lint-disable-next-line DOC008 -- why\x1b]0;x\x07 -->\nTBD")})
+    result = lint(root)
+    output = render("text", result, report_for(root, quiet=True, show_suppressed=True))
+    assert "suppressed: why\\x1b]0;x\\x07" in output and unsafe_characters(output) == []
+
+
+def test_github_annotations_are_well_formed_and_nothing_else_starts_with_two_colons(hostile_repo, monkeypatch):
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(hostile_repo))
+    result = lint(hostile_repo)
+    output = render("github", result, report_for(hostile_repo))
+    annotation = re.compile(r"::warning file=([^,:]*),line=\d+,col=\d+,title=([^,:]*)::([^\r\n]*)")
+    lines = output.split("\n")
+    assert lines[-1] == "" and not lines[-2].startswith("::")
+    annotations = [annotation.fullmatch(line) for line in lines if line.startswith("::")]
+    assert len(annotations) == len(result.active) and all(annotations), lines
+    assert unsafe_characters(output) == []
+    # Line breaks in a name keep GitHub's own encoding, so the annotation lands on the
+    # real file; other controls and undecodable bytes are shown escaped.
+    files = {re.sub("%(25|0D|0A|3A|2C)", lambda m: bytes.fromhex(m.group(1)).decode(), match.group(1)) for match in annotations}
+    expected = {shown.replace("\\n", "\n").replace("\\r", "\r") for shown in HOSTILE_NAMES.values()}
+    assert files == expected
+
+
+def test_json_and_sarif_are_utf8_keep_the_exact_text_and_escape_what_a_terminal_acts_on(hostile_repo):
+    result = lint(hostile_repo)
+    for format_name in ("json", "sarif"):
+        output = render(format_name, result, report_for(hostile_repo))
+        output.encode("utf-8")  # no lone surrogate: strict UTF-8 encodes it
+        assert unsafe_characters(output) == []
+        data = json.loads(output)
+        if format_name == "sarif":
+            jsonschema.validate(data, SARIF_SCHEMA)
+            messages = [entry["message"]["text"] for entry in data["runs"][0]["results"]]
+        else:
+            messages = [finding["message"] for finding in data["findings"]]
+            paths = {finding["path"] for finding in data["findings"]}
+            readable = {name for name in HOSTILE_NAMES if not re.search("[\ud800-\udfff]", name)}
+            assert readable < paths and "latin1-\\xe9t\\xe9.md" in paths
+        assert sum(HOSTILE_ID in message for message in messages) == len(HOSTILE_NAMES)
+
+
+def test_junit_is_well_formed_xml_with_every_file_named_visibly(hostile_repo):
+    result = lint(hostile_repo)
+    output = render("junit", result, report_for(hostile_repo))
+    tree = ElementTree.fromstring(output.encode("utf-8"))
+    names = {case.get("name") for case in tree.iter("testcase")}
+    assert set(HOSTILE_NAMES.values()) <= names
+    for failure in tree.iter("failure"):
+        assert unsafe_characters(failure.text) == []
+        assert len(failure.text.splitlines()) == int(failure.get("message").split()[0])
+
+
+def test_plan_text_prints_one_line_per_finding_with_document_text_escaped(hostile_repo):
+    owned = GOOD.replace("owner: AI Governance Lead", 'owner: "Lead\\e]0;x\\a"').replace("Text.", "TBD")
+    (hostile_repo / "owned.md").write_text(owned, encoding="utf-8")
+    result = lint(hostile_repo)
+    text = planning.render_text(planning.build(result, None, TODAY))
+    assert unsafe_characters(text) == []
+    items = [line for line in text.splitlines() if line.startswith("  by ")]
+    assert len(items) == len(result.active)
+    assert any("owner: Lead\\x1b]0;x\\x07 " in line for line in items)
