@@ -19,8 +19,10 @@ is valid everywhere except where a format says otherwise.
 from __future__ import annotations
 
 import json
+import os
 import re
 from typing import Any
+from urllib.parse import quote
 
 # Beyond the C0 controls: DEL and the C1 controls (0x9b is CSI to some terminals); the
 # line and paragraph separators (a line break to some viewers); the bidirectional
@@ -82,3 +84,12 @@ def to_json(data: Any, indent: int | None = 2) -> str:
     to a JSON parser)."""
     text = json.dumps(_valid_unicode_tree(data), indent=indent, ensure_ascii=False)
     return _JSON_RAW_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+def uri_reference(relpath: str) -> str:
+    """A relative path (forward slashes) as an RFC 3986 relative reference to the same
+    file. Every byte of the file-system name but unreserved characters and ``/`` is
+    percent-encoded: a colon cannot make the first segment a scheme
+    (``javascript:alert(1).md``), ``#``, ``?`` and ``%`` stay part of the path, and an
+    undecodable byte is encoded as itself, so the reference names the real file."""
+    return quote(os.fsencode(relpath), safe="/")

@@ -152,3 +152,69 @@ def test_plan_text_prints_one_line_per_finding_with_document_text_escaped(hostil
     items = [line for line in text.splitlines() if line.startswith("  by ")]
     assert len(items) == len(result.active)
     assert any("owner: Lead\\x1b]0;x\\x07 " in line for line in items)
+
+
+# Names that break a URI written as is: a scheme, a fragment, a query, a percent sign,
+# a space, non-ASCII, a byte that is not UTF-8, and a colon later in the path.
+URI_NAMES = [
+    "javascript:alert(1).md",
+    "notes#top.md",
+    "what?x=1.md",
+    "100%25 done.md",
+    "with space.md",
+    "café — ünïcode.md",
+    os.fsdecode(b"latin1-\xe9.md"),
+    "sub/dir:colon/c:d.md",
+    "sub/a&b;c=d+e@f.md",
+]
+
+
+# RFC 3986 relative-part with path-noscheme: a first segment without a colon (else it
+# would read as a scheme), then segments of pchar.
+_UNRESERVED_SUB_DELIMS = r"A-Za-z0-9\-._~!$&'()*+,;="
+_PCT_ENCODED = "%[0-9A-F]{2}"
+PATH_NOSCHEME = re.compile(
+    rf"(?:[{_UNRESERVED_SUB_DELIMS}@]|{_PCT_ENCODED})+(?:/(?:[{_UNRESERVED_SUB_DELIMS}:@]|{_PCT_ENCODED})*)*"
+)
+
+
+@pytest.fixture
+def uri_repo(tmp_path):
+    root = tmp_path / "uri-repo"
+    files = {name: GOOD.replace("id: POL-AI-001", f"id: POL-{index}").replace("Text.", "TBD") for index, name in enumerate(URI_NAMES)}
+    return write_repo(root, files)
+
+
+def test_sarif_uris_are_relative_references_that_decode_to_the_file(uri_repo):
+    result = lint(uri_repo)
+    log = json.loads(render("sarif", result, report_for(uri_repo)))
+    jsonschema.validate(log, SARIF_SCHEMA)
+    uris = {}
+    for entry in log["runs"][0]["results"]:
+        location = entry["locations"][0]["physicalLocation"]["artifactLocation"]
+        assert location["uriBaseId"] == "SRCROOT"
+        uris[location["uri"]] = entry
+    named = [uri for uri in uris if uri != "."]
+    assert len(named) == len(URI_NAMES)
+    for uri in named:
+        parts = urlsplit(uri)
+        assert (parts.scheme, parts.netloc, parts.query, parts.fragment) == ("", "", "", ""), uri
+        assert PATH_NOSCHEME.fullmatch(uri), uri
+    assert sorted(os.fsdecode(unquote_to_bytes(uri)) for uri in named) == sorted(URI_NAMES)
+    assert {unquote(uri) for uri in named if "%E9.md" not in uri} == {name for name in URI_NAMES if "latin1" not in name}
+
+
+def test_report_links_are_relative_references_to_the_files_and_the_page_shows_names_escaped(hostile_repo, uri_repo):
+    from .test_cli import run
+
+    for root, names in ((hostile_repo, list(HOSTILE_NAMES)), (uri_repo, URI_NAMES)):
+        result = run(root, "report", "--today", "2026-06-01", "-o", "r.html")
+        assert result.exit_code == 0, result.output
+        html = (root / "r.html").read_text(encoding="utf-8")
+        assert unsafe_characters(html) == []
+        hrefs = [href for href in re.findall(r'<a href="([^"]*)"', html) if href != "./"]
+        for href in hrefs:
+            href = href.replace("&amp;", "&").replace("&#x27;", "'").replace("&quot;", '"')
+            assert urlsplit(href).scheme == "" and urlsplit(href).fragment == "" and urlsplit(href).query == "", href
+        linked = {os.fsdecode(unquote_to_bytes(href.replace("&amp;", "&").replace("&#x27;", "'"))) for href in hrefs}
+        assert set(names) <= linked
