@@ -19,6 +19,15 @@ class _Failure(Exception):
     """A usage, configuration or internal error: one line on stderr, exit 2."""
 
 
+def _tell(message: str) -> None:
+    """One line on stderr. File names and document text in it are shown escaped
+    (aims_lint.escape): a newline in a name must not start a line a CI runner reads as
+    a workflow command, an escape sequence must not act on the terminal."""
+    from aims_lint.escape import printable
+
+    click.echo(printable(message), err=True)
+
+
 def _selectors(values: tuple[str, ...]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
@@ -80,12 +89,9 @@ class _Group(click.Group):
             if ctx.obj and ctx.obj.get("debug"):
                 raise
             if isinstance(error, (ConfigError, PackError, UsageError, _Failure)):
-                click.echo(f"aims-lint: error: {error}", err=True)
+                _tell(f"aims-lint: error: {error}")
             else:
-                click.echo(
-                    f"aims-lint: internal error: {type(error).__name__}: {error} (run with --debug for a traceback)",
-                    err=True,
-                )
+                _tell(f"aims-lint: internal error: {type(error).__name__}: {error} (run with --debug for a traceback)")
             ctx.exit(EXIT_ERROR)
 
 
@@ -188,9 +194,9 @@ def _lint(
 def _print_problems(result, quiet: bool = False) -> None:
     if not quiet:
         for note in result.notes:
-            click.echo(f"aims-lint: note: {note}", err=True)
+            _tell(f"aims-lint: note: {note}")
     for error in result.errors:
-        click.echo(f"aims-lint: error: {error}", err=True)
+        _tell(f"aims-lint: error: {error}")
 
 
 @main.command()
@@ -276,9 +282,9 @@ def plan(format_name: str, **lint_options) -> None:
     config, _, _, result, today_date = _lint(**lint_options)
     countdown = planning.build(result, config.stage2_date, today_date)
     if format_name == "json":
-        import json
+        from aims_lint.escape import to_json
 
-        click.echo(json.dumps({"version": __version__, **countdown.as_json()}, indent=2, ensure_ascii=False))
+        click.echo(to_json({"version": __version__, **countdown.as_json()}))
     else:
         click.echo(planning.render_text(countdown), nl=False)
     _print_problems(result)
@@ -310,7 +316,7 @@ def report(output: str, title: str | None, **lint_options) -> None:
     except OSError as error:
         raise _Failure(f"cannot write {output}: {error.strerror or error}") from None
     _print_problems(result)
-    click.echo(f"aims-lint: wrote {output}", err=True)
+    _tell(f"aims-lint: wrote {output}")
     sys.exit(EXIT_ERROR if result.errors else EXIT_OK)
 
 
@@ -392,16 +398,18 @@ def server(stdio: bool) -> None:
 def show_config(path: Path | None, config_file: Path | None) -> None:
     """Print the resolved configuration for PATH (default: this folder) and where each value came from."""
     from aims_lint.config import CONFIG_KEYS, load_config
+    from aims_lint.escape import printable
     from aims_lint.pack import load_rules
     from aims_lint.runner import select_rules
 
     config = load_config(path or Path.cwd(), config_file)
     enabled = select_rules(config, load_rules())
-    click.echo(f"# root: {config.root}")
-    click.echo(f"# configuration file: {config.file or 'none (defaults)'}")
+    # Folder names and configured values belong to the repository: shown escaped.
+    click.echo(printable(f"# root: {config.root}"))
+    click.echo(printable(f"# configuration file: {config.file or 'none (defaults)'}"))
     for key, attribute in CONFIG_KEYS.items():
         value = getattr(config, attribute)
         if isinstance(value, _dt.date):
             value = value.isoformat()
-        click.echo(f"{key} = {value!r}    # {config.sources.get(key, 'default')}")
+        click.echo(printable(f"{key} = {value!r}    # {config.sources.get(key, 'default')}"))
     click.echo(f"# enabled rules ({len(enabled)}): {', '.join(rule.code for rule in enabled)}")

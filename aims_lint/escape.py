@@ -14,6 +14,12 @@ passes such text through this module, so a new one only has to call it.
 ``\\xff``). The result is one line, shows what the document holds, and is valid XML 1.0
 and valid UTF-8. A tab is kept by default: it moves the cursor and nothing else, and
 is valid everywhere except where a format says otherwise.
+
+The GitHub runner also reads ``##[command]data`` anywhere in a line (the legacy
+workflow-command syntax: ``##[add-mask]``, ``##[stop-commands]``, which silences every
+later annotation): its bracket is shown escaped too, ``##\\x5b``. A line whose first
+non-blank characters are ``::`` is a command as well; line breaks being escaped, only a
+path at the start of a line can do that, hence ``printable_path``.
 """
 
 from __future__ import annotations
@@ -55,10 +61,20 @@ def printable(text: str, keep: str = "\t") -> str:
     the tab by default; ``""`` for one-line formats that escape tabs too; ``"\\r\\n"``
     for a format with its own encoding of line breaks (GitHub workflow commands)."""
     if keep == "\t":
-        return _UNSAFE_BUT_TAB.sub(_visible, text)
-    if keep == "":
-        return _UNSAFE_WITH_TAB.sub(_visible, text)
-    return _UNSAFE_WITH_TAB.sub(lambda match: match.group() if match.group() in keep else _visible(match), text)
+        text = _UNSAFE_BUT_TAB.sub(_visible, text)
+    elif keep == "":
+        text = _UNSAFE_WITH_TAB.sub(_visible, text)
+    else:
+        text = _UNSAFE_WITH_TAB.sub(lambda match: match.group() if match.group() in keep else _visible(match), text)
+    return text.replace("##[", "##\\x5b")
+
+
+def printable_path(relpath: str) -> str:
+    """A relative path as it may open a printed line: ``printable``, and behind ``./``
+    when it starts with a blank or a colon, so that no line reads as a workflow command
+    (``::error::x.md:1:1: ...``). ``./`` names the same file."""
+    text = printable(relpath)
+    return "./" + text if text[:1].isspace() or text.startswith(":") else text
 
 
 def valid_unicode(text: str) -> str:
@@ -80,10 +96,11 @@ def _valid_unicode_tree(data: Any) -> Any:
 def to_json(data: Any, indent: int | None = 2) -> str:
     """JSON text that is valid UTF-8 and safe to print: non-ASCII stays readable, lone
     surrogates become visible escapes (strict parsers reject ``\\udcff``), and the
-    characters a terminal acts on are written as ``\\u`` escapes (the same string
-    to a JSON parser)."""
+    characters a terminal or a CI runner acts on are written as ``\\u`` escapes (the
+    same string to a JSON parser)."""
     text = json.dumps(_valid_unicode_tree(data), indent=indent, ensure_ascii=False)
-    return _JSON_RAW_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    text = _JSON_RAW_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    return text.replace("##[", "##\\u005b")  # only ever inside a string: the same string
 
 
 def uri_reference(relpath: str) -> str:

@@ -218,3 +218,69 @@ def test_report_links_are_relative_references_to_the_files_and_the_page_shows_na
             assert urlsplit(href).scheme == "" and urlsplit(href).fragment == "" and urlsplit(href).query == "", href
         linked = {os.fsdecode(unquote_to_bytes(href.replace("&amp;", "&").replace("&#x27;", "'"))) for href in hrefs}
         assert set(names) <= linked
+
+
+# What a GitHub runner reads from a job's output as a workflow command: a line that
+# starts, after blanks, with "::" (any of \r, \n and \r\n ends a line), or "##[" anywhere
+# in a line (the legacy syntax, still parsed: ##[add-mask], ##[stop-commands]).
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+OWN_ANNOTATION = re.compile(r"::(error|warning|notice) file=[^,:\r\n]*,line=\d+,col=\d+,title=[^,:\r\n]*::[^\r\n]*")
+
+
+def workflow_commands(output: bytes) -> list[str]:
+    text = output.decode("utf-8")  # the runner reads UTF-8: a stray byte is a defect too
+    return [line for line in LINE_BREAK.split(text) if line.lstrip().startswith("::") or "##[" in line]
+
+
+@pytest.fixture
+def ci_repo(tmp_path):
+    """A checkout whose folder, file names and documents try to forge workflow commands."""
+    root = tmp_path / "checkout\n::error::root"
+    root.mkdir()
+    forged_id = "POL\n::error::forged id\r::add-mask::x ##[stop-commands]token ##[error]legacy"
+    escaped_id = forged_id.encode("unicode_escape").decode("ascii")
+    document = GOOD.replace("id: POL-AI-001", f'id: "{escaped_id}"').replace("Text.", "TBD")
+    names = [
+        "newline\n::error::forged\n::add-mask::x.md",
+        "::error::at the start.md",
+        "  ::warning::after blanks.md",
+        "legacy ##[add-mask]name.md",
+        "esc\x1b]0;pwned\x07.md",
+    ]
+    write_repo(root, {name: document for name in names})
+    (root / "notes\n::error::forged note.txt").write_text("not Markdown", encoding="utf-8")
+    return root
+
+
+def run_under_actions(root: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "GITHUB_ACTIONS": "true", "GITHUB_WORKSPACE": str(root), "NO_COLOR": "1"}
+    return subprocess.run([AIMS_LINT, *args], cwd=root, env=env, capture_output=True, timeout=120)
+
+
+@pytest.mark.parametrize("format_name", ["github", "text", "json", "sarif", "junit"])
+def test_under_github_actions_only_aims_lints_own_annotations_are_workflow_commands(ci_repo, format_name):
+    files = sorted(name for name in os.listdir(ci_repo) if not name.startswith("."))
+    run = run_under_actions(ci_repo, "check", "--today", "2026-06-01", "--format", format_name, "--", *files)
+    assert run.returncode == 1, run.stderr
+    stdout_commands = workflow_commands(run.stdout)
+    if format_name == "github":
+        assert len(stdout_commands) >= 5 and all(OWN_ANNOTATION.fullmatch(line) for line in stdout_commands), stdout_commands
+    else:
+        assert stdout_commands == []
+    assert workflow_commands(run.stderr) == []
+    assert b"aims-lint: note: notes\\n::error::forged note.txt: skipped: not a Markdown file" in run.stderr
+
+
+def test_under_github_actions_notes_errors_and_other_commands_forge_no_workflow_command(ci_repo):
+    runs = [
+        run_under_actions(ci_repo, "plan", "--today", "2026-06-01"),
+        run_under_actions(ci_repo, "plan", "--today", "2026-06-01", "--format", "json"),
+        run_under_actions(ci_repo, "report", "--today", "2026-06-01", "-o", "report\n::error::forged.html"),
+        run_under_actions(ci_repo, "check", "missing\n::error::forged.md"),
+        run_under_actions(ci_repo, "config"),
+    ]
+    assert [run.returncode for run in runs] == [0, 0, 0, 2, 0], [run.stderr for run in runs]
+    for run in runs:
+        assert workflow_commands(run.stdout) == [] and workflow_commands(run.stderr) == [], run
+    assert b"aims-lint: wrote report\\n::error::forged.html" in runs[2].stderr
+    assert b"missing\\n::error::forged.md" in runs[3].stderr

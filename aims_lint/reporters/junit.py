@@ -9,10 +9,15 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ElementTree
 
-from aims_lint.escape import printable
-from aims_lint.findings import Result
+from aims_lint.escape import printable, printable_path
+from aims_lint.findings import Finding, Result
 
 from . import Report
+
+
+def _failure_line(finding: Finding) -> str:
+    details = f"{finding.code} [{finding.classification}] {finding.message} (clause {finding.clause})"
+    return f"{printable_path(finding.path)}:{finding.line}:{finding.column}: {printable(details)}"
 
 
 def render(result: Result, report: Report) -> str:
@@ -32,10 +37,7 @@ def render(result: Result, report: Report) -> str:
         failure = ElementTree.SubElement(
             case, "failure", message=f"{len(findings)} finding{'s' if len(findings) != 1 else ''}", type="aims-lint"
         )
-        failure.text = "\n".join(
-            printable(f"{path}:{f.line}:{f.column}: {f.code} [{f.classification}] {f.message} (clause {f.clause})")
-            for f in findings
-        )
+        failure.text = "\n".join(_failure_line(finding) for finding in findings)
     clean = result.files_checked - len(by_path)
     if clean > 0:
         ElementTree.SubElement(suite, "testcase", classname="aims-lint", name=f"{clean} files without findings")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aims_lint.escape import printable
+from aims_lint.escape import printable, printable_path
 from aims_lint.findings import Finding, Result
 
 from . import Report
@@ -21,7 +21,7 @@ def _style(text: str, report: Report, **styles) -> str:
 def _line(finding: Finding, report: Report) -> str:
     # The document's text is escaped before it is styled: the colours are ours, an
     # escape sequence in the document is shown, not obeyed.
-    location = _style(printable(f"{finding.path}:{finding.line}:{finding.column}:"), report, bold=True)
+    location = _style(f"{printable_path(finding.path)}:{finding.line}:{finding.column}:", report, bold=True)
     code = _style(printable(finding.code), report, fg=_COLORS[finding.classification], bold=True)
     line = f"{location} {code} [{finding.classification}] {printable(finding.message)}"
     if finding.suppressed:
