@@ -13,6 +13,11 @@ from aims_lint import __version__
 from aims_lint.reporters import FORMATS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+# The reader of the output went away (``aims-lint rules | head -1``): the status the shell
+# reports for a process SIGPIPE ended (128 + 13), as for cat or grep. Not 0, which ruff
+# and ripgrep return: under ``set -o pipefail`` a truncated check must not pass a gate.
+# Not 1, which Python's documentation and click use: here it means findings.
+EXIT_PIPE_CLOSED = 141
 
 
 class _Failure(Exception):
@@ -73,12 +78,39 @@ def _write_atomically(path: Path, text: str, create_folders: bool = True) -> Non
         raise
 
 
+def _quit_on_closed_pipe() -> None:
+    """Exit quietly with EXIT_PIPE_CLOSED. What is still buffered for stdout or stderr
+    goes to /dev/null, else flushing it at interpreter exit raises again and Python
+    prints "Exception ignored ... BrokenPipeError"."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            os.dup2(devnull, stream.fileno())
+        except (OSError, ValueError):  # not a real file (tests capture output in memory)
+            pass
+    sys.exit(EXIT_PIPE_CLOSED)
+
+
 class _Group(click.Group):
-    """Turns every known error into one line on stderr and exit code 2."""
+    """Turns every known error into one line on stderr and exit code 2, and a closed
+    output pipe into a quiet exit (EXIT_PIPE_CLOSED)."""
+
+    def main(self, *args, **kwargs):
+        try:
+            try:
+                return super().main(*args, **kwargs)
+            finally:
+                # Output still buffered is written here, where a closed pipe can be
+                # caught, rather than at interpreter exit.
+                sys.stdout.flush()
+        except BrokenPipeError:
+            _quit_on_closed_pipe()
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except BrokenPipeError:  # before click's own handling, which exits 1
+            _quit_on_closed_pipe()
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except Exception as error:
