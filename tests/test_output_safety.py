@@ -14,6 +14,7 @@ import os
 import re
 import subprocess
 import sys
+import unicodedata
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 from urllib.parse import unquote, unquote_to_bytes, urlsplit
@@ -22,6 +23,7 @@ import jsonschema
 import pytest
 
 from aims_lint import plan as planning
+from aims_lint.escape import printable
 from aims_lint.pack import load_rules
 from aims_lint.reporters import Report, render
 
@@ -69,6 +71,31 @@ def report_for(root, **options):
 
 def unsafe_characters(text: str, allowed: str = "\n") -> list[str]:
     return [char for char in UNSAFE.findall(text) if char not in allowed]
+
+
+def acts_rather_than_shows(char: str) -> bool:
+    """Controls (C0, DEL, C1), surrogates, the line and paragraph separators, the
+    bidirectional formatting characters and the two noncharacters XML forbids."""
+    return (
+        unicodedata.category(char) in ("Cc", "Cs")
+        or char in "\u2028\u2029\ufffe\uffff"
+        or "\u202a" <= char <= "\u202e"
+        or "\u2066" <= char <= "\u2069"
+    )
+
+
+def test_printable_escapes_exactly_the_characters_that_act_and_keeps_the_tab():
+    for code in range(0x10000):
+        char = chr(code)
+        shown = printable(f"a{char}b")
+        if char == "\t" or not acts_rather_than_shows(char):
+            assert shown == f"a{char}b", hex(code)
+        else:
+            assert shown != f"a{char}b" and shown.isascii() and shown.isprintable(), hex(code)
+            assert printable(shown) == shown  # escaping twice changes nothing
+    assert printable("\t", keep="") == "\\t" and printable("a\r\nb", keep="\r\n") == "a\r\nb"
+    assert printable(os.fsdecode(b"\xff")) == "\\xff"
+    assert printable("x ##[add-mask]y") == "x ##\\x5badd-mask]y"
 
 
 def test_the_hostile_repository_has_a_finding_quoting_the_id_on_every_file(hostile_repo):
