@@ -102,7 +102,8 @@ class _Group(click.Group):
             finally:
                 # Output still buffered is written here, where a closed pipe can be
                 # caught, rather than at interpreter exit.
-                sys.stdout.flush()
+                if sys.stdout is not None:  # None without a console (pythonw)
+                    sys.stdout.flush()
         except BrokenPipeError:
             _quit_on_closed_pipe()
 
