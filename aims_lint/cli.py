@@ -13,10 +13,24 @@ from aims_lint import __version__
 from aims_lint.reporters import FORMATS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+# The reader of the output went away (``aims-lint rules | head -1``): the status the shell
+# reports for a process SIGPIPE ended (128 + 13), as for cat or grep. Not 0, which ruff
+# and ripgrep return: under ``set -o pipefail`` a truncated check must not pass a gate.
+# Not 1, which Python's documentation and click use: here it means findings.
+EXIT_PIPE_CLOSED = 141
 
 
 class _Failure(Exception):
     """A usage, configuration or internal error: one line on stderr, exit 2."""
+
+
+def _tell(message: str) -> None:
+    """One line on stderr. File names and document text in it are shown escaped
+    (aims_lint.escape): a newline in a name must not start a line a CI runner reads as
+    a workflow command, an escape sequence must not act on the terminal."""
+    from aims_lint.escape import printable
+
+    click.echo(printable(message), err=True)
 
 
 def _selectors(values: tuple[str, ...]) -> list[str]:
@@ -64,12 +78,40 @@ def _write_atomically(path: Path, text: str, create_folders: bool = True) -> Non
         raise
 
 
+def _quit_on_closed_pipe() -> None:
+    """Exit quietly with EXIT_PIPE_CLOSED. What is still buffered for stdout or stderr
+    goes to /dev/null, else flushing it at interpreter exit raises again and Python
+    prints "Exception ignored ... BrokenPipeError"."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            os.dup2(devnull, stream.fileno())
+        except (OSError, ValueError):  # not a real file (tests capture output in memory)
+            pass
+    sys.exit(EXIT_PIPE_CLOSED)
+
+
 class _Group(click.Group):
-    """Turns every known error into one line on stderr and exit code 2."""
+    """Turns every known error into one line on stderr and exit code 2, and a closed
+    output pipe into a quiet exit (EXIT_PIPE_CLOSED)."""
+
+    def main(self, *args, **kwargs):
+        try:
+            try:
+                return super().main(*args, **kwargs)
+            finally:
+                # Output still buffered is written here, where a closed pipe can be
+                # caught, rather than at interpreter exit.
+                if sys.stdout is not None:  # None without a console (pythonw)
+                    sys.stdout.flush()
+        except BrokenPipeError:
+            _quit_on_closed_pipe()
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except BrokenPipeError:  # before click's own handling, which exits 1
+            _quit_on_closed_pipe()
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except Exception as error:
@@ -80,12 +122,9 @@ class _Group(click.Group):
             if ctx.obj and ctx.obj.get("debug"):
                 raise
             if isinstance(error, (ConfigError, PackError, UsageError, _Failure)):
-                click.echo(f"aims-lint: error: {error}", err=True)
+                _tell(f"aims-lint: error: {error}")
             else:
-                click.echo(
-                    f"aims-lint: internal error: {type(error).__name__}: {error} (run with --debug for a traceback)",
-                    err=True,
-                )
+                _tell(f"aims-lint: internal error: {type(error).__name__}: {error} (run with --debug for a traceback)")
             ctx.exit(EXIT_ERROR)
 
 
@@ -189,9 +228,9 @@ def _lint(
 def _print_problems(result, quiet: bool = False) -> None:
     if not quiet:
         for note in result.notes:
-            click.echo(f"aims-lint: note: {note}", err=True)
+            _tell(f"aims-lint: note: {note}")
     for error in result.errors:
-        click.echo(f"aims-lint: error: {error}", err=True)
+        _tell(f"aims-lint: error: {error}")
 
 
 @main.command()
@@ -244,8 +283,8 @@ def check(
             raise _Failure(f"--staged: {error}") from None
     config, rules, enabled, result, today_date = _lint(**lint_options)
     if verbose:
-        click.echo(f"aims-lint: configuration: {config.file or 'none (defaults)'}; root: {config.root}"
-                   + ("; standalone (no configuration, no git repository)" if config.standalone else ""), err=True)
+        _tell(f"aims-lint: configuration: {config.file or 'none (defaults)'}; root: {config.root}"
+              + ("; standalone (no configuration, no git repository)" if config.standalone else ""))
     if format_name is None:
         format_name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     stream = sys.stdout
@@ -295,9 +334,9 @@ def plan(format_name: str, **lint_options) -> None:
     config, _, _, result, today_date = _lint(**lint_options)
     countdown = planning.build(result, config.stage2_date, today_date)
     if format_name == "json":
-        import json
+        from aims_lint.escape import to_json
 
-        click.echo(json.dumps({"version": __version__, **countdown.as_json()}, indent=2, ensure_ascii=False))
+        click.echo(to_json({"version": __version__, **countdown.as_json()}))
     else:
         click.echo(planning.render_text(countdown), nl=False)
     _print_problems(result)
@@ -329,7 +368,7 @@ def report(output: str, title: str | None, **lint_options) -> None:
     except OSError as error:
         raise _Failure(f"cannot write {output}: {error.strerror or error}") from None
     _print_problems(result)
-    click.echo(f"aims-lint: wrote {output}", err=True)
+    _tell(f"aims-lint: wrote {output}")
     sys.exit(EXIT_ERROR if result.errors else EXIT_OK)
 
 
@@ -411,20 +450,22 @@ def server(stdio: bool) -> None:
 def show_config(path: Path | None, config_file: Path | None) -> None:
     """Print the resolved configuration for PATH (default: this folder) and where each value came from."""
     from aims_lint.config import CONFIG_KEYS, load_config_for_run
+    from aims_lint.escape import printable
     from aims_lint.pack import load_rules
     from aims_lint.runner import select_rules
 
     config = load_config_for_run([path] if path else [], config_file)
     enabled = select_rules(config, load_rules())
-    click.echo(f"# root: {config.root}")
-    click.echo(f"# configuration file: {config.file or 'none (defaults)'}")
+    # Folder names and configured values belong to the repository: shown escaped.
+    click.echo(printable(f"# root: {config.root}"))
+    click.echo(printable(f"# configuration file: {config.file or 'none (defaults)'}"))
     if config.standalone:
         click.echo("# standalone: no configuration and no git repository; only the files named are linted, no cache")
     for note in config.notes:
-        click.echo(f"# note: {note}")
+        click.echo(printable(f"# note: {note}"))
     for key, attribute in CONFIG_KEYS.items():
         value = getattr(config, attribute)
         if isinstance(value, _dt.date):
             value = value.isoformat()
-        click.echo(f"{key} = {value!r}    # {config.sources.get(key, 'default')}")
+        click.echo(printable(f"{key} = {value!r}    # {config.sources.get(key, 'default')}"))
     click.echo(f"# enabled rules ({len(enabled)}): {', '.join(rule.code for rule in enabled)}")

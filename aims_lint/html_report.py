@@ -16,13 +16,13 @@ page is small and fixed, a template engine would be one more dependency for noth
 from __future__ import annotations
 
 import datetime as _dt
+import html
 import os
 import re
-from html import escape
 from pathlib import Path
-from urllib.parse import quote
 
 from aims_lint import __version__
+from aims_lint.escape import printable, uri_reference
 from aims_lint.findings import Finding, Result
 from aims_lint.plan import Plan
 from aims_lint.plan import build as build_plan
@@ -68,6 +68,12 @@ ANNEX_A_GROUPS = {
 }
 
 VERDICT_LABELS = {"ready": "Ready", "at risk": "At risk", "not ready": "Not ready"}
+
+
+def escape(text: str) -> str:
+    """``text`` as HTML, control characters shown rather than kept (aims_lint.escape):
+    HTML forbids most of them and a lone surrogate cannot be written as UTF-8."""
+    return html.escape(printable(text))
 
 
 def family_of(code: str) -> str:
@@ -335,7 +341,7 @@ def _href(root: Path, relpath: str, output: Path) -> str:
         relative = os.path.relpath(target, output.parent)
     except ValueError:  # another drive (Windows): an absolute file address
         return target.resolve().as_uri()
-    return quote(Path(relative).as_posix() + ("/" if relpath == "." else ""))
+    return uri_reference(Path(relative).as_posix() + ("/" if relpath == "." else ""))
 
 
 def _date(value: _dt.date) -> str:

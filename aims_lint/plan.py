@@ -26,6 +26,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from aims_lint.escape import printable
 from aims_lint.findings import Finding, Result
 from aims_lint.readiness import EVIDENCE_LEAD_DAYS, Readiness, assess
 
@@ -230,7 +231,7 @@ def render_text(plan: Plan) -> str:
             where = finding.path if finding.path == "." else f"{finding.path}:{finding.line}"
             owner = item.owner or "no owner named"
             lines.append(
-                f"  by {item.due.isoformat()}  {finding.code} [{finding.classification}] {where}  "
-                f"owner: {owner}  {shorten(finding.message)}"
+                f"  by {item.due.isoformat()}  {finding.code} [{finding.classification}] {printable(where)}  "
+                f"owner: {printable(owner)}  {printable(shorten(finding.message))}"
             )
     return "\n".join(lines) + "\n"

@@ -1,7 +1,10 @@
 """GitHub Actions workflow commands: one annotation per finding on the pull request.
 
 Escaping follows the workflow-command rules: in the message ``%``, CR and LF are
-percent-encoded; in property values (file, title) ``:`` and ``,`` are too.
+percent-encoded; in property values (file, title) ``:`` and ``,`` are too. Line breaks
+keep that encoding (GitHub decodes it, so a file name with a newline still names the
+file); every other control character is shown escaped (aims_lint.escape), since the log
+viewer obeys ANSI sequences.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from aims_lint.escape import printable
 from aims_lint.findings import Result
 
 from . import Report
@@ -17,6 +21,7 @@ _LEVELS = {"major": "error", "minor": "warning", "advisory": "notice"}
 
 
 def escape_data(text: str) -> str:
+    text = printable(text, keep="\r\n")
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 from aims_lint import __version__
+from aims_lint.escape import to_json
 from aims_lint.findings import Result
 
 from . import Report
@@ -19,4 +18,4 @@ def render(result: Result, report: Report) -> str:
         "findings": [finding.as_json() for finding in shown],
         "summary": summary,
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return to_json(document) + "\n"

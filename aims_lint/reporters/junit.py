@@ -1,12 +1,23 @@
-"""JUnit XML: one test case per linted file, failing when the file has findings."""
+"""JUnit XML: one test case per linted file, failing when the file has findings.
+
+XML 1.0 cannot hold most control characters even as character references, nor lone
+surrogates: every text from the repository is shown escaped (aims_lint.escape), one
+line per finding in a failure's text.
+"""
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ElementTree
 
-from aims_lint.findings import Result
+from aims_lint.escape import printable, printable_path
+from aims_lint.findings import Finding, Result
 
 from . import Report
+
+
+def _failure_line(finding: Finding) -> str:
+    details = f"{finding.code} [{finding.classification}] {finding.message} (clause {finding.clause})"
+    return f"{printable_path(finding.path)}:{finding.line}:{finding.column}: {printable(details)}"
 
 
 def render(result: Result, report: Report) -> str:
@@ -22,18 +33,16 @@ def render(result: Result, report: Report) -> str:
         errors=str(len(result.errors)),
     )
     for path, findings in sorted(by_path.items()):
-        case = ElementTree.SubElement(suite, "testcase", classname="aims-lint", name=path)
+        case = ElementTree.SubElement(suite, "testcase", classname="aims-lint", name=printable(path))
         failure = ElementTree.SubElement(
             case, "failure", message=f"{len(findings)} finding{'s' if len(findings) != 1 else ''}", type="aims-lint"
         )
-        failure.text = "\n".join(
-            f"{path}:{f.line}:{f.column}: {f.code} [{f.classification}] {f.message} (clause {f.clause})" for f in findings
-        )
+        failure.text = "\n".join(_failure_line(finding) for finding in findings)
     clean = result.files_checked - len(by_path)
     if clean > 0:
         ElementTree.SubElement(suite, "testcase", classname="aims-lint", name=f"{clean} files without findings")
     for error in result.errors:
-        case = ElementTree.SubElement(suite, "testcase", classname="aims-lint", name=error.path)
-        ElementTree.SubElement(case, "error", message=error.message)
+        case = ElementTree.SubElement(suite, "testcase", classname="aims-lint", name=printable(error.path))
+        ElementTree.SubElement(case, "error", message=printable(error.message))
     suite.set("tests", str(len(suite)))
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(suites, encoding="unicode") + "\n"

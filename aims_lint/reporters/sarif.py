@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 from aims_lint import __version__
+from aims_lint.escape import to_json, uri_reference
 from aims_lint.findings import Result
 
 from . import Report
@@ -36,7 +35,7 @@ def render(result: Result, report: Report) -> str:
     index = {code: position for position, code in enumerate(rules)}
     results = []
     for finding in result.findings if report.show_suppressed else result.active:
-        location = {"artifactLocation": {"uri": finding.path, "uriBaseId": "SRCROOT"}}
+        location = {"artifactLocation": {"uri": uri_reference(finding.path), "uriBaseId": "SRCROOT"}}
         if finding.path != ".":
             location["region"] = {"startLine": finding.line, "startColumn": finding.column}
         entry = {
@@ -67,4 +66,4 @@ def render(result: Result, report: Report) -> str:
             }
         ],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return to_json(log) + "\n"

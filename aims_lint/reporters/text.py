@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from aims_lint.escape import printable, printable_path
 from aims_lint.findings import Finding, Result
 
 from . import Report
@@ -18,12 +19,14 @@ def _style(text: str, report: Report, **styles) -> str:
 
 
 def _line(finding: Finding, report: Report) -> str:
-    location = _style(f"{finding.path}:{finding.line}:{finding.column}:", report, bold=True)
-    code = _style(finding.code, report, fg=_COLORS[finding.classification], bold=True)
-    line = f"{location} {code} [{finding.classification}] {finding.message}"
+    # The document's text is escaped before it is styled: the colours are ours, an
+    # escape sequence in the document is shown, not obeyed.
+    location = _style(f"{printable_path(finding.path)}:{finding.line}:{finding.column}:", report, bold=True)
+    code = _style(printable(finding.code), report, fg=_COLORS[finding.classification], bold=True)
+    line = f"{location} {code} [{finding.classification}] {printable(finding.message)}"
     if finding.suppressed:
         reason = finding.suppression_reason or "no reason given"
-        line += _style(f"  (suppressed: {reason})", report, dim=True)
+        line += _style(f"  (suppressed: {printable(reason)})", report, dim=True)
     return line
 
 
