@@ -24,8 +24,12 @@ def write_repo(root: Path, files: dict[str, str | bytes]) -> Path:
             path.write_bytes(content)
         else:
             path.write_text(content, encoding="utf-8")
+    placeholder = root / ".aims-lint.toml"
+    configured = {".aims-lint.yaml", ".aims-lint.yml", "pyproject.toml"} & set(files)
+    if configured and ".aims-lint.toml" not in files and placeholder.exists() and placeholder.stat().st_size == 0:
+        placeholder.unlink()  # an earlier call's placeholder: one configuration per folder
     if not any((root / name).exists() for name in (".aims-lint.yaml", ".aims-lint.toml", "pyproject.toml")):
-        (root / ".aims-lint.toml").write_text("", encoding="utf-8")
+        placeholder.write_text("", encoding="utf-8")
     return root
 
 
