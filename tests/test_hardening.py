@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import codes, lint
+from .test_config import MATRIX
 from .test_document_control import GOOD, with_keys
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -294,18 +295,8 @@ def test_a_cache_made_under_another_configuration_is_not_used(repo):
 
 
 def _matrix(role: str) -> str:
-    return f"""---
-id: COMP-001
-type: competence-matrix
-title: Competence matrix
-owner: AI Governance Lead
----
-# Competence matrix
-
-| Role | Required competencies | Evaluation method | Status | Next review |
-|---|---|---|---|---|
-| {role} | ISO/IEC 42001 | Exam | Competent | 2027-01-01 |
-"""
+    """A competence matrix whose one row is ``role``."""
+    return MATRIX.replace("| AI Governance Lead | ISO", f"| {role} | ISO")
 
 
 # -- 12. a hostile cache is discarded and rebuilt ---------------------------------------
