@@ -1,0 +1,122 @@
+"""The corpus snapshot: every finding aims-lint gives on the real documents of
+``shared/corpus``, one file per repository in ``tests/corpus_snapshot/``, as Ruff's
+ecosystem check keeps them. A change to reading or rules shows its effect on real
+documents in review: ``test_corpus_snapshot`` fails until the snapshot is regenerated.
+
+    python -m tests.corpus_snapshot            # per-family counts of the current snapshot
+    python -m tests.corpus_snapshot --update   # lint the corpus again and rewrite it
+
+Each repository is linted on its own, as its owner would run aims-lint, on a fixed
+date. Repositories of the second batch are typed by ``types/<repo>.yaml``; those of the
+first batch, which have none, by file name (``tests.test_corpus.TYPES``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import datetime as dt
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+SNAPSHOT = Path(__file__).resolve().parent / "corpus_snapshot"
+TODAY = dt.date(2026, 11, 30)
+
+
+def corpus() -> Path:
+    from .test_corpus import CORPUS
+
+    return CORPUS
+
+
+def repositories() -> list[str]:
+    return sorted(path.name for path in corpus().iterdir() if path.is_dir() and path.name != "types")
+
+
+def second_batch() -> set[str]:
+    return {path.stem for path in (corpus() / "types").glob("*.yaml")}
+
+
+def lint_repository(name: str) -> list[str]:
+    """The findings on one corpus repository, one line each, in a stable order."""
+    from aims_lint import runner
+    from aims_lint.config import load_config
+    from aims_lint.escape import printable
+    from aims_lint.pack import load_rules
+
+    from .test_corpus import TYPES
+
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder) / name
+        shutil.copytree(corpus() / name, root, symlinks=True)
+        types = corpus() / "types" / f"{name}.yaml"
+        if types.is_file():
+            shutil.copy(types, root / ".aims-lint.yaml")
+        else:
+            (root / ".aims-lint.yaml").write_text("types:\n" + "".join(f"  '{glob}': {kind}\n" for glob, kind in TYPES.items()))
+        config = load_config(root)
+        config.cache = False
+        result = runner.run(config, [], TODAY, rules=runner.select_rules(config, load_rules()))
+    lines = [
+        printable(f"{f.path}:{f.line}:{f.column}: {f.code} [{f.classification}] {f.message}") for f in result.active
+    ]
+    lines += [printable(f"error: {error}") for error in result.errors]
+    return lines
+
+
+def snapshot_file(name: str) -> Path:
+    return SNAPSHOT / f"{name}.txt"
+
+
+def read_snapshot(name: str) -> list[str]:
+    path = snapshot_file(name)
+    return path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+
+
+def update() -> None:
+    SNAPSHOT.mkdir(exist_ok=True)
+    for stale in SNAPSHOT.glob("*.txt"):
+        if stale.stem not in repositories():
+            stale.unlink()
+    for name in repositories():
+        lines = lint_repository(name)
+        snapshot_file(name).write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
+
+
+def family(line: str) -> str:
+    """The rule family of a snapshot line (DOC, POL, RSK, ...)."""
+    code = line.split(": ", 1)[1].split(" ", 1)[0] if ": " in line and not line.startswith("error: ") else "error"
+    return code.rstrip("0123456789")
+
+
+def counts(names: list[str]) -> dict[str, collections.Counter]:
+    """Per family: findings by classification, over the snapshot of ``names``."""
+    table: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    for name in names:
+        for line in read_snapshot(name):
+            classification = line.split("[", 1)[1].split("]", 1)[0] if "[" in line else "error"
+            table[family(line)][classification] += 1
+    return table
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--update", action="store_true", help="lint the corpus again and rewrite the snapshot")
+    arguments = parser.parse_args(argv)
+    if arguments.update:
+        update()
+    batches = {"first batch": [n for n in repositories() if n not in second_batch()], "second batch": sorted(second_batch())}
+    for title, names in batches.items():
+        table = counts(names)
+        total = sum(sum(counter.values()) for counter in table.values())
+        print(f"{title} ({len(names)} repositories): {total} findings")
+        for name in sorted(table):
+            counter = table[name]
+            detail = ", ".join(f"{counter[kind]} {kind}" for kind in ("major", "minor", "advisory", "error") if counter[kind])
+            print(f"  {name:<5} {sum(counter.values()):>4}  ({detail})")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
