@@ -39,6 +39,14 @@ from aims_lint.workspace import relative_path
 
 SOURCE = "aims-lint"
 DEBOUNCE_SECONDS = 0.3
+# An editor lists a document's problems for a person to read: past a thousand the list
+# is noise, and its cost is not (each diagnostic is built, serialised, sent and drawn
+# again on every pause in typing; 360,000 of them took minutes and gigabytes).
+# ``aims-lint check`` lists them all.
+MAX_DIAGNOSTICS = 1000
+# A rule that fires on every line (DOC008 on each placeholder) must not crowd the
+# other rules' findings out of those thousand.
+MAX_DIAGNOSTICS_PER_RULE = 100
 REASON_PLACEHOLDER = "<reason>"  # SUP001 reports it until someone writes the real reason
 SEVERITIES = {
     "major": types.DiagnosticSeverity.Error,
@@ -51,10 +59,12 @@ _TABLE_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)+\|?\s*$|^\s*
 
 @dataclass
 class Outcome:
-    """What linting one buffer gives: findings (None when linting failed) and log lines."""
+    """What linting one buffer gives: findings (None when linting failed), log lines, and
+    why the buffer was not linted at all (over max-file-size, say), if it was not."""
 
     findings: list[Finding] | None
     log: list[tuple[types.MessageType, str]] = field(default_factory=list)
+    skipped: str | None = None
 
 
 def lint_text(path: Path, text: str, folders: list[Path], today: _dt.date | None = None) -> Outcome:
@@ -70,6 +80,9 @@ def lint_text(path: Path, text: str, folders: list[Path], today: _dt.date | None
         result = runner.run_buffer(config, path, data, today or _dt.date.today(), enabled)
         relpath = relative_path(path, config.root.resolve())
         outcome = Outcome([finding for finding in result.active if finding.path == relpath])
+        skipped = [note for note in result.notes if note.startswith(f"{relpath}: skipped")]
+        if skipped:  # the workspace's note on the buffer, "<relpath>: skipped: <why>"
+            outcome.skipped = skipped[0].removeprefix(f"{relpath}: ")
         outcome.log.extend((types.MessageType.Info, f"aims-lint: note: {note}") for note in result.notes)
         outcome.log.extend((types.MessageType.Error, f"aims-lint: error: {error}") for error in result.errors)
         return outcome
@@ -82,6 +95,42 @@ def lint_text(path: Path, text: str, folders: list[Path], today: _dt.date | None
 
 def split_lines(text: str) -> list[str]:
     return _LINE_BREAK.split(text)
+
+
+def shown_findings(findings: list[Finding]) -> tuple[list[Finding], int]:
+    """(the findings a document's diagnostics show, how many more there are): in order,
+    at most MAX_DIAGNOSTICS_PER_RULE of one rule and MAX_DIAGNOSTICS in all."""
+    shown: list[Finding] = []
+    per_rule: dict[str, int] = {}
+    for finding in findings:
+        count = per_rule[finding.code] = per_rule.get(finding.code, 0) + 1
+        if count <= MAX_DIAGNOSTICS_PER_RULE and len(shown) < MAX_DIAGNOSTICS:
+            shown.append(finding)
+    return shown, len(findings) - len(shown)
+
+
+def notice(message: str) -> types.Diagnostic:
+    """An Information diagnostic at the top of the document, about the document as a whole."""
+    start = types.Position(line=0, character=0)
+    return types.Diagnostic(
+        range=types.Range(start=start, end=start),
+        severity=types.DiagnosticSeverity.Information,
+        source=SOURCE,
+        message=message,
+    )
+
+
+def diagnostics_for(outcome: Outcome, text: str, units) -> list[types.Diagnostic]:
+    """What the editor shows for a linted buffer: the findings, up to the caps, and a
+    notice of what is not shown; or one notice when the buffer was not linted."""
+    if outcome.skipped:
+        return [notice(outcome.skipped)]
+    shown, hidden = shown_findings(outcome.findings or [])
+    lines = split_lines(text) if shown else []  # a skipped or clean buffer is not split
+    diagnostics = [diagnostic(finding, lines, units) for finding in shown]
+    if hidden:
+        diagnostics.append(notice(f"{hidden} more findings not shown: run aims-lint check"))
+    return diagnostics
 
 
 def diagnostic(finding: Finding, lines: list[str], units) -> types.Diagnostic:
@@ -217,9 +266,7 @@ class AimsLintServer(LanguageServer):
             current = self.workspace.text_documents.get(uri)
             if outcome.findings is None or current is None or current.version != version:
                 return  # failed (logged), closed, or changed again: a newer lint follows
-            lines = split_lines(text)
-            units = self.workspace.position_codec.client_num_units
-            diagnostics = [diagnostic(finding, lines, units) for finding in outcome.findings]
+            diagnostics = diagnostics_for(outcome, text, self.workspace.position_codec.client_num_units)
             self.published[uri] = diagnostics
             self.text_document_publish_diagnostics(
                 types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version)
@@ -264,13 +311,12 @@ def did_close(ls: AimsLintServer, params: types.DidCloseTextDocumentParams) -> N
 )
 def code_action(ls: AimsLintServer, params: types.CodeActionParams) -> list[types.CodeAction]:
     document = ls.workspace.text_documents.get(params.text_document.uri)
-    if document is None:
-        return []
+    findings = [item for item in params.context.diagnostics if item.source == SOURCE and isinstance(item.code, str)]
+    if document is None or not findings:
+        return []  # editors ask on every move of the cursor: a large buffer is split only for a fix
     lines = split_lines(document.source)
     actions = []
-    for item in params.context.diagnostics:
-        if item.source != SOURCE or not isinstance(item.code, str):
-            continue
+    for item in findings:
         title, edits = suppression_fix(item.code, item.range.start.line, lines)
         actions.append(
             types.CodeAction(
