@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import datetime as _dt
 import re
+import sys
 import traceback
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ from pygls.uris import to_fs_path
 from aims_lint import __version__, runner
 from aims_lint.config import ConfigError, find_git_root, load_config_for
 from aims_lint.findings import Finding
+from aims_lint.framing import FramedInput
 from aims_lint.pack import PackError, load_rules
 from aims_lint.workspace import relative_path
 
@@ -47,6 +49,9 @@ MAX_DIAGNOSTICS = 1000
 # A rule that fires on every line (DOC008 on each placeholder) must not crowd the
 # other rules' findings out of those thousand.
 MAX_DIAGNOSTICS_PER_RULE = 100
+# The largest message read from the editor: a buffer at the default max-file-size
+# (10 MB) with room for JSON escapes; a larger one is skipped unread (framing.py).
+MAX_MESSAGE_BYTES = 64 * 1048576
 REASON_PLACEHOLDER = "<reason>"  # SUP001 reports it until someone writes the real reason
 SEVERITIES = {
     "major": types.DiagnosticSeverity.Error,
@@ -234,9 +239,22 @@ class AimsLintServer(LanguageServer):
         # One linting thread: runs never overlap, and requests (hover, code actions)
         # are answered while a document is being linted.
         self.linter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="aims-lint")
+        self.loop: asyncio.AbstractEventLoop | None = None  # known from initialize on
 
     def log(self, kind: types.MessageType, message: str) -> None:
         self.window_log_message(types.LogMessageParams(type=kind, message=message))
+
+    def report_input_problem(self, message: str) -> None:
+        """A problem reading the editor's messages, met on a reader thread: to the editor's
+        log from the event loop (the one thread that writes to the editor), to stderr
+        before the loop is known or after it closed."""
+        if self.loop is not None:
+            try:
+                self.loop.call_soon_threadsafe(self.log, types.MessageType.Error, message)
+                return
+            except RuntimeError:  # the loop closed: the server is stopping
+                pass
+        print(message, file=sys.stderr, flush=True)
 
     def schedule(self, uri: str, delay: float) -> None:
         """Lint ``uri`` after ``delay`` seconds, replacing a lint already waiting."""
@@ -283,6 +301,11 @@ class AimsLintServer(LanguageServer):
 
 
 server = AimsLintServer()
+
+
+@server.feature(types.INITIALIZE)
+def initialize(ls: AimsLintServer, params: types.InitializeParams) -> None:
+    ls.loop = asyncio.get_running_loop()
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
@@ -350,4 +373,4 @@ def hover(ls: AimsLintServer, params: types.HoverParams) -> types.Hover | None:
 
 def serve() -> None:
     """Talk LSP over standard input and output until the editor says exit."""
-    server.start_io()
+    server.start_io(stdin=FramedInput(sys.stdin.buffer, MAX_MESSAGE_BYTES, server.report_input_problem))

@@ -4,6 +4,7 @@ to the server process over stdio (tests/lsp_client.py, on pygls's LanguageClient
 from __future__ import annotations
 
 import asyncio
+import json
 import subprocess
 import sys
 import time
@@ -14,7 +15,13 @@ from lsprotocol import types
 
 from aims_lint.findings import Finding
 from aims_lint.pack import load_rules
-from aims_lint.server import DEBOUNCE_SECONDS, MAX_DIAGNOSTICS, MAX_DIAGNOSTICS_PER_RULE, shown_findings
+from aims_lint.server import (
+    DEBOUNCE_SECONDS,
+    MAX_DIAGNOSTICS,
+    MAX_DIAGNOSTICS_PER_RULE,
+    MAX_MESSAGE_BYTES,
+    shown_findings,
+)
 
 from .lsp_client import Editor
 from .test_document_control import GOOD, with_keys
@@ -244,6 +251,9 @@ def test_a_bug_while_linting_is_logged_not_raised(repo, monkeypatch):
     assert kind == types.MessageType.Error and "internal error" in message and "RuntimeError: rule pack exploded" in message
 
 
+_LINUX = pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="process memory from /proc (Linux)")
+
+
 def _placeholders(count: int) -> str:
     """A procedure with ``count`` placeholder lines (one DOC008 each) after its DOC009."""
     return GAP + "Signed: TBD\n\n" * count
@@ -300,7 +310,7 @@ def test_a_document_shows_at_most_max_diagnostics_in_order_of_position():
     assert shown_findings(few) == (few, 0)
 
 
-@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="process memory from /proc (Linux)")
+@_LINUX
 def test_an_oversized_buffer_leaves_nothing_behind_once_closed(repo):
     root = repo({".aims-lint.yaml": "max-file-size: 100 KB\n"})
     big = _placeholders(400_000)  # 5 MB, one finding a line were it linted
@@ -322,5 +332,51 @@ def test_an_oversized_buffer_leaves_nothing_behind_once_closed(repo):
             editor.change(small, FIXED)  # linted after the close: the server has handled it
             await editor.next_diagnostics(small)
             assert editor.server_memory() - before < 2 * 1024  # KB: the 5 MB text is not kept
+
+    _run(scenario)
+
+
+@_LINUX
+@pytest.mark.parametrize(
+    "header, problem",
+    [
+        (b"Content-Length: 99999999999999\r\n\r\n", "a message of 99999999999999 bytes from the editor is over the limit"),
+        (b"Content-Length: -5\r\n\r\n", "Content-Length '-5' is not a size in bytes"),
+        (b"Content-Length: many\r\n\r\n", "Content-Length 'many' is not a size in bytes"),
+        (b"Content-Type: application/vscode-jsonrpc\r\n\r\n", "no Content-Length"),
+        (b"Content-Length: " + b"7" * 2000 + b"\r\n\r\n", "a header line over 1024 bytes"),
+    ],
+)
+def test_a_frame_whose_header_cannot_be_trusted_is_skipped_and_the_server_goes_on(repo, header, problem):
+    root = repo({})
+
+    async def scenario():
+        async with Editor(root) as editor:
+            peak = editor.server_memory("VmHWM")
+            editor.send_raw(header + b'{"jsonrpc": "2.0", "method": "lost"}')
+            uri = editor.open("p.md", GAP)  # the next message is read and answered
+            assert [d.code for d in (await editor.next_diagnostics(uri, timeout=10)).diagnostics] == ["DOC009"]
+            (error,) = [entry.message for entry in editor.log if entry.type == types.MessageType.Error]
+            assert error.startswith("aims-lint: error: ") and problem in error and error.endswith(": skipped")
+            assert editor.server_memory("VmHWM") - peak < 16 * 1024  # KB: nothing of the announced size
+
+    _run(scenario)
+
+
+@_LINUX
+def test_a_message_over_the_size_limit_is_skipped_unread_and_the_next_one_is_served(repo):
+    root = repo({})
+    document = {"uri": (root / "big.md").as_uri(), "languageId": "markdown", "version": 1, "text": "x" * MAX_MESSAGE_BYTES}
+    body = json.dumps({"jsonrpc": "2.0", "method": types.TEXT_DOCUMENT_DID_OPEN, "params": {"textDocument": document}}).encode()
+
+    async def scenario():
+        async with Editor(root) as editor:
+            peak = editor.server_memory("VmHWM")
+            editor.send_raw(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+            uri = editor.open("p.md", GAP)
+            assert [d.code for d in (await editor.next_diagnostics(uri, timeout=20)).diagnostics] == ["DOC009"]
+            (error,) = [entry.message for entry in editor.log if entry.type == types.MessageType.Error]
+            assert error == f"aims-lint: error: a message of {len(body)} bytes from the editor is over the limit of 64 MB: skipped"
+            assert editor.server_memory("VmHWM") - peak < 16 * 1024  # KB: read in chunks and dropped
 
     _run(scenario)
