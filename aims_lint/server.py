@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as _dt
+import gc
 import re
 import sys
 import traceback
@@ -52,6 +53,10 @@ MAX_DIAGNOSTICS_PER_RULE = 100
 # The largest message read from the editor: a buffer at the default max-file-size
 # (10 MB) with room for JSON escapes; a larger one is skipped unread (framing.py).
 MAX_MESSAGE_BYTES = 64 * 1048576
+# A document's sections and blocks refer to each other, so its parse is freed only by a
+# full collection, which an idle server may not run for a long time: after a buffer this
+# large (a full collection costs some 20 ms, linting it a second) the linting thread runs one.
+COLLECT_AFTER_CHARACTERS = 256 * 1024
 REASON_PLACEHOLDER = "<reason>"  # SUP001 reports it until someone writes the real reason
 SEVERITIES = {
     "major": types.DiagnosticSeverity.Error,
@@ -96,6 +101,14 @@ def lint_text(path: Path, text: str, folders: list[Path], today: _dt.date | None
     except Exception as error:  # a bug: log it with its traceback, keep serving
         detail = "".join(traceback.format_exception(error)).rstrip()
         return Outcome(None, [(types.MessageType.Error, f"aims-lint: internal error linting {path}: {detail}")])
+
+
+def lint_and_collect(path: Path, text: str, folders: list[Path]) -> Outcome:
+    """``lint_text``, then a full garbage collection if the buffer was large."""
+    outcome = lint_text(path, text, folders)
+    if len(text) > COLLECT_AFTER_CHARACTERS:
+        gc.collect()
+    return outcome
 
 
 def split_lines(text: str) -> list[str]:
@@ -278,7 +291,7 @@ class AimsLintServer(LanguageServer):
                 return  # closed meanwhile, or not a file (an untitled buffer has no repository)
             version, text = document.version, document.source
             path = Path(to_fs_path(uri))
-            outcome = await asyncio.get_running_loop().run_in_executor(self.linter, lint_text, path, text, self.folders())
+            outcome = await asyncio.get_running_loop().run_in_executor(self.linter, lint_and_collect, path, text, self.folders())
             for kind, message in outcome.log:
                 self.log(kind, message)
             current = self.workspace.text_documents.get(uri)

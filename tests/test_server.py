@@ -252,6 +252,9 @@ def test_a_bug_while_linting_is_logged_not_raised(repo, monkeypatch):
 
 
 _LINUX = pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="process memory from /proc (Linux)")
+# A fixed threshold keeps glibc from caching freed large buffers in its heap, so that the
+# server's memory measures what it still holds.
+_SERVER_WITHOUT_CACHED_BUFFERS = ["env", "MALLOC_MMAP_THRESHOLD_=131072", sys.executable, "-m", "aims_lint", "server"]
 
 
 def _placeholders(count: int) -> str:
@@ -314,12 +317,9 @@ def test_a_document_shows_at_most_max_diagnostics_in_order_of_position():
 def test_an_oversized_buffer_leaves_nothing_behind_once_closed(repo):
     root = repo({".aims-lint.yaml": "max-file-size: 100 KB\n"})
     big = _placeholders(400_000)  # 5 MB, one finding a line were it linted
-    # A fixed threshold keeps glibc from caching freed buffers of this size in its heap,
-    # so that what the server's memory measures is what it still refers to.
-    command = ["env", "MALLOC_MMAP_THRESHOLD_=131072", sys.executable, "-m", "aims_lint", "server"]
 
     async def scenario():
-        async with Editor(root, command) as editor:
+        async with Editor(root, _SERVER_WITHOUT_CACHED_BUFFERS) as editor:
             small = editor.open("small.md", GAP)
             await editor.next_diagnostics(small)
             before = editor.server_memory()
@@ -378,5 +378,25 @@ def test_a_message_over_the_size_limit_is_skipped_unread_and_the_next_one_is_ser
             (error,) = [entry.message for entry in editor.log if entry.type == types.MessageType.Error]
             assert error == f"aims-lint: error: a message of {len(body)} bytes from the editor is over the limit of 64 MB: skipped"
             assert editor.server_memory("VmHWM") - peak < 16 * 1024  # KB: read in chunks and dropped
+
+    _run(scenario)
+
+
+@_LINUX
+def test_the_parse_of_a_large_buffer_is_freed_once_its_diagnostics_are_published(repo):
+    root = repo({})
+    text = _placeholders(40_000)  # 0.5 MB, within max-file-size: linted
+
+    async def scenario():
+        async with Editor(root, _SERVER_WITHOUT_CACHED_BUFFERS) as editor:
+            small = editor.open("small.md", GAP)
+            await editor.next_diagnostics(small)
+            before = editor.server_memory()
+            uri = editor.open("big.md", text)
+            assert len((await editor.next_diagnostics(uri)).diagnostics) == MAX_DIAGNOSTICS_PER_RULE + 2
+            editor.close(uri)
+            await editor.next_diagnostics(uri)
+            # KB: linting it took some 70 MB; unfreed, its parse would hold some 27 MB
+            assert editor.server_memory() - before < 16 * 1024
 
     _run(scenario)
