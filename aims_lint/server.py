@@ -291,7 +291,8 @@ class AimsLintServer(LanguageServer):
                 return  # closed meanwhile, or not a file (an untitled buffer has no repository)
             version, text = document.version, document.source
             path = Path(to_fs_path(uri))
-            outcome = await asyncio.get_running_loop().run_in_executor(self.linter, lint_and_collect, path, text, self.folders())
+            loop = asyncio.get_running_loop()
+            outcome = await loop.run_in_executor(self.linter, lint_and_collect, path, text, self.folders())
             for kind, message in outcome.log:
                 self.log(kind, message)
             current = self.workspace.text_documents.get(uri)

@@ -73,7 +73,8 @@ def test_stdin_filename_lints_the_buffer_as_that_file(gap_repo):
 # ``python -m aims_lint`` that prints its peak memory (VmHWM, KB) last on stderr.
 _WITH_PEAK_MEMORY = (
     "import atexit, re, sys\n"
-    "atexit.register(lambda: print(re.search(r'VmHWM:\\s*(\\d+)', open('/proc/self/status').read())[1], file=sys.stderr))\n"
+    "peak = lambda: re.search(r'VmHWM:\\s*(\\d+)', open('/proc/self/status').read())[1]\n"
+    "atexit.register(lambda: print(peak(), file=sys.stderr))\n"
     "from aims_lint.cli import main\n"
     "main(sys.argv[1:])\n"
 )

@@ -340,7 +340,7 @@ def test_an_oversized_buffer_leaves_nothing_behind_once_closed(repo):
 @pytest.mark.parametrize(
     "header, problem",
     [
-        (b"Content-Length: 99999999999999\r\n\r\n", "a message of 99999999999999 bytes from the editor is over the limit"),
+        (b"Content-Length: 99999999999999\r\n\r\n", "message of 99999999999999 bytes from the editor is over"),
         (b"Content-Length: -5\r\n\r\n", "Content-Length '-5' is not a size in bytes"),
         (b"Content-Length: many\r\n\r\n", "Content-Length 'many' is not a size in bytes"),
         (b"Content-Type: application/vscode-jsonrpc\r\n\r\n", "no Content-Length"),
@@ -366,8 +366,10 @@ def test_a_frame_whose_header_cannot_be_trusted_is_skipped_and_the_server_goes_o
 @_LINUX
 def test_a_message_over_the_size_limit_is_skipped_unread_and_the_next_one_is_served(repo):
     root = repo({})
-    document = {"uri": (root / "big.md").as_uri(), "languageId": "markdown", "version": 1, "text": "x" * MAX_MESSAGE_BYTES}
-    body = json.dumps({"jsonrpc": "2.0", "method": types.TEXT_DOCUMENT_DID_OPEN, "params": {"textDocument": document}}).encode()
+    big = (root / "big.md").as_uri()
+    document = {"uri": big, "languageId": "markdown", "version": 1, "text": "x" * MAX_MESSAGE_BYTES}
+    message = {"jsonrpc": "2.0", "method": types.TEXT_DOCUMENT_DID_OPEN, "params": {"textDocument": document}}
+    body = json.dumps(message).encode()
 
     async def scenario():
         async with Editor(root) as editor:
@@ -376,7 +378,9 @@ def test_a_message_over_the_size_limit_is_skipped_unread_and_the_next_one_is_ser
             uri = editor.open("p.md", GAP)
             assert [d.code for d in (await editor.next_diagnostics(uri, timeout=20)).diagnostics] == ["DOC009"]
             (error,) = [entry.message for entry in editor.log if entry.type == types.MessageType.Error]
-            assert error == f"aims-lint: error: a message of {len(body)} bytes from the editor is over the limit of 64 MB: skipped"
+            assert error == (
+                f"aims-lint: error: a message of {len(body)} bytes from the editor is over the limit of 64 MB: skipped"
+            )
             assert editor.server_memory("VmHWM") - peak < 16 * 1024  # KB: read in chunks and dropped
 
     _run(scenario)
