@@ -144,7 +144,7 @@ def diagnostics_for(outcome: Outcome, text: str, units) -> list[types.Diagnostic
     if outcome.skipped:
         return [notice(outcome.skipped)]
     shown, hidden = shown_findings(outcome.findings or [])
-    lines = split_lines(text) if shown else []  # a skipped or clean buffer is not split
+    lines = split_lines(text) if shown else []  # a clean buffer is not split
     diagnostics = [diagnostic(finding, lines, units) for finding in shown]
     if hidden:
         diagnostics.append(notice(f"{hidden} more findings not shown: run aims-lint check"))
