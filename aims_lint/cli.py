@@ -218,7 +218,10 @@ def _lint(
     rules = load_rules()
     enabled = runner.select_rules(config, rules)
     if stdin_filename is not None:
-        result = runner.run_buffer(config, stdin_filename, sys.stdin.buffer.read(), today_date, enabled)
+        from aims_lint.workspace import read_input
+
+        data = read_input(sys.stdin.buffer, config.max_file_size)
+        result = runner.run_buffer(config, stdin_filename, data, today_date, enabled)
     else:
         result = runner.run(config, targets, today_date, rules=enabled, jobs=jobs or None)
     result.notes = sorted(set(result.notes + config.notes))

@@ -16,7 +16,7 @@ from aims_lint import pack, suppress
 from aims_lint.config import Config
 from aims_lint.findings import Finding, Result, RunError
 from aims_lint.rule import ANY_TYPE, Problem, Rule, RuleContext
-from aims_lint.workspace import MARKDOWN_SUFFIXES, Matcher, Workspace
+from aims_lint.workspace import MARKDOWN_SUFFIXES, Matcher, UnreadInput, Workspace
 
 
 class UsageError(Exception):
@@ -96,7 +96,7 @@ def run(
     config: Config,
     paths: list[Path],
     today: _dt.date,
-    overrides: dict[str, bytes] | None = None,
+    overrides: dict[str, bytes | UnreadInput] | None = None,
     rules: list[Rule] | None = None,
     jobs: int | None = None,
 ) -> Result:
@@ -152,10 +152,11 @@ def run(
 
 
 def run_buffer(
-    config: Config, path: Path, data: bytes, today: _dt.date, rules: list[Rule] | None = None
+    config: Config, path: Path, data: bytes | UnreadInput, today: _dt.date, rules: list[Rule] | None = None
 ) -> Result:
     """Lint ``data`` as if it were the file at ``path`` (``--stdin-filename``, the language
-    server's open buffers): the rest of the repository is read from disk as usual."""
+    server's open buffers): the rest of the repository is read from disk as usual, and
+    ``data`` is held to max-file-size as a file on disk is."""
     from aims_lint.workspace import relative_path
 
     overrides = {relative_path(path, config.root.resolve()): data}

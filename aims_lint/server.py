@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import asyncio
 import datetime as _dt
+import gc
 import re
+import sys
 import traceback
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -34,11 +36,27 @@ from pygls.uris import to_fs_path
 from aims_lint import __version__, runner
 from aims_lint.config import ConfigError, load_config_for
 from aims_lint.findings import Finding
+from aims_lint.framing import FramedInput
 from aims_lint.pack import PackError, load_rules
 from aims_lint.workspace import relative_path
 
 SOURCE = "aims-lint"
 DEBOUNCE_SECONDS = 0.3
+# An editor lists a document's problems for a person to read: past a thousand the list
+# is noise, and its cost is not (each diagnostic is built, serialised, sent and drawn
+# again on every pause in typing; 360,000 of them took minutes and gigabytes).
+# ``aims-lint check`` lists them all.
+MAX_DIAGNOSTICS = 1000
+# A rule that fires on every line (DOC008 on each placeholder) must not crowd the
+# other rules' findings out of those thousand.
+MAX_DIAGNOSTICS_PER_RULE = 100
+# The largest message read from the editor: a buffer at the default max-file-size
+# (10 MB) with room for JSON escapes; a larger one is skipped unread (framing.py).
+MAX_MESSAGE_BYTES = 64 * 1048576
+# A document's sections and blocks refer to each other, so its parse is freed only by a
+# full collection, which an idle server may not run for a long time: after a buffer this
+# large (a full collection costs some 20 ms, linting it a second) the linting thread runs one.
+COLLECT_AFTER_CHARACTERS = 256 * 1024
 REASON_PLACEHOLDER = "<reason>"  # SUP001 reports it until someone writes the real reason
 SEVERITIES = {
     "major": types.DiagnosticSeverity.Error,
@@ -51,10 +69,12 @@ _TABLE_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)+\|?\s*$|^\s*
 
 @dataclass
 class Outcome:
-    """What linting one buffer gives: findings (None when linting failed) and log lines."""
+    """What linting one buffer gives: findings (None when linting failed), log lines, and
+    why the buffer was not linted at all (over max-file-size, say), if it was not."""
 
     findings: list[Finding] | None
     log: list[tuple[types.MessageType, str]] = field(default_factory=list)
+    skipped: str | None = None
 
 
 def lint_text(path: Path, text: str, today: _dt.date | None = None) -> Outcome:
@@ -69,6 +89,9 @@ def lint_text(path: Path, text: str, today: _dt.date | None = None) -> Outcome:
         result = runner.run_buffer(config, path, data, today or _dt.date.today(), enabled)
         relpath = relative_path(path, config.root.resolve())
         outcome = Outcome([finding for finding in result.active if finding.path == relpath])
+        skipped = [note for note in result.notes if note.startswith(f"{relpath}: skipped")]
+        if skipped:  # the workspace's note on the buffer, "<relpath>: skipped: <why>"
+            outcome.skipped = skipped[0].removeprefix(f"{relpath}: ")
         outcome.log.extend((types.MessageType.Info, f"aims-lint: note: {note}") for note in result.notes)
         outcome.log.extend((types.MessageType.Error, f"aims-lint: error: {error}") for error in result.errors)
         return outcome
@@ -79,8 +102,52 @@ def lint_text(path: Path, text: str, today: _dt.date | None = None) -> Outcome:
         return Outcome(None, [(types.MessageType.Error, f"aims-lint: internal error linting {path}: {detail}")])
 
 
+def lint_and_collect(path: Path, text: str) -> Outcome:
+    """``lint_text``, then a full garbage collection if the buffer was large."""
+    outcome = lint_text(path, text)
+    if len(text) > COLLECT_AFTER_CHARACTERS:
+        gc.collect()
+    return outcome
+
+
 def split_lines(text: str) -> list[str]:
     return _LINE_BREAK.split(text)
+
+
+def shown_findings(findings: list[Finding]) -> tuple[list[Finding], int]:
+    """(the findings a document's diagnostics show, how many more there are): in order,
+    at most MAX_DIAGNOSTICS_PER_RULE of one rule and MAX_DIAGNOSTICS in all."""
+    shown: list[Finding] = []
+    per_rule: dict[str, int] = {}
+    for finding in findings:
+        count = per_rule[finding.code] = per_rule.get(finding.code, 0) + 1
+        if count <= MAX_DIAGNOSTICS_PER_RULE and len(shown) < MAX_DIAGNOSTICS:
+            shown.append(finding)
+    return shown, len(findings) - len(shown)
+
+
+def notice(message: str) -> types.Diagnostic:
+    """An Information diagnostic at the top of the document, about the document as a whole."""
+    start = types.Position(line=0, character=0)
+    return types.Diagnostic(
+        range=types.Range(start=start, end=start),
+        severity=types.DiagnosticSeverity.Information,
+        source=SOURCE,
+        message=message,
+    )
+
+
+def diagnostics_for(outcome: Outcome, text: str, units) -> list[types.Diagnostic]:
+    """What the editor shows for a linted buffer: the findings, up to the caps, and a
+    notice of what is not shown; or one notice when the buffer was not linted."""
+    if outcome.skipped:
+        return [notice(outcome.skipped)]
+    shown, hidden = shown_findings(outcome.findings or [])
+    lines = split_lines(text) if shown else []  # a clean buffer is not split
+    diagnostics = [diagnostic(finding, lines, units) for finding in shown]
+    if hidden:
+        diagnostics.append(notice(f"{hidden} more findings not shown: run aims-lint check"))
+    return diagnostics
 
 
 def diagnostic(finding: Finding, lines: list[str], units) -> types.Diagnostic:
@@ -184,9 +251,22 @@ class AimsLintServer(LanguageServer):
         # One linting thread: runs never overlap, and requests (hover, code actions)
         # are answered while a document is being linted.
         self.linter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="aims-lint")
+        self.loop: asyncio.AbstractEventLoop | None = None  # known from initialize on
 
     def log(self, kind: types.MessageType, message: str) -> None:
         self.window_log_message(types.LogMessageParams(type=kind, message=message))
+
+    def report_input_problem(self, message: str) -> None:
+        """A problem reading the editor's messages, met on a reader thread: to the editor's
+        log from the event loop (the one thread that writes to the editor), to stderr
+        before the loop is known or after it closed."""
+        if self.loop is not None:
+            try:
+                self.loop.call_soon_threadsafe(self.log, types.MessageType.Error, message)
+                return
+            except RuntimeError:  # the loop closed: the server is stopping
+                pass
+        print(message, file=sys.stderr, flush=True)
 
     def schedule(self, uri: str, delay: float) -> None:
         """Lint ``uri`` after ``delay`` seconds, replacing a lint already waiting."""
@@ -204,15 +284,14 @@ class AimsLintServer(LanguageServer):
                 return  # closed meanwhile, or not a file (an untitled buffer has no repository)
             version, text = document.version, document.source
             path = Path(to_fs_path(uri))
-            outcome = await asyncio.get_running_loop().run_in_executor(self.linter, lint_text, path, text)
+            loop = asyncio.get_running_loop()
+            outcome = await loop.run_in_executor(self.linter, lint_and_collect, path, text)
             for kind, message in outcome.log:
                 self.log(kind, message)
             current = self.workspace.text_documents.get(uri)
             if outcome.findings is None or current is None or current.version != version:
                 return  # failed (logged), closed, or changed again: a newer lint follows
-            lines = split_lines(text)
-            units = self.workspace.position_codec.client_num_units
-            diagnostics = [diagnostic(finding, lines, units) for finding in outcome.findings]
+            diagnostics = diagnostics_for(outcome, text, self.workspace.position_codec.client_num_units)
             self.published[uri] = diagnostics
             self.text_document_publish_diagnostics(
                 types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version)
@@ -229,6 +308,11 @@ class AimsLintServer(LanguageServer):
 
 
 server = AimsLintServer()
+
+
+@server.feature(types.INITIALIZE)
+def initialize(ls: AimsLintServer, params: types.InitializeParams) -> None:
+    ls.loop = asyncio.get_running_loop()
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
@@ -257,13 +341,12 @@ def did_close(ls: AimsLintServer, params: types.DidCloseTextDocumentParams) -> N
 )
 def code_action(ls: AimsLintServer, params: types.CodeActionParams) -> list[types.CodeAction]:
     document = ls.workspace.text_documents.get(params.text_document.uri)
-    if document is None:
-        return []
+    findings = [item for item in params.context.diagnostics if item.source == SOURCE and isinstance(item.code, str)]
+    if document is None or not findings:
+        return []  # editors ask on every move of the cursor: a large buffer is split only for a fix
     lines = split_lines(document.source)
     actions = []
-    for item in params.context.diagnostics:
-        if item.source != SOURCE or not isinstance(item.code, str):
-            continue
+    for item in findings:
         title, edits = suppression_fix(item.code, item.range.start.line, lines)
         actions.append(
             types.CodeAction(
@@ -297,4 +380,4 @@ def hover(ls: AimsLintServer, params: types.HoverParams) -> types.Hover | None:
 
 def serve() -> None:
     """Talk LSP over standard input and output until the editor says exit."""
-    server.start_io()
+    server.start_io(stdin=FramedInput(sys.stdin.buffer, MAX_MESSAGE_BYTES, server.report_input_problem))

@@ -14,7 +14,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import BinaryIO, Iterator
 from urllib.parse import unquote
 
 from aims_lint.config import Config
@@ -30,6 +30,34 @@ DEFAULT_EXCLUDED_DIRS = frozenset(
         ".eggs", ".aims-lint-cache",
     }
 )
+
+
+@dataclass(frozen=True)
+class UnreadInput:
+    """Standard input too large to lint: read to its end to count its bytes, never kept
+    (it is over max-file-size, which the workspace reports as for a file on disk)."""
+
+    size: int
+
+    def __len__(self) -> int:
+        return self.size
+
+
+INPUT_CHUNK = 1 << 20
+
+
+def read_input(stream: BinaryIO, limit: int) -> bytes | UnreadInput:
+    """All of ``stream`` when it holds at most ``limit`` bytes; else only its size: the
+    rest is read and dropped in chunks, so memory stays bounded and the writer (an
+    editor piping a buffer) is not cut off with a broken pipe."""
+    data = stream.read(limit + 1)
+    if len(data) <= limit:
+        return data
+    size = len(data)
+    del data
+    while chunk := stream.read(INPUT_CHUNK):
+        size += len(chunk)
+    return UnreadInput(size)
 
 
 def decode(data: bytes) -> tuple[str, ReadError | None]:
@@ -126,10 +154,11 @@ class Matcher:
 
 
 class Workspace:
-    def __init__(self, config: Config, overrides: dict[str, bytes] | None = None):
+    def __init__(self, config: Config, overrides: dict[str, bytes | UnreadInput] | None = None):
         self.config = config
         self.root = config.root.resolve()
-        self.overrides = dict(overrides or {})  # relpath -> bytes (e.g. an editor buffer on stdin)
+        # relpath -> bytes (an editor buffer, standard input) or UnreadInput (too large to read)
+        self.overrides = dict(overrides or {})
         self.exclude = Matcher(config.exclude)
         self._type_globs = [(Matcher([glob]), doc_type) for glob, doc_type in config.types.items()]
         self._paths: dict[str, Path] | None = None
@@ -325,8 +354,10 @@ class Workspace:
 
     def _load(self, relpath: str) -> Document | None:
         path = self.root / relpath
-        if relpath in self.overrides:
+        if relpath in self.overrides:  # an editor buffer or standard input
             data = self.overrides[relpath]
+            if self._over_size_limit(relpath, len(data)):  # an UnreadInput always is
+                return None
         else:
             try:
                 if path.is_symlink() and not self.inside_root(path):
@@ -336,12 +367,8 @@ class Workspace:
 
                 status = os.stat(path)
                 stamp = cache.stamp_of(status)
-                if status.st_size > self.config.max_file_size:
+                if self._over_size_limit(relpath, status.st_size):
                     self._read_stamps[relpath] = (stamp, None)  # the size alone decides: the stamp has it
-                    self.notes.append(
-                        f"{relpath}: skipped: {status.st_size / 1048576:.1f} MB is over the max-file-size of "
-                        f"{self.config.max_file_size / 1048576:.1f} MB"
-                    )
                     return None
                 read_ns = cache.now_ns()
                 data = path.read_bytes()
@@ -353,6 +380,17 @@ class Workspace:
         doc = Document(path, relpath, text, read_error=error)
         self._assign_type(doc)
         return doc
+
+    def _over_size_limit(self, relpath: str, size: int) -> bool:
+        """True, with a note, when a file or buffer of ``size`` bytes is over max-file-size:
+        the one check every document's bytes pass before they are parsed."""
+        if size <= self.config.max_file_size:
+            return False
+        self.notes.append(
+            f"{relpath}: skipped: {size / 1048576:.1f} MB is over the max-file-size of "
+            f"{self.config.max_file_size / 1048576:.1f} MB"
+        )
+        return True
 
     def _assign_type(self, doc: Document) -> None:
         declared = doc.declared_type

@@ -79,6 +79,24 @@ class Editor:
         )
         return self.versions[uri]
 
+    def close(self, uri: str) -> None:
+        self.client.text_document_did_close(
+            types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri))
+        )
+
+    def send_raw(self, data: bytes) -> None:
+        """Write bytes to the server as they are, framing and all (a broken or hostile client)."""
+        self.client._server.stdin.write(data)
+
+    @property
+    def server_process(self) -> asyncio.subprocess.Process:
+        return self.client._server
+
+    def server_memory(self, field: str = "VmRSS") -> int:
+        """The server process's resident memory (or its peak, ``VmHWM``) in KB (Linux)."""
+        status = Path(f"/proc/{self.server_process.pid}/status").read_text()
+        return int(next(line.split()[1] for line in status.splitlines() if line.startswith(field + ":")))
+
     def save(self, uri: str) -> None:
         self.client.text_document_did_save(
             types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri))

@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 
 import pytest
 from click.testing import CliRunner
@@ -67,6 +68,48 @@ def test_stdin_filename_lints_the_buffer_as_that_file(gap_repo):
     assert result.exit_code == 0, result.output
     result = run(gap_repo, "check", "--today", "2026-06-01", "--stdin-filename", "policies/new.md", input=with_keys(owner="all staff", id="POL-2"))
     assert result.exit_code == 1 and result.output.startswith("policies/new.md:5:8: DOC009")
+
+
+# ``python -m aims_lint`` that prints its peak memory (VmHWM, KB) last on stderr.
+_WITH_PEAK_MEMORY = (
+    "import atexit, re, sys\n"
+    "peak = lambda: re.search(r'VmHWM:\\s*(\\d+)', open('/proc/self/status').read())[1]\n"
+    "atexit.register(lambda: print(peak(), file=sys.stderr))\n"
+    "from aims_lint.cli import main\n"
+    "main(sys.argv[1:])\n"
+)
+
+
+def _check_stdin(root, relpath: str, chunks) -> tuple[int, str, str, int]:
+    """``aims-lint check --stdin-filename relpath`` fed ``chunks``, as an editor pipes a
+    buffer: (exit code, stdout, stderr, the process's peak memory in KB)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        process = subprocess.Popen(
+            [sys.executable, "-c", _WITH_PEAK_MEMORY, "check", "--no-cache", "--stdin-filename", relpath],
+            cwd=root, stdin=subprocess.PIPE, stdout=out, stderr=err, env={**os.environ, "NO_COLOR": "1"},
+        )
+        for chunk in chunks:
+            process.stdin.write(chunk)
+        process.stdin.close()
+        process.wait()
+        out.seek(0)
+        err.seek(0)
+        *messages, peak = err.read().decode().splitlines()
+        return process.returncode, out.read().decode(), "".join(line + "\n" for line in messages), int(peak)
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/status"), reason="peak memory from /proc (Linux)")
+def test_stdin_over_max_file_size_is_skipped_with_a_note_without_being_kept_in_memory(repo):
+    root = repo({".aims-lint.yaml": "max-file-size: 100 KB\n"})
+    megabyte = (with_keys(owner="everyone") + "Signed: TBD\n\n" * 81_000).encode()[: 1 << 20]
+    code, out, err, _ = _check_stdin(root, "policy.md", [megabyte[: 50 * 1024]])
+    assert code == 1 and "DOC009" in out  # under the limit: linted
+    code, out, err, peak_just_over = _check_stdin(root, "policy.md", [megabyte[: 200 * 1024]])
+    assert (code, err) == (0, "aims-lint: note: policy.md: skipped: 0.2 MB is over the max-file-size of 0.1 MB\n")
+    code, out, err, peak = _check_stdin(root, "policy.md", [megabyte] * 12)
+    assert (code, err) == (0, "aims-lint: note: policy.md: skipped: 12.0 MB is over the max-file-size of 0.1 MB\n")
+    assert out.startswith("No findings in 0 files")
+    assert peak - peak_just_over < 4 * 1024  # KB: read in chunks and dropped, not 12 MB kept
 
 
 def test_output_file_and_quiet(gap_repo):

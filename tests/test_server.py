@@ -4,13 +4,24 @@ to the server process over stdio (tests/lsp_client.py, on pygls's LanguageClient
 from __future__ import annotations
 
 import asyncio
+import json
 import subprocess
 import sys
+import time
+from pathlib import Path
 
+import pytest
 from lsprotocol import types
 
+from aims_lint.findings import Finding
 from aims_lint.pack import load_rules
-from aims_lint.server import DEBOUNCE_SECONDS
+from aims_lint.server import (
+    DEBOUNCE_SECONDS,
+    MAX_DIAGNOSTICS,
+    MAX_DIAGNOSTICS_PER_RULE,
+    MAX_MESSAGE_BYTES,
+    shown_findings,
+)
 
 from .lsp_client import Editor
 from .test_document_control import GOOD, with_keys
@@ -238,3 +249,158 @@ def test_a_bug_while_linting_is_logged_not_raised(repo, monkeypatch):
     assert outcome.findings is None
     ((kind, message),) = outcome.log
     assert kind == types.MessageType.Error and "internal error" in message and "RuntimeError: rule pack exploded" in message
+
+
+_LINUX = pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="process memory from /proc (Linux)")
+# A fixed threshold keeps glibc from caching freed large buffers in its heap, so that the
+# server's memory measures what it still holds.
+_SERVER_WITHOUT_CACHED_BUFFERS = ["env", "MALLOC_MMAP_THRESHOLD_=131072", sys.executable, "-m", "aims_lint", "server"]
+
+
+def _placeholders(count: int) -> str:
+    """A procedure with ``count`` placeholder lines (one DOC008 each) after its DOC009."""
+    return GAP + "Signed: TBD\n\n" * count
+
+
+def test_a_buffer_over_max_file_size_gets_one_notice_instead_of_findings(repo):
+    root = repo({".aims-lint.yaml": "max-file-size: 100 KB\n"})
+    big = _placeholders(20_000)  # 0.25 MB
+
+    async def scenario():
+        async with Editor(root) as editor:
+            uri = editor.open("p.md", big)
+            (notice,) = (await editor.next_diagnostics(uri)).diagnostics
+            assert notice.severity == types.DiagnosticSeverity.Information and notice.code is None
+            assert notice.message == "skipped: 0.2 MB is over the max-file-size of 0.1 MB"
+            assert notice.range == types.Range(start=types.Position(0, 0), end=types.Position(0, 0))
+            assert not await editor.code_actions(uri, notice)
+            infos = [entry.message for entry in editor.log if entry.type == types.MessageType.Info]
+            assert "aims-lint: note: p.md: skipped: 0.2 MB is over the max-file-size of 0.1 MB" in infos
+            editor.change(uri, GAP)  # back under the limit: linted again
+            assert [d.code for d in (await editor.next_diagnostics(uri)).diagnostics] == ["DOC009"]
+
+    _run(scenario)
+
+
+def test_diagnostics_are_capped_per_rule_and_say_how_many_are_not_shown(repo):
+    text = _placeholders(2_000)
+    root = repo({})
+
+    async def scenario():
+        async with Editor(root) as editor:
+            uri = editor.open("p.md", text)
+            diagnostics = (await editor.next_diagnostics(uri)).diagnostics
+            *findings, more = diagnostics
+            assert [d.code for d in findings] == ["DOC009"] + ["DOC008"] * MAX_DIAGNOSTICS_PER_RULE
+            assert more.severity == types.DiagnosticSeverity.Information and more.code is None
+            assert more.message == f"{2_000 - MAX_DIAGNOSTICS_PER_RULE} more findings not shown: run aims-lint check"
+
+    _run(scenario)
+
+
+def _finding(code: str, line: int) -> Finding:
+    return Finding("p.md", line, 1, code, "name", "5.3", "minor", "message")
+
+
+def test_a_document_shows_at_most_max_diagnostics_in_order_of_position():
+    # 30 rules with 100 findings each (rule-major order, as findings are sorted by line)
+    findings = sorted((_finding(f"R{rule:03}", line) for rule in range(30) for line in range(100)),
+                      key=Finding.sort_key)
+    shown, hidden = shown_findings(findings)
+    assert len(shown) == MAX_DIAGNOSTICS and hidden == len(findings) - MAX_DIAGNOSTICS
+    assert shown == findings[:MAX_DIAGNOSTICS]
+    few = findings[:10]
+    assert shown_findings(few) == (few, 0)
+
+
+@_LINUX
+def test_an_oversized_buffer_leaves_nothing_behind_once_closed(repo):
+    root = repo({".aims-lint.yaml": "max-file-size: 100 KB\n"})
+    big = _placeholders(400_000)  # 5 MB, one finding a line were it linted
+
+    async def scenario():
+        async with Editor(root, _SERVER_WITHOUT_CACHED_BUFFERS) as editor:
+            small = editor.open("small.md", GAP)
+            await editor.next_diagnostics(small)
+            before = editor.server_memory()
+            started = time.perf_counter()
+            uri = editor.open("big.md", big)
+            (notice,) = (await editor.next_diagnostics(uri)).diagnostics
+            assert notice.message.startswith("skipped: 5.0 MB") and time.perf_counter() - started < 5
+            editor.close(uri)
+            assert not (await editor.next_diagnostics(uri)).diagnostics
+            editor.change(small, FIXED)  # linted after the close: the server has handled it
+            await editor.next_diagnostics(small)
+            assert editor.server_memory() - before < 2 * 1024  # KB: the 5 MB text is not kept
+
+    _run(scenario)
+
+
+@_LINUX
+@pytest.mark.parametrize(
+    "header, problem",
+    [
+        (b"Content-Length: 99999999999999\r\n\r\n", "message of 99999999999999 bytes from the editor is over"),
+        (b"Content-Length: -5\r\n\r\n", "Content-Length '-5' is not a size in bytes"),
+        (b"Content-Length: many\r\n\r\n", "Content-Length 'many' is not a size in bytes"),
+        (b"Content-Type: application/vscode-jsonrpc\r\n\r\n", "no Content-Length"),
+        (b"Content-Length: " + b"7" * 2000 + b"\r\n\r\n", "a header line over 1024 bytes"),
+    ],
+)
+def test_a_frame_whose_header_cannot_be_trusted_is_skipped_and_the_server_goes_on(repo, header, problem):
+    root = repo({})
+
+    async def scenario():
+        async with Editor(root) as editor:
+            peak = editor.server_memory("VmHWM")
+            editor.send_raw(header + b'{"jsonrpc": "2.0", "method": "lost"}')
+            uri = editor.open("p.md", GAP)  # the next message is read and answered
+            assert [d.code for d in (await editor.next_diagnostics(uri, timeout=10)).diagnostics] == ["DOC009"]
+            (error,) = [entry.message for entry in editor.log if entry.type == types.MessageType.Error]
+            assert error.startswith("aims-lint: error: ") and problem in error and error.endswith(": skipped")
+            assert editor.server_memory("VmHWM") - peak < 16 * 1024  # KB: nothing of the announced size
+
+    _run(scenario)
+
+
+@_LINUX
+def test_a_message_over_the_size_limit_is_skipped_unread_and_the_next_one_is_served(repo):
+    root = repo({})
+    big = (root / "big.md").as_uri()
+    document = {"uri": big, "languageId": "markdown", "version": 1, "text": "x" * MAX_MESSAGE_BYTES}
+    message = {"jsonrpc": "2.0", "method": types.TEXT_DOCUMENT_DID_OPEN, "params": {"textDocument": document}}
+    body = json.dumps(message).encode()
+
+    async def scenario():
+        async with Editor(root) as editor:
+            peak = editor.server_memory("VmHWM")
+            editor.send_raw(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+            uri = editor.open("p.md", GAP)
+            assert [d.code for d in (await editor.next_diagnostics(uri, timeout=20)).diagnostics] == ["DOC009"]
+            (error,) = [entry.message for entry in editor.log if entry.type == types.MessageType.Error]
+            assert error == (
+                f"aims-lint: error: a message of {len(body)} bytes from the editor is over the limit of 64 MB: skipped"
+            )
+            assert editor.server_memory("VmHWM") - peak < 16 * 1024  # KB: read in chunks and dropped
+
+    _run(scenario)
+
+
+@_LINUX
+def test_the_parse_of_a_large_buffer_is_freed_once_its_diagnostics_are_published(repo):
+    root = repo({})
+    text = _placeholders(40_000)  # 0.5 MB, within max-file-size: linted
+
+    async def scenario():
+        async with Editor(root, _SERVER_WITHOUT_CACHED_BUFFERS) as editor:
+            small = editor.open("small.md", GAP)
+            await editor.next_diagnostics(small)
+            before = editor.server_memory()
+            uri = editor.open("big.md", text)
+            assert len((await editor.next_diagnostics(uri)).diagnostics) == MAX_DIAGNOSTICS_PER_RULE + 2
+            editor.close(uri)
+            await editor.next_diagnostics(uri)
+            # KB: linting it took some 70 MB; unfreed, its parse would hold some 27 MB
+            assert editor.server_memory() - before < 16 * 1024
+
+    _run(scenario)
