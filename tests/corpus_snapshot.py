@@ -5,6 +5,7 @@ documents in review: ``test_corpus_snapshot`` fails until the snapshot is regene
 
     python -m tests.corpus_snapshot            # per-family counts of the current snapshot
     python -m tests.corpus_snapshot --update   # lint the corpus again and rewrite it
+    python -m tests.corpus_snapshot --review   # second batch: precision per family from the review
 
 Each repository is linted on its own, as its owner would run aims-lint, on a fixed
 date. Repositories of the second batch are typed by ``types/<repo>.yaml``; those of the
@@ -16,12 +17,19 @@ from __future__ import annotations
 import argparse
 import collections
 import datetime as dt
+import re
 import shutil
 import sys
 import tempfile
 from pathlib import Path
 
 SNAPSHOT = Path(__file__).resolve().parent / "corpus_snapshot"
+REVIEW = Path(__file__).resolve().parent / "corpus_review" / "second_batch.tsv"
+FAMILIES = ("DOC", "POL", "OBJ", "RSK", "SOA", "IMP", "CMP", "MRV", "TRC", "AIMS", "SUP")
+LABELS = ("true", "false", "noise")
+FINDING = re.compile(
+    r"^(?P<path>.*?):(?P<line>\d+):(?P<column>\d+): (?P<code>\S+) \[(?P<classification>\w+)\] (?P<message>.*)$"
+)
 TODAY = dt.date(2026, 11, 30)
 
 
@@ -101,12 +109,69 @@ def counts(names: list[str]) -> dict[str, collections.Counter]:
     return table
 
 
+def read_review(path: Path = REVIEW) -> dict[tuple[str, str, str, str], str]:
+    """The auditor's labels: (repo, path, code, message) -> true, false or noise (or '' if unlabelled)."""
+    labels: dict[tuple[str, str, str, str], str] = {}
+    if not path.is_file():
+        return labels
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split("\t") if lines else []
+    for line in lines[1:]:
+        if not line.strip():
+            continue
+        cells = dict(zip(header, line.split("\t")))
+        key = (cells.get("repo", ""), cells.get("path", ""), cells.get("code", ""), cells.get("message", ""))
+        labels[key] = cells.get("label", "").strip().lower()
+    return labels
+
+
+def review(names: list[str], labels: dict[tuple[str, str, str, str], str]) -> dict[str, collections.Counter]:
+    """Per family: findings of the current snapshot of ``names`` by their label in the review."""
+    table: dict[str, collections.Counter] = {name: collections.Counter() for name in FAMILIES}
+    for name in names:
+        for line in read_snapshot(name):
+            match = FINDING.match(line)
+            if not match:
+                continue
+            code = match["code"]
+            label = labels.get((name, match["path"], code, match["message"]), "")
+            counter = table.setdefault(code.rstrip("0123456789"), collections.Counter())
+            counter["findings"] += 1
+            counter[label if label in LABELS else "unlabelled"] += 1
+    return table
+
+
+def print_review(table: dict[str, collections.Counter]) -> None:
+    print(f"{'family':<7}{'findings':>9}{'true':>6}{'false':>6}{'noise':>6}{'unlab.':>7}  precision")
+    total: collections.Counter = collections.Counter()
+    for name, counter in table.items():
+        total.update(counter)
+        print(_review_row(name, counter))
+    print(_review_row("total", total))
+
+
+def _review_row(name: str, counter: collections.Counter) -> str:
+    labelled = sum(counter[label] for label in LABELS)
+    precision = f"{counter['true'] / labelled:.2f}" if labelled else "-"
+    cells = "".join(f"{counter[kind]:>6}" for kind in LABELS)
+    return f"{name:<7}{counter['findings']:>9}{cells}{counter['unlabelled']:>7}  {precision}"
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--update", action="store_true", help="lint the corpus again and rewrite the snapshot")
+    parser.add_argument(
+        "--review", action="store_true", help="second batch: true/false/noise per family from tests/corpus_review"
+    )
     arguments = parser.parse_args(argv)
     if arguments.update:
         update()
+    if arguments.review:
+        names = sorted(second_batch())
+        print(f"second batch ({len(names)} repositories), labels from {REVIEW.relative_to(REVIEW.parents[2])}")
+        print("precision = true / labelled")
+        print_review(review(names, read_review()))
+        return
     batches = {"first batch": [n for n in repositories() if n not in second_batch()], "second batch": sorted(second_batch())}
     for title, names in batches.items():
         table = counts(names)
