@@ -109,19 +109,22 @@ def counts(names: list[str]) -> dict[str, collections.Counter]:
     return table
 
 
-def read_review(path: Path = REVIEW) -> dict[tuple[str, str, str, str], str]:
-    """The auditor's labels: (repo, path, code, message) -> true, false or noise (or '' if unlabelled)."""
+def read_review(folder: Path = REVIEW.parent) -> dict[tuple[str, str, str, str], str]:
+    """The auditor's labels: (repo, path, code, message) -> true, false or noise (or '' if
+    unlabelled), from every ``*.tsv`` of the review folder: ``second_batch.tsv`` (the
+    review of the snapshot before the reading work) first, then files that label the
+    findings later changes brought, in name order (a later label wins)."""
     labels: dict[tuple[str, str, str, str], str] = {}
-    if not path.is_file():
-        return labels
-    lines = path.read_text(encoding="utf-8").splitlines()
-    header = lines[0].split("\t") if lines else []
-    for line in lines[1:]:
-        if not line.strip():
-            continue
-        cells = dict(zip(header, line.split("\t")))
-        key = (cells.get("repo", ""), cells.get("path", ""), cells.get("code", ""), cells.get("message", ""))
-        labels[key] = cells.get("label", "").strip().lower()
+    files = sorted(folder.glob("*.tsv"), key=lambda path: (path != REVIEW, path.name)) if folder.is_dir() else []
+    for path in files:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        header = lines[0].split("\t") if lines else []
+        for line in lines[1:]:
+            if not line.strip():
+                continue
+            cells = dict(zip(header, line.split("\t")))
+            key = (cells.get("repo", ""), cells.get("path", ""), cells.get("code", ""), cells.get("message", ""))
+            labels[key] = cells.get("label", "").strip().lower()
     return labels
 
 
@@ -168,7 +171,7 @@ def main(argv: list[str] | None = None) -> None:
         update()
     if arguments.review:
         names = sorted(second_batch())
-        print(f"second batch ({len(names)} repositories), labels from {REVIEW.relative_to(REVIEW.parents[2])}")
+        print(f"second batch ({len(names)} repositories), labels from {REVIEW.parent.relative_to(REVIEW.parents[2])}/*.tsv")
         print("precision = true / labelled")
         print_review(review(names, read_review()))
         return
