@@ -25,9 +25,11 @@ if TYPE_CHECKING:
     from aims_lint.document import Document
     from aims_lint.findings import Finding
 
-_DIRECTIVE = lazy(
-    r"^\s*aims-lint-(disable-next-line|disable-file|disable|enable)\b(.*?)(?:\s(?:--|—|–)\s*(.*?))?\s*$", re.S
-)
+# A directive is its kind, then codes up to the first " -- " (or dash), then the reason.
+# The codes and the reason are split off with one search, not with lazy groups tried
+# before "\s*$" at every character: that was quadratic in a comment of spaces (issue 10).
+_DIRECTIVE_KIND = lazy(r"\s*+aims-lint-(disable-next-line|disable-file|disable|enable)\b")
+_REASON_SEPARATOR = lazy(r"\s(?:--|—|–)")
 _YAML_COMMENT = lazy(r"#\s*(aims-lint-.*)$")
 
 
@@ -53,10 +55,15 @@ def _names(selector: str, finding: Finding) -> bool:
 
 
 def parse_directive(text: str, line: int, column: int) -> Directive | None:
-    match = _DIRECTIVE.match(text)
+    match = _DIRECTIVE_KIND.match(text)
     if not match:
         return None
-    kind, codes, reason = match.groups()
+    kind, rest = match.group(1), text[match.end():]
+    separator = _REASON_SEPARATOR.search(rest)
+    if separator is not None and separator.start() < len(rest.rstrip()):
+        codes, reason = rest[:separator.start()], rest[separator.end():]
+    else:
+        codes, reason = rest, None
     selectors = [code for code in re.split(r"[\s,]+", codes.strip()) if code]
     return Directive(kind, selectors, (reason or "").strip() or None, line, column)
 
