@@ -101,13 +101,16 @@ def find(text: str, extra_terms: tuple[str, ...] = (), reference_labels: frozens
     ]
     # Each pattern needs a character the line may not have: skip the scans it cannot match.
     patterns = (_BRACKET_NOUN, _BRACKET_PHRASE) if "[" in text else ()
+    # A line of underscores only is a thematic break or table rule (asked once per line,
+    # not once per blank on it).
+    rule_line = "_" in text and not text.replace("_", "").strip(" |:-*>")
     for pattern in patterns + (_STRUCTURAL,):
         for match in pattern.finditer(text):
             token = match.group(0)
             if token.startswith("[") and token[1:-1].strip().lower() in reference_labels:
                 continue  # a shortcut reference link such as [ISO 42001]
-            if token.startswith("_") and not text.replace("_", "").strip(" |:-*>"):
-                continue  # a line of underscores only is a thematic break or table rule
+            if token.startswith("_") and rule_line:
+                continue
             found.append((match.start(), token))
     for match in _WORDS.finditer(text):
         token = match.group(0)
