@@ -18,7 +18,7 @@ from typing import Any, Iterator
 
 from aims_lint import frontmatter
 from aims_lint.fields import canonical_name
-from aims_lint.patterns import lazy
+from aims_lint.patterns import delimited_spans, lazy
 
 # ---------------------------------------------------------------------------
 # Body elements
@@ -174,11 +174,15 @@ def _parser():
     return _markdown
 
 
-_COMMENT = lazy(r"<!--(.*?)-->", re.S)
 _TASK = lazy(r"^\[([ xX])\]\s+")
-_LINE_FIELD = lazy(r"^\s*([A-Za-z][\w/&()' .-]{0,48}?)\s*:\s+(\S.*)$")
-_INLINE_SEPARATORS = lazy(r"\s+[—–|;]\s+|\s+-\s+(?=[A-Z][\w ]{0,30}:\s)")
-_INLINE_FIELD = lazy(r"^\s*([A-Za-z][\w/& -]{0,30}?)\s*:\s+(\S.*?)\s*$")
+# Every pattern here must cost time linear in the line, whatever the line holds (issue
+# 10): a whitespace run is consumed possessively (``\s*+``) and from its first character
+# only (``(?<!\s)``), never rescanned from each of its positions; a label never ends in a
+# space (the ``\s*`` after it takes those), so a long run after a word is scanned once,
+# not once per label length; a value runs to the end of the line and is stripped later.
+_LINE_FIELD = lazy(r"^\s*+([A-Za-z](?:[\w/&()' .-]{0,47}?[\w/&()'.-])?)\s*+:\s++(\S.*)$")
+_INLINE_SEPARATORS = lazy(r"(?<!\s)\s++[—–|;]\s++|(?<!\s)\s++-\s++(?=[A-Z][\w ]{0,30}:\s)")
+_INLINE_FIELD = lazy(r"^\s*+([A-Za-z](?:[\w/& -]{0,29}?[\w/&-])?)\s*+:\s++(\S.*)$")
 
 
 def _inline_text(token) -> str:
@@ -360,31 +364,49 @@ class _Body:
         found: list[Link] = []
         children = inline.children or ()
         current_line = line
-        for position, child in enumerate(children):
-            if child.type in ("softbreak", "hardbreak"):
+        text_parts: list[str] | None = None  # the text of the link being read
+        # Links come in line order: each is looked for after the one before it on its
+        # line, not from the start of the line (a line of many links is read once).
+        raw, cursor = None, 0
+        for child in children:
+            kind = child.type
+            if text_parts is not None:
+                if kind == "link_close":
+                    found[-1].text = "".join(text_parts)
+                    text_parts = None
+                elif kind in ("text", "code_inline"):
+                    text_parts.append(child.content)
+            if kind in ("softbreak", "hardbreak"):
                 current_line += 1
-            elif child.type == "link_open":
-                target = child.attrs.get("href", "")
-                text_parts = []
-                for follower in children[position + 1:]:
-                    if follower.type == "link_close":
-                        break
-                    if follower.type in ("text", "code_inline"):
-                        text_parts.append(follower.content)
-                raw = lines[current_line - 1] if current_line - 1 < len(lines) else ""
+                raw, cursor = None, 0
+            elif kind == "link_open":
+                target = str(child.attrs.get("href", ""))
+                if raw is None:
+                    raw = lines[current_line - 1] if current_line - 1 < len(lines) else ""
                 # Point at the link's opening bracket: "[text](target)".
-                close = raw.find(f"]({target}")
-                column = raw.rfind("[", 0, close) if close >= 0 else raw.find(str(target))
-                found.append(Link(str(target), "".join(text_parts), current_line, column + 1 if column >= 0 else 1))
+                close = raw.find(f"]({target}", cursor)
+                if close >= 0:
+                    column = raw.rfind("[", cursor, close)
+                    cursor = close + 2
+                else:  # an autolink or a reference link: point at its target, if written
+                    column = raw.find(target, cursor) if target else -1
+                    cursor = column + len(target) if column >= 0 else cursor
+                found.append(Link(target, "", current_line, column + 1 if column >= 0 else 1))
+                text_parts = []
         self.links.extend(found)
         return found
 
     def _collect_comments(self, content: str, line: int, lines: list[str]) -> None:
-        for match in _COMMENT.finditer(content):
-            start_line = line + content.count("\n", 0, match.start())
-            end_line = line + content.count("\n", 0, match.end())
-            raw = lines[start_line - 1] if start_line - 1 < len(lines) else ""
-            self.comments.append(Comment(match.group(1).strip(), start_line, end_line, max(raw.find("<!--"), 0) + 1))
+        counted, start_line = 0, line  # line breaks are counted once, front to back
+        column_line, column = 0, 1
+        for start, end in delimited_spans(content, "<!--", "-->"):
+            start_line += content.count("\n", counted, start)
+            end_line = start_line + content.count("\n", start, end)
+            counted = start
+            if column_line != start_line:  # the column of the line's first comment, found once per line
+                raw = lines[start_line - 1] if start_line - 1 < len(lines) else ""
+                column_line, column = start_line, max(raw.find("<!--"), 0) + 1
+            self.comments.append(Comment(content[start + 4:end - 3].strip(), start_line, end_line, column))
 
     def _collect_inline_comments(self, doc: Document) -> None:
         """Comments inside paragraphs, list items and table rows (html_inline tokens)."""
@@ -396,8 +418,8 @@ class _Body:
                 if line_number in seen or line_number - 1 >= len(doc.lines):
                     continue
                 raw = doc.lines[line_number - 1]
-                for match in _COMMENT.finditer(raw):
-                    self.comments.append(Comment(match.group(1).strip(), line_number, line_number, match.start() + 1))
+                for start, end in delimited_spans(raw, "<!--", "-->"):
+                    self.comments.append(Comment(raw[start + 4:end - 3].strip(), line_number, line_number, start + 1))
                 seen.add(line_number)
         self.comments.sort(key=lambda comment: (comment.line, comment.column))
 

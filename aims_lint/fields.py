@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from aims_lint.patterns import lazy
+from aims_lint.patterns import lazy, replace_delimited
 
 # (canonical name, pattern searched in the normalised label)
 _PATTERNS: tuple[tuple[str, str], ...] = (
@@ -57,13 +57,15 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("description", r"^description$|^details$"),
 )
 _COMPILED = tuple((name, lazy(pattern)) for name, pattern in _PATTERNS)
-_STRIP = lazy(r"[*_`~]|\(.*?\)|\[.*?\]")
+_EMPHASIS = lazy(r"[*_`~]")
 _NON_WORD = lazy(r"[^a-z0-9#./ ]+")
 
 
 def normalise_label(label: str) -> str:
     """Lower-case a label and drop Markdown emphasis, parentheses and punctuation."""
-    text = _STRIP.sub(" ", label.lower())
+    # Parentheses and brackets in linear time: \(.*?\) rescans to the end of the label
+    # from every unclosed "(" (issue 10).
+    text = _EMPHASIS.sub(" ", replace_delimited(label.lower(), "(", ")", "[", "]", across_lines=False))
     text = _NON_WORD.sub(" ", text.replace("&", " and ").replace("/", " / "))
     return " ".join(word for word in text.split() if word != "/").strip(" .:")
 

@@ -43,6 +43,8 @@ class FrontMatter:
     unclosed: bool = False
     no_opening: bool = False
     nodes: Any = field(default=None, repr=False)  # the YAML node tree: lines and columns
+    # id of a mapping node -> {key text: (key node, value node)}, built on first lookup.
+    key_index: dict = field(default_factory=dict, repr=False)
 
     @property
     def mapping(self) -> dict:
@@ -196,21 +198,28 @@ def _path_to(block: FrontMatter, container: Any) -> list | None:
     return None
 
 
-def _node_at(node: Any, path: list) -> Any:
+def _node_at(node: Any, path: list, block: FrontMatter) -> Any:
     """The YAML node reached from ``node`` by keys and indexes."""
     for step in path:
-        node = _child(node, step)[1]
+        node = _child(node, step, block)[1]
     return node
 
 
-def _child(node: Any, step: Any) -> tuple[Any, Any]:
-    """(key node, value node) of a mapping entry, or (None, item node) of a sequence item."""
+def _child(node: Any, step: Any, block: FrontMatter) -> tuple[Any, Any]:
+    """(key node, value node) of a mapping entry, or (None, item node) of a sequence item.
+    A mapping's keys are indexed once: a rule asking for the position of every value of
+    a mapping of thousands of keys would otherwise scan it once per value."""
     if isinstance(step, int) and node.tag.endswith(":seq"):
         return None, node.value[step]
-    for key_node, value_node in node.value:
-        if key_node.value == step or str(key_node.value) == str(step):
-            return key_node, value_node
-    raise KeyError(step)
+    index = block.key_index.get(id(node))
+    if index is None:
+        index = block.key_index[id(node)] = {}
+        for key_node, value_node in node.value:
+            index.setdefault(str(key_node.value), (key_node, value_node))  # the first of duplicates
+    try:
+        return index[str(step)]
+    except KeyError:
+        raise KeyError(step) from None
 
 
 def _position(block: FrontMatter, node: Any) -> tuple[int, int]:
@@ -220,7 +229,7 @@ def _position(block: FrontMatter, node: Any) -> tuple[int, int]:
 def key_position(block: FrontMatter, key: str) -> tuple[int, int]:
     """File line and column (1-based) of a top-level key; the block start if unknown."""
     try:
-        return _position(block, _child(block.nodes, key)[0])
+        return _position(block, _child(block.nodes, key, block)[0])
     except (AttributeError, KeyError, TypeError, IndexError):
         return block.start_line, 1
 
@@ -228,7 +237,7 @@ def key_position(block: FrontMatter, key: str) -> tuple[int, int]:
 def value_position(block: FrontMatter, key: str) -> tuple[int, int]:
     """File line and column (1-based) of a top-level key's value."""
     try:
-        return _position(block, _child(block.nodes, key)[1])
+        return _position(block, _child(block.nodes, key, block)[1])
     except (AttributeError, KeyError, TypeError, IndexError):
         return key_position(block, key)
 
@@ -237,6 +246,6 @@ def item_position(container: Any, key: Any, block: FrontMatter) -> tuple[int, in
     """File position of an item (by key or index) of a container inside ``block.data``."""
     path = _path_to(block, container)
     try:
-        return _position(block, _child(_node_at(block.nodes, path), key)[1])
+        return _position(block, _child(_node_at(block.nodes, path, block), key, block)[1])
     except (AttributeError, KeyError, TypeError, IndexError):
         return block.start_line, 1

@@ -25,9 +25,11 @@ if TYPE_CHECKING:
     from aims_lint.document import Document
     from aims_lint.findings import Finding
 
-_DIRECTIVE = lazy(
-    r"^\s*aims-lint-(disable-next-line|disable-file|disable|enable)\b(.*?)(?:\s(?:--|—|–)\s*(.*?))?\s*$", re.S
-)
+# A directive is its kind, then codes up to the first " -- " (or dash), then the reason.
+# The codes and the reason are split off with one search, not with lazy groups tried
+# before "\s*$" at every character: that was quadratic in a comment of spaces (issue 10).
+_DIRECTIVE_KIND = lazy(r"\s*+aims-lint-(disable-next-line|disable-file|disable|enable)\b")
+_REASON_SEPARATOR = lazy(r"\s(?:--|—|–)")
 _YAML_COMMENT = lazy(r"#\s*(aims-lint-.*)$")
 
 
@@ -53,10 +55,15 @@ def _names(selector: str, finding: Finding) -> bool:
 
 
 def parse_directive(text: str, line: int, column: int) -> Directive | None:
-    match = _DIRECTIVE.match(text)
+    match = _DIRECTIVE_KIND.match(text)
     if not match:
         return None
-    kind, codes, reason = match.groups()
+    kind, rest = match.group(1), text[match.end():]
+    separator = _REASON_SEPARATOR.search(rest)
+    if separator is not None and separator.start() < len(rest.rstrip()):
+        codes, reason = rest[:separator.start()], rest[separator.end():]
+    else:
+        codes, reason = rest, None
     selectors = [code for code in re.split(r"[\s,]+", codes.strip()) if code]
     return Directive(kind, selectors, (reason or "").strip() or None, line, column)
 
@@ -85,29 +92,75 @@ def directives(doc: Document) -> list[Directive]:
 
 def _attach_ranges(found: list[Directive], doc: Document) -> None:
     last = max(len(doc.lines), 1)
-    open_disables: list[Directive] = []
+    # Open disables by selector, so that an enable looks only at those it may close
+    # (every enable against every open disable was quadratic in a file of directives).
+    open_disables: dict[int, Directive] = {}
+    open_by_selector: dict[str, dict[int, Directive]] = {}
+    open_for_every_rule: dict[int, Directive] = {}
+    next_text_line: dict[int, int] = {}  # blank line -> the first non-blank line after it
     for directive in found:
         if directive.kind == "disable-file":
             directive.first_line, directive.last_line = 1, last
         elif directive.kind == "disable-next-line":
-            target = directive.line + 1
-            while target <= len(doc.lines) and not doc.lines[target - 1].strip():
-                target += 1
-            directive.first_line = directive.last_line = target
+            directive.first_line = directive.last_line = _next_text_line(directive.line + 1, doc.lines, next_text_line)
         elif directive.kind == "disable":
             directive.first_line, directive.last_line = directive.line, last
-            open_disables.append(directive)
+            open_disables[id(directive)] = directive
+            for selector in directive.selectors:
+                open_by_selector.setdefault(selector, {})[id(directive)] = directive
+            if not directive.selectors:
+                open_for_every_rule[id(directive)] = directive
         else:  # enable: closes the matching open disables
-            for opened in list(open_disables):
-                if not directive.selectors or set(opened.selectors) <= set(directive.selectors):
-                    opened.last_line = directive.line
-                    open_disables.remove(opened)
+            if not directive.selectors:
+                closing = list(open_disables.values())
+            else:
+                enabled = set(directive.selectors)
+                candidates = {**open_for_every_rule}
+                for selector in enabled:
+                    candidates.update(open_by_selector.get(selector, {}))
+                closing = [opened for opened in candidates.values() if set(opened.selectors) <= enabled]
+            for opened in closing:
+                opened.last_line = directive.line
+                del open_disables[id(opened)]
+                open_for_every_rule.pop(id(opened), None)
+                for selector in opened.selectors:
+                    open_by_selector[selector].pop(id(opened), None)
+
+
+def _next_text_line(line: int, lines: list[str], known: dict[int, int]) -> int:
+    """The first line at or after ``line`` that is not blank (past the end: len + 1);
+    each run of blank lines is walked once, however many directives precede it."""
+    walked = []
+    while line <= len(lines) and not lines[line - 1].strip():
+        if line in known:
+            line = known[line]
+            break
+        walked.append(line)
+        line += 1
+    for blank in walked:
+        known[blank] = line
+    return line
 
 
 def apply(findings: list[Finding], active_directives: list[Directive]) -> None:
-    """Mark findings covered by a directive as suppressed, and the directive as used."""
+    """Mark findings covered by a directive as suppressed, and the directive as used:
+    the first directive, in order, that covers a finding takes it."""
+    if not findings or not active_directives:
+        return
+    # Single-line directives by line, so that a file of many "disable-next-line"
+    # comments is not every finding against every directive.
+    by_line: dict[int, list[tuple[int, Directive]]] = {}
+    ranges: list[tuple[int, Directive]] = []
+    for order, directive in enumerate(active_directives):
+        if directive.first_line == directive.last_line:
+            by_line.setdefault(directive.first_line, []).append((order, directive))
+        else:
+            ranges.append((order, directive))
     for finding in findings:
-        for directive in active_directives:
+        candidates = by_line.get(finding.line, [])
+        if ranges:
+            candidates = sorted(candidates + [item for item in ranges if item[1].first_line <= finding.line <= item[1].last_line])
+        for _, directive in candidates:
             if directive.covers(finding):
                 finding.suppressed = True
                 finding.suppression_reason = directive.reason

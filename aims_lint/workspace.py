@@ -134,7 +134,11 @@ def resolve_link(from_relpath: str, target: str) -> LinkTarget:
 
 
 class Matcher:
-    """Gitignore-style globs against repository-relative paths (built only if used)."""
+    """Gitignore-style globs against repository-relative paths (built only if used).
+
+    pathspec reads the globs the way git does; its regular expressions are then made
+    linear where they are not (see ``_linear_stars``). All the globs of a Matcher are
+    one spec, compiled once."""
 
     def __init__(self, patterns: list[str]):
         self.patterns = patterns
@@ -147,10 +151,59 @@ class Matcher:
         if not self.patterns:
             return False
         if self._spec is None:
-            import pathspec
-
-            self._spec = pathspec.GitIgnoreSpec.from_lines(self.patterns)
+            self._spec = _compile_globs(self.patterns)
         return self._spec.match_file(relpath)
+
+
+def _compile_globs(globs: list[str]):
+    import pathspec
+    from pathspec.patterns.gitignore.spec import GitIgnoreSpecPattern
+
+    patterns = []
+    for glob in globs:
+        pattern = GitIgnoreSpecPattern(glob)
+        if pattern.regex is not None:
+            pattern.regex = re.compile(_linear_stars(pattern.regex.pattern))
+        patterns.append(pattern)
+    return pathspec.GitIgnoreSpec(patterns)
+
+
+_STAR = r"[^/]*"
+_ANY_STAR = (r"[^/]*", r"[^/]+")
+# A star, an escape, a character class or one character.
+_TOKEN = re.compile(r"\[\^/\][*+]|\\.|\[\^?\]?[^\]]*\]|.", re.S)
+
+
+def _linear_stars(source: str) -> str:
+    """pathspec's regular expression with each ``*`` that another ``*`` follows in the
+    same path component made atomic and lazy: ``[^/]*-[^/]*-old`` becomes
+    ``(?>[^/]*?-)[^/]*-old``.
+
+    As written, every ``*`` tries every length: ``drafts/*-*-*-*-*-old.md`` against one
+    long hyphenated name took a minute (issue 10, item 8). Between two stars stands a
+    fixed-length piece (characters, ``?``, classes), and taking its first occurrence
+    leaves the most room to what follows, so committing to it finds the same matches;
+    the last star of a component keeps backtracking, once."""
+    tokens = _TOKEN.findall(source)
+    stars = [index for index, token in enumerate(tokens) if token in _ANY_STAR]
+    out, position = [], 0
+    for star, following in zip(stars, stars[1:]):
+        piece = tokens[star + 1:following]
+        if tokens[star] != _STAR or not piece or not all(_single_character(token) for token in piece):
+            continue  # not two stars of one component with a fixed piece between them
+        out += tokens[position:star] + ["(?>[^/]*?", *piece, ")"]
+        position = following
+    return "".join(out + tokens[position:])
+
+
+def _single_character(token: str) -> bool:
+    """True for a token matching one character that is never "/"."""
+    if token.startswith("\\"):
+        return token[1:] != "/"
+    if token.startswith("[") and token != "[":
+        # "[^a]" (from "[!a]") matches "/" too; "[^/]" ("?") and "[ab]" do not.
+        return ("/" in token) == token.startswith("[^")
+    return token not in "/()|?*+.^$[]{}"
 
 
 class Workspace:

@@ -114,7 +114,6 @@ def full_text(doc) -> str:
 _BLANK = lazy(r"^[\s_\-–—.:/|*]*$")
 _HINT = lazy(r"^\(?\s*(e\.g\.|eg\b|for example|describe|specify|insert|enter|list)", re.I)
 _CHOICE = lazy(r"^(?:\[ ?\]\s*)?(yes|no|y|n|h|m|l|n/a)(\s*/\s*(yes|no|partial|y|n|h|m|l|n/a))+\s*$", re.I)
-_TRAILING_FILL = lazy(r"_{3,}\s*$")
 
 
 def is_blank(text: str) -> bool:
@@ -142,7 +141,8 @@ def fill_counts(doc) -> tuple[int, int]:
         if field.block is None:
             continue  # two-column tables are counted above
         total += 1
-        blank += is_blank(field.value) or bool(_TRAILING_FILL.search(field.value))
+        # "Signature: ____" (not _{3,}\s*$, which rescans an underscore run from each of its characters)
+        blank += is_blank(field.value) or field.value.rstrip().endswith("___")
     return blank, total
 
 

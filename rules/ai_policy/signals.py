@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from aims_lint.patterns import lazy
+from aims_lint.patterns import lazy, replace_delimited
 
 from ..document_control.placeholders import is_placeholder
 
@@ -161,9 +161,14 @@ REVIEW = lazy(
 MANAGEMENT_REVIEW = lazy(r"\bmanagement[- ]reviews?\b|\bmanagement-review\b|\bclause 9\.3\b|\b9\.3\b", re.I)
 
 
+# Spaces before a separator are taken from the first of them only: retried from every
+# space of a long run, the pattern rescanned the run each time (issue 10).
+_APPROVER_SEPARATORS = lazy(r"(?:(?<!\s)\s++)?(?:,|/|&|;|\band\b|\bon behalf of\b)\s*+", re.I)
+
+
 def split_approvers(value: str) -> list[str]:
-    text = re.sub(r"\(.*?\)", " ", value)
-    parts = re.split(r"\s*(?:,|/|&|;|\band\b|\bon behalf of\b)\s*", text, flags=re.I)
+    text = replace_delimited(value, "(", ")", across_lines=False)
+    parts = _APPROVER_SEPARATORS.split(text)
     return [re.sub(r"^the\s+", "", part.strip(" .*_`"), flags=re.I) for part in parts if part.strip(" .*_`")]
 
 

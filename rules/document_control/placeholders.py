@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from aims_lint.patterns import lazy
+from aims_lint.patterns import delimited_spans, lazy
 
 # Single words that are placeholders when written alone in brackets: "[Date]", "<owner>".
 _PLACEHOLDER_NOUNS = (
@@ -30,14 +30,45 @@ _HTML_TAGS = frozenset(
     "summary sup table tbody td template textarea tfoot th thead time tr track u ul var video wbr center "
     "font".split()
 )
+# Jinja / mustache templates ("{{ owner }}", "{% if %}") are found by
+# patterns.delimited_spans: "{{.*?}}" rescans to the end of the line from every unclosed
+# "{{" (issue 10).
+_TEMPLATE_DELIMITERS = ("{{", "}}", "{%", "%}")
 _STRUCTURAL = lazy(
-    r"\{\{.*?\}\}|\{%.*?%\}"  # Jinja / mustache
-    r"|(?<![\w])_{3,}(?![\w])"  # blanks to fill in: "Signature: ______"
+    r"(?<![\w])_{3,}(?![\w])"  # blanks to fill in: "Signature: ______"
     r"|\b(?:XX|DD|MM)[/.-](?:XX|MM|DD)[/.-](?:XXXX|YYYY|YY)\b|\bYYYY-MM-DD\b|\bXXXX-XX-XX\b"
 )
 _WORDS = lazy(r"\b(?:TBD|TBC|TODO|FIXME|XXX)\b|\bto be (?:determined|confirmed|defined)\b|lorem ipsum", re.I)
 _CASE_SENSITIVE_WORDS = ("TBD", "TBC", "TODO", "FIXME", "XXX")
-_CODE_SPAN = lazy(r"(`+)(?:(?!\1).)+?\1")
+
+
+def _blank_code_spans(text: str) -> str:
+    """``text`` with inline code (`x`, ``x``) replaced by spaces, so columns stay true.
+
+    A span opens with a run of backticks and closes at the next run of as many on its
+    line. The pattern this replaces, (`+)(?:(?!\\1).)+?\\1, retried every shorter opening
+    run from every backtick, each time scanning to the end of the line (issue 10); here
+    each run is tried once, and where the next run of a length is is remembered."""
+    parts, copied, search = [], 0, 0
+    next_run: dict[int, tuple[int, int]] = {}  # length -> (searched from, found at or -1)
+    while True:
+        start = text.find("`", search)
+        if start < 0:
+            break
+        end = start + 1
+        while end < len(text) and text[end] == "`":
+            end += 1
+        length = end - start
+        searched_from, close = next_run.get(length, (len(text) + 1, -1))
+        if searched_from > end or 0 <= close < end:
+            close = text.find("`" * length, end)
+            next_run[length] = (end, close)
+        if close < 0 or text.find("\n", end, close) >= 0:
+            search = end
+            continue
+        parts += (text[copied:start], " " * (close + length - start))
+        copied = search = close + length
+    return "".join(parts) + text[copied:] if parts else text
 
 
 def _may_hold_placeholder(text: str) -> bool:
@@ -64,17 +95,22 @@ def find(text: str, extra_terms: tuple[str, ...] = (), reference_labels: frozens
         return []
     # Inline code is quoted on purpose: blank it out, keeping columns.
     if "`" in text:
-        text = _CODE_SPAN.sub(lambda match: " " * len(match.group(0)), text)
-    found: list[tuple[int, str]] = []
+        text = _blank_code_spans(text)
+    found: list[tuple[int, str]] = [
+        (start, text[start:end]) for start, end in delimited_spans(text, *_TEMPLATE_DELIMITERS, across_lines=False)
+    ]
     # Each pattern needs a character the line may not have: skip the scans it cannot match.
     patterns = (_BRACKET_NOUN, _BRACKET_PHRASE) if "[" in text else ()
+    # A line of underscores only is a thematic break or table rule (asked once per line,
+    # not once per blank on it).
+    rule_line = "_" in text and not text.replace("_", "").strip(" |:-*>")
     for pattern in patterns + (_STRUCTURAL,):
         for match in pattern.finditer(text):
             token = match.group(0)
             if token.startswith("[") and token[1:-1].strip().lower() in reference_labels:
                 continue  # a shortcut reference link such as [ISO 42001]
-            if token.startswith("_") and not text.replace("_", "").strip(" |:-*>"):
-                continue  # a line of underscores only is a thematic break or table rule
+            if token.startswith("_") and rule_line:
+                continue
             found.append((match.start(), token))
     for match in _WORDS.finditer(text):
         token = match.group(0)

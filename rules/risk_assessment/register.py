@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from aims_lint.fields import canonical_name
-from aims_lint.patterns import lazy
+from aims_lint.patterns import lazy, replace_delimited
 
 from ..common import distinct_terms, mentions
 from ..document_control.placeholders import is_placeholder
@@ -30,10 +30,14 @@ DIMENSIONS = (
     ("explainability", "explainability"),
 )
 
-_TEMPLATE = lazy(r"\{\{.*?\}\}|\{%.*?%\}")
 _EMPTY = lazy(r"^[\s\-–—_?.*]*$|^(tbd|tbc|n/?a|none|not assessed|to be (determined|assessed|defined))$", re.I)
 _TREATMENT_TITLE = lazy(r"treatment|mitigation|controls?\b|response|action plan", re.I)
 _RISK_ID_VALUE = lazy(r"[A-Z]{1,10}[-_ ]?[A-Z]*[-_ ]?\d{1,4}")
+
+
+def _without_templates(text: str) -> str:
+    """``text`` without ``{{ ... }}`` and ``{% ... %}`` (in linear time, see replace_delimited)."""
+    return replace_delimited(text, "{{", "}}", "{%", "%}", replacement="", across_lines=False)
 
 
 def is_empty(text: str | None) -> bool:
@@ -41,7 +45,7 @@ def is_empty(text: str | None) -> bool:
     syntax, or an unfilled placeholder ("[Name]", "[Score]")."""
     if text is None:
         return True
-    text = _TEMPLATE.sub("", text).strip()
+    text = _without_templates(text).strip()
     return not text or bool(_EMPTY.match(text)) or is_placeholder(text)
 
 

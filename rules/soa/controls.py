@@ -15,9 +15,11 @@ from pathlib import Path
 from aims_lint.patterns import lazy
 
 # "A.6.2.4", "A6.2.4", "A-6-2-4", "Annex A.5.2", "A.7.x"
-_ID_PATTERN = r"^\s*(?:annex\s+)?A\s?[.\-]?\s?(\d{1,2})((?:\s?[.\-]\s?(?:\d{1,2}|x)\b)*)"
+# Possessive: the parts of an id never give back what a trailing "\s*[.:]?\s*$" could
+# use, and retrying every split of a run of spaces made a long cell quadratic (issue 10).
+_ID_PATTERN = r"^\s*+(?:annex\s++)?A\s?[.\-]?\s?(\d{1,2})((?:\s?[.\-]\s?(?:\d{1,2}|x)\b)*+)"
 _ID = lazy(_ID_PATTERN, re.I)
-_ID_ALONE = lazy(_ID_PATTERN + r"\s*[.:]?\s*$", re.I)
+_ID_ALONE = lazy(_ID_PATTERN + r"\s*+[.:]?\s*+$", re.I)
 _TEMPLATE = lazy(r"\{\{|\{%")
 
 

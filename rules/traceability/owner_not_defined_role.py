@@ -1,6 +1,6 @@
-import re
+from __future__ import annotations
 
-from aims_lint.patterns import lazy
+from aims_lint.patterns import delimited_spans, lazy, replace_delimited
 from aims_lint.rule import ALL_TYPES, Problem, rule
 
 from ..competence.matrix import cell, column_of, matrix_tables
@@ -8,9 +8,19 @@ from ..document_control.placeholders import is_placeholder
 from ..document_control.vague_owner import normalise_owner, owner_label, owner_values, vague_terms
 from ..risk_assessment.register import is_empty
 
-_SEPARATORS = lazy(r"\s*(?:/|&|,|;|\+|\band\b|\bor\b)\s*")
-_PARENTHESES = lazy(r"\(([^)]*)\)")
+# Spaces before a separator are taken from the first of them only: retried from every
+# space of a long run, the pattern rescanned the run each time (issue 10).
+_SEPARATORS = lazy(r"(?:(?<!\s)\s++)?(?:/|&|,|;|\+|\band\b|\bor\b)\s*+")
 _SMALL_WORDS = frozenset({"of", "and", "the", "for", "&"})
+
+
+def _parenthesised(text: str) -> list[str]:
+    """The text inside each pair of parentheses (what ``\\(([^)]*)\\)`` finds, in linear time)."""
+    return [text[start + 1:end - 1] for start, end in delimited_spans(text, "(", ")")]
+
+
+def _outside_parentheses(text: str) -> str:
+    return replace_delimited(text, "(", ")")
 
 
 def _acronym(role: str) -> str:
@@ -41,8 +51,8 @@ def defined_roles(workspace, config_roles: list[str]) -> dict[str, str]:
             written.extend(role for role in found or () if isinstance(role, str))
         for role in written:
             # "AI Management Representative / ISM", "Chief Risk Officer (CRO)": each name counts.
-            outside = _PARENTHESES.sub(" ", role)
-            for name in [outside, *_PARENTHESES.findall(role), *_SEPARATORS.split(outside)]:
+            outside = _outside_parentheses(role)
+            for name in [outside, *_parenthesised(role), *_SEPARATORS.split(outside)]:
                 cleaned = owner_label(name)
                 if cleaned:
                     roles.setdefault(cleaned, role.strip())
@@ -53,17 +63,43 @@ def defined_roles(workspace, config_roles: list[str]) -> dict[str, str]:
     return workspace.memo("trc.roles", compute)
 
 
-def is_defined(owner: str, roles: dict[str, str]) -> bool:
+def is_defined(owner: str, roles: dict[str, str], phrases: RolePhrases | None = None) -> bool:
     """An owner names a defined role: the role itself, its acronym, a role in parentheses
-    ("J. Silva (AI Governance Lead)"), or one of several roles ("CRO / CEO")."""
-    candidates = [owner, *_PARENTHESES.findall(owner), *_SEPARATORS.split(_PARENTHESES.sub(" ", owner))]
+    ("J. Silva (AI Governance Lead)"), one of several roles ("CRO / CEO"), or a role of
+    several words among its words ("Deputy AI Governance Lead")."""
+    phrases = phrases or RolePhrases(roles)
+    candidates = [owner, *_parenthesised(owner), *_SEPARATORS.split(_outside_parentheses(owner))]
     for candidate in candidates:
         cleaned = owner_label(candidate)
         if not cleaned:
             continue
-        if cleaned in roles or any(re.search(rf"\b{re.escape(role)}\b", cleaned) for role in roles if " " in role):
+        if cleaned in roles or phrases.found_in(cleaned):
             return True
     return False
+
+
+class RolePhrases:
+    """The roles of several words, looked up among an owner's words.
+
+    One regular expression per role and owner made a repository of many roles and many
+    owners quadratic (and overflowed the regular expression cache): an owner's runs of
+    consecutive words are looked up in a set instead. Owners and roles are both cleaned
+    by ``owner_label`` (words separated by single spaces)."""
+
+    def __init__(self, roles: dict[str, str]):
+        self.phrases = {role for role in roles if " " in role}
+        self.lengths = sorted({role.count(" ") + 1 for role in self.phrases})
+
+    def found_in(self, cleaned: str) -> bool:
+        if not self.phrases:
+            return False
+        words = cleaned.split(" ")
+        return any(
+            " ".join(words[start:start + length]) in self.phrases
+            for length in self.lengths
+            if length <= len(words)
+            for start in range(len(words) - length + 1)
+        )
 
 
 @rule(
@@ -81,14 +117,15 @@ def check(doc, ctx):
     if not roles:
         return  # no role catalogue at all: nothing to compare with
     vague = vague_terms(tuple(ctx.vocabulary("vague_owners")))
+    phrases = ctx.workspace.memo("trc.role-phrases", lambda workspace: RolePhrases(roles))
     undefined: dict[str, list] = {}
     for position, value in owner_values(doc, owner_columns_only=True):
         value = value.strip()
         if is_empty(value) or is_placeholder(value) or normalise_owner(value) in vague:
             continue  # DOC008 and DOC009 report these
-        if len(_PARENTHESES.sub(" ", value).split()) > 6:
+        if len(_outside_parentheses(value).split()) > 6:
             continue  # a sentence under an "Owner:" label describes a duty, it names no one
-        if not is_defined(value, roles):
+        if not is_defined(value, roles, phrases):
             undefined.setdefault(value, []).append(position)
     if undefined:
         import difflib  # only for a finding's hint: keep it off start-up
