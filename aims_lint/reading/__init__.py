@@ -1,0 +1,11 @@
+"""The reading layer: what a governance document says, whatever its layout.
+
+Between the document model (``aims_lint.document``: sections, blocks, tables, fields,
+front matter, with real line numbers) and the rules. Each module here reads one
+concept into typed items with their source lines: document metadata from front
+matter or a body document-control block, whether a document is an unfilled template,
+risks, objectives, SoA entries, actions, competence entries, roles, AI systems in
+scope. Rules judge these items; they do not look at tables and headers themselves.
+
+Readings are computed once per document, lazily, through ``Document.memo``.
+"""
