@@ -64,7 +64,8 @@ SEVERITIES = {
     "advisory": types.DiagnosticSeverity.Information,
 }
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # the LSP's line breaks (not str.splitlines's)
-_TABLE_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)+\|?\s*$|^\s*\|\s*:?-+:?\s*\|\s*$")
+# Possessive: "\s*\|?\s*" tried every split of a line of spaces (quadratic, issue 10).
+_TABLE_DELIMITER = re.compile(r"^\s*+\|?\s*+:?-++:?\s*+(\|\s*+:?-++:?\s*+)++\|?\s*+$|^\s*+\|\s*+:?-++:?\s*+\|\s*+$")
 
 
 @dataclass

@@ -163,7 +163,9 @@ def _compile_globs(globs: list[str]):
     for glob in globs:
         pattern = GitIgnoreSpecPattern(glob)
         if pattern.regex is not None:
-            pattern.regex = re.compile(_linear_stars(pattern.regex.pattern))
+            linear = _linear_stars(pattern.regex.pattern)
+            if linear != pattern.regex.pattern:
+                pattern.regex = re.compile(linear)
         patterns.append(pattern)
     return pathspec.GitIgnoreSpec(patterns)
 

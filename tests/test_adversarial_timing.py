@@ -64,6 +64,11 @@ def table(header: list[str], cells: list[str]) -> str:
     return "| " + " | ".join(header) + " |\n|" + "---|" * len(header) + "\n| " + " | ".join(cells) + " |\n"
 
 
+def soa_references(text: str) -> str:
+    """A Statement of Applicability row whose procedure and evidence cells hold ``text``."""
+    return table(["Control", "Applicable", "Justification", "Procedure", "Evidence"], ["A.2.2", "Yes", "x", text, text])
+
+
 BODIES = {
     "a run of spaces between two words": lambda n: spaces(n) + "\n",
     "a run of spaces before a dash and a label": lambda n: "a" + " " * n + "- Owner: x\n",
@@ -88,6 +93,9 @@ BODIES = {
     "an owner cell of parentheses": lambda n: table(["Task", "Owner", "Due"], ["x", "(a " * (n // 3), "2026-01-01"]),
     "a role cell of spaces": lambda n: table(["Role", "Competencies", "Evidence"], [spaces(n), "x", "y"]),
     "a control cell of spaces": lambda n: table(["Control", "Applicable", "Justification"], ["A.5.2" + " " * n + "x", "Yes", "y"]),
+    "an SoA reference cell of hyphenated words": lambda n: soa_references("-a" * (n // 4)),
+    "an SoA reference cell of hyphenated folders": lambda n: soa_references("a/a-" * (n // 8)),
+    "an SoA reference cell of dotted words": lambda n: soa_references("a.b" * (n // 6)),
     "many suppressions": lambda n: "<!-- aims-lint-disable-next-line DOC008 -- reason -->\nTBD\n" * (n // 56),
     "many unmatched disables and enables": lambda n: "".join(
         f"<!-- aims-lint-disable X{i} -- r -->\n<!-- aims-lint-enable Y{i} -->\n" for i in range(n // 64)

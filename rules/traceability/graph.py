@@ -23,10 +23,18 @@ from ..soa.controls import normalise_id, rows
 ID_TOKEN = lazy(r"(?<![\w./:-])[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)+(?![\w-]|\.\w)")
 _ANNEX_A = lazy(r"\bA\s?\.\s?\d{1,2}(?:\s?\.\s?\d{1,2}){1,2}\b")
 _PATH_LIKE = lazy(r"/|\.(md|markdown)$", re.I)
-# A file path written as text: folders and a file name with an extension.
-_PATH_TOKEN = lazy(r"(?<![\w:/])(?:\.{0,2}/)?(?:[\w.-]+/)+[\w.-]+\.[A-Za-z]{2,5}\b|(?<![\w:/])[\w-]+\.(?:md|markdown)\b")
+# A file path written as text: folders and a file name with an extension. A path
+# starts where a run of name characters starts, not after a "-" or "." inside it (a
+# name alone may start after a "."): otherwise every "-" of "-a-a-a..." started a
+# search that rescanned the rest of the run (issue 10).
+_PATH_TOKEN = lazy(
+    r"(?<![\w:/.-])(?:\.{0,2}/)?(?:[\w.-]+/)+[\w.-]+\.[A-Za-z]{2,5}\b"
+    r"|(?<![\w:/-])[\w-]+\.(?:md|markdown)\b"
+)
 # A web address written as text (not as a Markdown link): a reference kept outside.
-_WEB_ADDRESS = lazy(r"\b[a-z][a-z0-9+.-]*://\S+|\bwww\.\S+", re.I)
+# A scheme has at most 32 characters: unbounded, a search starting at every letter of a
+# long run ("a-a-a...") rescanned the rest of the run for "://" (issue 10).
+_WEB_ADDRESS = lazy(r"\b[a-z][a-z0-9+.-]{0,31}+://\S+|\bwww\.\S+", re.I)
 
 
 def external(text: str, patterns: list[str]) -> bool:
