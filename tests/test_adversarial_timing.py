@@ -7,10 +7,10 @@ other document. These tests lint hostile shapes of growing size through every ru
 the pack (new rules are covered as they are added) and every document type, and fail
 when four times the input costs far more than four times the time.
 
-Timing is measured per rule (the time spent in its check, without the time spent
+Timing is CPU time, measured per rule (the time spent in its check, without the time spent
 parsing documents it asks for), for the document model, and for the rest of the run.
 Linear work grows about 4x from one size to the next, quadratic work 16x; a result
-counts as super-linear above 10x, and only above a floor of absolute time, so that
+counts as super-linear above 11x, and only above a floor of absolute time, so that
 noise on a small or busy machine cannot fail the suite. A suspect is measured again
 (best of three) before it fails. Sizes are small for the suite's sake: a quadratic cost
 that stays under the floor here can still take a few seconds on a megabyte, which the
@@ -35,9 +35,12 @@ from aims_lint.workspace import Workspace
 from .conftest import codes, lint, write_repo
 
 TODAY = dt.date(2026, 6, 1)
+# CPU time of this process, not wall time: the suite shares its machine with other runs,
+# and a busy neighbour must not look like super-linear growth or a stall.
+clock = time.process_time
 SIZES = (8_000, 32_000)  # characters of hostile text per document: the whole module runs in ~40 s
-GROWTH_LIMIT = 10.0  # linear work grows ~4x per step, quadratic ~16x
-FLOOR = 0.03  # seconds at the largest size below which growth is not judged
+GROWTH_LIMIT = 11.0  # linear work grows ~4x per step, quadratic ~16x
+FLOOR = 0.05  # seconds at the largest size below which growth is not judged
 MODEL = "document model"
 REST = "rest of the run"
 
@@ -155,14 +158,14 @@ class Stopwatch:
         def timed_check(subject, ctx):
             problems = iter(check(subject, ctx))
             while True:
-                start, model_before = time.perf_counter(), self.model
+                start, model_before = clock(), self.model
                 try:
                     problem = next(problems)
                 except StopIteration:
                     return
                 finally:
                     # Documents a rule asks for are the model's time, not the rule's.
-                    self.seconds[code] += time.perf_counter() - start - (self.model - model_before)
+                    self.seconds[code] += clock() - start - (self.model - model_before)
                 yield problem
 
         return timed_check
@@ -172,7 +175,7 @@ class Stopwatch:
         with the same body share its parse: the types differ only in front matter."""
 
         def load_fully(workspace, relpath):
-            start = time.perf_counter()
+            start = clock()
             doc = load(workspace, relpath)
             if doc is not None and doc.read_error is None:
                 key = (doc.body_start_line, doc.body)
@@ -182,7 +185,7 @@ class Stopwatch:
                     parsed[key] = doc._body
                 for part in ("sections", "fields", "comments", "suppressions", "prose_lines", "plain_text", "anchors"):
                     getattr(doc, part)
-            elapsed = time.perf_counter() - start
+            elapsed = clock() - start
             self.model += elapsed
             self.seconds[MODEL] += elapsed
             return doc
@@ -194,9 +197,9 @@ def measure(root: Path, monkeypatch) -> dict[str, float]:
     watch = Stopwatch()
     monkeypatch.setattr(Workspace, "_load", watch.loading(Workspace._load, {}))
     try:
-        start = time.perf_counter()
+        start = clock()
         runner.run(load_config(root), [], TODAY, rules=watch.timed_rules(), jobs=1)
-        total = time.perf_counter() - start
+        total = clock() - start
     finally:
         monkeypatch.undo()
     watch.seconds[REST] = total - sum(watch.seconds.values())
@@ -204,15 +207,14 @@ def measure(root: Path, monkeypatch) -> dict[str, float]:
 
 
 def timings(tmp_path: Path, monkeypatch, make, sizes, repeats: int = 1) -> list[dict[str, float]]:
-    """Per size: the seconds of each rule, of the model and of the rest (best of ``repeats``)."""
-    results = []
-    for size in sizes:
-        root = write_repo(tmp_path / str(size), make(size))
-        best: dict[str, float] = {}
-        for _ in range(repeats):
+    """Per size: the seconds of each rule, of the model and of the rest (best of
+    ``repeats``; the sizes take turns, so that a busy spell weighs on both)."""
+    roots = [write_repo(tmp_path / str(size), make(size)) for size in sizes]
+    results: list[dict[str, float]] = [{} for _ in sizes]
+    for _ in range(repeats):
+        for root, best in zip(roots, results):
             for key, seconds in measure(root, monkeypatch).items():
                 best[key] = min(best.get(key, seconds), seconds)
-        results.append(best)
     return results
 
 
@@ -266,9 +268,9 @@ HOSTILE_MIX = "Owner:   x — {{ a <!-- b [c]( `d` ** e — f - Due: g | h ___ (
 )
 def test_a_megabyte_of_hostile_text_lints_in_seconds(shape, body, repo):
     root = repo({"risk.md": f"---\ntype: risk-assessment\nid: RA-1\nowner: AI Lead\n---\n# Risks\n\n{body()}"})
-    start = time.perf_counter()
+    start = clock()
     lint(root)
-    assert time.perf_counter() - start < 15
+    assert clock() - start < 15
 
 
 # ---------------------------------------------------------------------------
@@ -278,9 +280,9 @@ STALL_LIMIT = 3.0  # seconds; each case took 4-58 s before it was fixed, millise
 
 
 def lint_time(root: Path) -> float:
-    start = time.perf_counter()
+    start = clock()
     lint(root)
-    return time.perf_counter() - start
+    return clock() - start
 
 
 def test_a_paragraph_of_spaces_does_not_stall_the_inline_field_separators(repo):
@@ -325,14 +327,15 @@ def test_a_glob_of_many_stars_against_a_long_hyphenated_name_does_not_stall(repo
     # 58 s before: every '*' of one component tried every length.
     name = "drafts/" + "-" * 200 + "x.md"
     root = repo({".aims-lint.toml": 'exclude = ["drafts/*-*-*-*-*-old.md"]\n', name: "# Notes\n", "drafts/a-b-c-d-e-old.md": "# Old\n"})
-    start = time.perf_counter()
+    start = clock()
     result = lint(root)
-    assert time.perf_counter() - start < 1.0
+    assert clock() - start < 1.0
     assert result.files_checked == 1  # the long name is linted, the old draft excluded
 
 
 def test_ten_thousand_per_file_ignores_are_matched_once_per_file(repo):
-    placeholders = "".join(f"Step {i}: TBD\n\n" for i in range(1000))  # 1,000 DOC008 findings per file
+    # 2,000 DOC008 findings per file: matching every glob per finding took over 30 s.
+    placeholders = "".join(f"Step {i}: TBD\n\n" for i in range(2000))
     files = {f"docs/p{i}.md": f"---\ntype: procedure\nid: PR-{i}\n---\n# Procedure\n\n{placeholders}" for i in range(3)}
     real = '"docs/p0.md" = ["DOC008"]\n'
     unrelated = "".join(f'"archive/{i}/*-*.md" = ["DOC"]\n' for i in range(10_000))
@@ -340,9 +343,9 @@ def test_ten_thousand_per_file_ignores_are_matched_once_per_file(repo):
     root = repo({**files, ".aims-lint.toml": "[per-file-ignores]\n" + real})
     expected = codes(lint(root))
     (root / ".aims-lint.toml").write_text("[per-file-ignores]\n" + real + unrelated, encoding="utf-8")
-    start = time.perf_counter()
+    start = clock()
     result = lint(root)
 
-    assert time.perf_counter() - start < 5.0
+    assert clock() - start < 15.0  # about 3 s, mostly compiling the globs
     assert codes(result) == expected
     assert {path for path, code, _ in expected if code == "DOC008"} == {"docs/p1.md", "docs/p2.md"}
