@@ -69,7 +69,7 @@ _EXAMPLES = lazy(r"\btypical(ly)?\b|\be\.g\.|\bfor example\b|\bexamples?\b|\bsuc
 _ASSIGNS = lazy(r"\b(is|are) (responsible|accountable) for\b|\bholds? (\w+ ){0,2}accountability\b|\bresponsibilities include\b", re.I)
 _NUMBERING = lazy(r"^\s*+(?:\d+(?:\.\d+)*+[.)]?|[A-Z][.)]|[IVX]+\.)\s++")
 _BOLD = lazy(r"\*\*([^*\n]{2,80}+)\*\*")
-_LEAD_IN = lazy(r"^\s*+([^:—–\n]{2,80}?)\s*+(?::|\s[—–]\s|\s-\s)")
+_LEAD_IN = lazy(r"^\s*+([^:—–\n]{2,80}?)\s*+(?::|[—–]\s|-\s)")
 _WORD = lazy(r"[^\W\d_][\w'.&-]*+|\d[\w.-]*+")
 _SPLIT = lazy(r"\s*+(?:[;,/+]|\bor\b|\band\b|\boder\b|\bund\b)\s*+")
 

@@ -9,7 +9,7 @@ from .common import TYPES, in_agenda, judged, review_text
 # "(9.3.2a)", "9.3.2 (b)", "Clause 9.3.2 a)" in a heading. Only a) and b) are read from
 # the letter: they are the same inputs in ISO/IEC 42001 and both editions of ISO/IEC
 # 27001, whose later letters differ (27001:2013 c) is performance, 42001 c) is parties).
-_CLAUSE_LETTER = lazy(r"9\.3\.2\s*+\(?\s*+([ab])", re.I)
+_CLAUSE_LETTER = lazy(r"\b9\.3\.2\s*+\(?\s*+([ab])\b", re.I)
 
 
 def headed_inputs(doc) -> set[str]:
