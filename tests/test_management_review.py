@@ -91,3 +91,102 @@ def test_corpus_minutes(tmp_path):
     assert [code for code, _ in found["k0.md"]] == ["MRV001"] * 3  # a, b, c missing; decisions fine
     assert ("MRV006", 7) in found["mr0813.md"] and ("MRV005", 11) in found["mr0813.md"]
     assert ("MRV007", 4) in found["mr001.md"] and ("MRV002", 8) in found["mr001.md"]
+
+
+# ---------------------------------------------------------------------------
+# Procedures, cadences and agendas typed management-review are not minutes
+
+PROCEDURE = """---
+type: management-review
+---
+# Management Review Procedure
+
+## 1. Purpose
+
+Top management shall review the AIMS at planned intervals.
+
+## 4. Roles and Responsibilities
+
+### 4.1 Top Management
+- Attend and participate in reviews
+
+## 6. Review Inputs Checklist
+
+- [ ] Status of actions from previous management reviews
+- [ ] Opportunities for continual improvement
+
+## 7. Review Outputs Checklist
+
+- [ ] Actions assigned with owners and deadlines
+"""
+
+# Singhhs/OpenGRC-Toolkit templates/management-review-agenda.md, shortened.
+AGENDA = """---
+type: management-review
+---
+# ISMS Management Review Agenda
+
+**Meeting Date:** [DATE]
+**Chair:** [NAME/ROLE]
+
+## Agenda Items (ISO 27001 Clause 9.3)
+
+### 1. Opening and Previous Actions (10 min)
+
+- [ ] Welcome and introductions
+- [ ] Confirm quorum
+
+### 13. Close (5 min)
+
+- [ ] Confirm action items
+- [ ] Set next meeting date: [DATE]
+"""
+
+# A governance cadence (Benkola/ai-governance-os-eu): meeting rhythms and escalation triggers.
+CADENCE = """---
+type: management-review
+---
+# Governance Cadence
+
+## Escalation Triggers
+
+| Trigger | Response Time | Required Action |
+|---------|---------------|-----------------|
+| AI incident (severity 2 or 3) | Next scheduled Tier 2 | Review, lessons learned |
+| Regulatory enquiry received | Within 24 hours | Legal engagement |
+"""
+
+
+@pytest.mark.parametrize("text", [PROCEDURE, AGENDA, CADENCE], ids=["procedure", "agenda", "cadence"])
+def test_a_procedure_an_agenda_or_a_cadence_is_not_judged_as_minutes(repo, text):
+    assert mrv(lint(repo({"mr.md": text}))) == []
+
+
+def test_a_repository_whose_only_review_document_is_a_procedure_has_no_review_on_record(repo):
+    from aims_lint.reading.review_record import kind
+
+    from .test_roles_reading import read
+
+    assert kind(read(PROCEDURE)) == "procedure" and kind(read(AGENDA)) == "agenda" and kind(read(CADENCE)) == "procedure"
+    assert kind(read(GOOD)) == "minutes"
+    # Minutes without front matter: a meeting date and attendees in the body.
+    body_minutes = "# AI management review\n\n**Date:** 2026-04-28\n**Attendees:** CEO, AI Governance Lead\n\n## Decisions\n\n- Agreed to fund a fairness tool.\n"
+    assert kind(read(body_minutes)) == "minutes"
+
+
+def test_trigger_tables_and_checklists_in_minutes_are_not_actions(repo):
+    triggers = (
+        "## Escalation triggers\n\n| Trigger | Required action |\n|---|---|\n| Critical risk | Convene the committee |\n\n"
+        "## Outputs checklist\n\n- [ ] Decisions recorded\n\n"
+    )
+    text = GOOD.replace("## Decisions", triggers + "## Decisions")
+    assert mrv(lint(repo({"mr.md": text}))) == []
+
+
+def test_headings_naming_inputs_a_and_b_by_clause_cover_them(repo):
+    text = GOOD.replace("## Status of previous actions\n\nAll 3 actions from the October 2025 review are closed.",
+                        "## 1. Follow-up (9.3.2a)\n\nAll 3 items from October 2025 are closed.")
+    text = text.replace("## Changes in external and internal issues\n\nEU AI Act obligations",
+                        "## 2. What changed (9.3.2 b)\n\nEU AI Act obligations")
+    text = text.replace("August 2026 (external); a new Head\nof Data Science started in March (internal).", "August 2026; a new Head\nof Data Science started in March.")
+    assert mrv(lint(repo({"mr.md": text}))) == []

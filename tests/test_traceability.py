@@ -708,3 +708,98 @@ def test_prose_id_of_a_row_in_another_document_of_the_scheme_is_known(tmp_path):
     result = check(tmp_path, files, select=["TRC001"])
     assert [(f.path, f.code) for f in result.active] == [("audit.md", "TRC001")]
     assert "'NC-2026-04'" in result.active[0].message
+
+
+# ---------------------------------------------------------------------------
+# AI systems in scope listed in the scope's body (no front matter)
+
+BODY_SCOPE_TABLE = (
+    "# AIMS scope\n\n## 4. AI systems in scope\n\n"
+    "| ID | AI system | Role | In scope |\n|---|---|---|---|\n"
+    "| CS-01 | Retail credit scoring model | Provider | Yes |\n"
+    "| SA-02 | Customer support assistant | Deployer | Yes |\n"
+    "| HR-03 | CV screening pilot | Deployer | No (retired) |\n"
+)
+BODY_SCOPE_LIST = (
+    "# AIMS scope\n\n## AI systems covered by the AIMS\n\n"
+    "- **Retail credit scoring model** (CS-01): ranks consumer credit applications\n"
+    "- **Customer support assistant** (SA-02): answers customer questions\n\n"
+    "## Out of scope\n\n- **CV screening pilot** (HR-03): retired in 2025\n"
+)
+BODY_TYPES = ".aims-lint.yaml", "types:\n  'scope.md': aims-scope\n  'impact/*.md': impact-assessment\n  'planning/*.md': risk-assessment\n"
+
+
+def body_impact(name):
+    return f"# Impact assessment: {name}\n\n## Who could be affected\n\nApplicants and customers.\n"
+
+
+@pytest.mark.parametrize("scope", [BODY_SCOPE_TABLE, BODY_SCOPE_LIST], ids=["table", "list"])
+def test_systems_listed_in_the_scopes_body(tmp_path, scope):
+    from aims_lint.reading.systems import systems
+
+    from .test_roles_reading import read
+
+    assert [(s.ident, s.name) for s in systems(read(scope))] == [
+        ("CS-01", "Retail credit scoring model"), ("SA-02", "Customer support assistant")
+    ]
+    files = {
+        BODY_TYPES[0]: BODY_TYPES[1],
+        "scope.md": scope,
+        "impact/credit.md": body_impact("Retail credit scoring model (CS-01)"),
+        "impact/other.md": body_impact("the marketing segmentation model"),
+    }
+    result = check(tmp_path, files, select=["TRC005"])
+    assert codes(result) == [("scope.md", "TRC005", line_of(scope, "Customer support assistant"))]
+    files["impact/support.md"] = body_impact("Customer support assistant")
+    assert codes(check(tmp_path, files, select=["TRC005"], name="fixed")) == []
+
+
+def test_a_scope_body_without_a_systems_list_lists_no_system(tmp_path):
+    from aims_lint.reading.systems import systems
+
+    from .test_roles_reading import read
+
+    # Benkola/ai-governance-os-eu 0_start-here/scope.md: kinds of systems, not a list of systems.
+    scope = (
+        "# Scope (SME-first)\n\n## What is included\n- Governance for:\n  - Internal AI systems (ML + GenAI)\n"
+        "  - Vendor AI embedded in business processes\n\n## Definitions\n- **Provider:** the entity that develops a system\n"
+    )
+    assert systems(read(scope)) == []
+    # A systems table of another section (a glossary) is not the scope's list either.
+    glossary = "# Scope\n\n## Terms\n\n| Name | Meaning |\n|---|---|\n| AI system | A machine-based system |\n"
+    assert systems(read(glossary)) == []
+
+
+# ---------------------------------------------------------------------------
+# TRC008 with roles defined in the body of any document
+
+
+def test_roles_defined_in_a_policys_roles_section_are_defined(tmp_path):
+    policy = document(
+        "POL-AI-001", "ai-policy",
+        body="\n## Roles and responsibilities\n\n| Role | Responsibility |\n|---|---|\n| Head of AI | Runs the AI programme |\n",
+    )
+    risks = register(("R-01", "credit-scoring", "Head of AI", "-"), ("R-02", "credit-scoring", "Head of Marketing", "-"))
+    result = check(tmp_path, {**ROLES, "policies/ai-policy.md": policy, "planning/risk-assessment.md": risks})
+    assert codes(result) == [("planning/risk-assessment.md", "TRC008", line_of(risks, "| R-02 |"))]
+    assert result.active[0].classification == "advisory"
+
+
+def test_duties_raci_letters_and_schema_rows_are_not_judged_as_owners(tmp_path):
+    capa = document(
+        "PROC-CAPA", "procedure",
+        body=(
+            "\n## Roles\n\n| Role | Responsibility |\n|---|---|\n| CAPA Owner | Own the CAPA; ensure completion |\n"
+            "\n## RACI\n\n| Activity | CAPA Owner | Chief Risk Officer |\n|---|---|---|\n| Close CAPA | R | A |\n"
+            "\n## Register fields\n\n| Field | Description |\n|---|---|\n| Risk owner | Role title of responsible party |\n"
+        ),
+    )
+    assert codes(check(tmp_path, {**ROLES, "procedures/capa.md": capa})) == []
+
+
+def test_roles_sections_alone_do_not_make_a_catalogue(tmp_path):
+    # Without configured roles or a competence matrix there is no catalogue to compare
+    # owners with: a RACI in one procedure does not make every other owner undefined.
+    policy = document("POL-AI-001", "ai-policy", body="\n## Roles\n\n- **Head of AI:** runs the AI programme.\n")
+    risks = register(("R-01", "credit-scoring", "Head of Marketing", "-"))
+    assert codes(check(tmp_path, {"policies/ai-policy.md": policy, "planning/risk-assessment.md": risks})) == []

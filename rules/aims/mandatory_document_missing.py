@@ -1,5 +1,6 @@
 import re
 
+from aims_lint.reading import review_record
 from aims_lint.rule import Problem, rule
 
 # (clause, what an auditor asks for, document types that hold it, file-name or id
@@ -25,6 +26,28 @@ MANDATORY = (
     ),
 )
 INTERNAL_AUDIT_CLAUSE = "9.2"
+REVIEW_CLAUSE = "9.3"
+
+
+def holders(index: dict, types: tuple[str, ...], pattern: str | None) -> list[str]:
+    """Relative paths of the typed documents that hold an item of MANDATORY."""
+    return [
+        relpath for relpath, (doc_type, doc_id) in index.items()
+        if doc_type and (doc_type in types or pattern and re.search(pattern, f"{relpath.rsplit('/', 1)[-1]} {doc_id or ''}", re.I))
+    ]
+
+
+def _review_kind(doc) -> str:
+    return review_record.kind(doc)
+
+
+def reviews_held(workspace, relpaths: list[str]) -> bool:
+    """Some management-review document is minutes of a held review, not only a procedure,
+    a governance cadence or an agenda (read once per file change, through the facts cache)."""
+    return any(
+        workspace.fact(relpath, "aims.review-kind.1", _review_kind, str) in (review_record.MINUTES, None)
+        for relpath in relpaths
+    )
 
 
 def present(index: dict, types: tuple[str, ...], pattern: str | None) -> bool:
@@ -68,4 +91,8 @@ def check(workspace, ctx):
         if clause == INTERNAL_AUDIT_CLAUSE and audit_in_time_rule:
             continue
         if (clause, what, types, pattern) not in found:
+            yield Problem(1, 1, clause=clause, what=what, doc_type=types[0])
+        elif clause == REVIEW_CLAUSE and not reviews_held(workspace, holders(index, types, pattern)):
+            # A management-review procedure or agenda describes reviews; it records none.
+            what = f"{what} (only a management-review procedure or agenda, no minutes of a held review)"
             yield Problem(1, 1, clause=clause, what=what, doc_type=types[0])

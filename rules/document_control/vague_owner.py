@@ -1,50 +1,16 @@
 import re
 from functools import lru_cache
 
-from aims_lint.patterns import lazy
+from aims_lint.reading.roles import owners
 from aims_lint.rule import ALL_TYPES, Problem, rule
 
 from .placeholders import is_placeholder
-
-OWNER_KEYS = ("owner", "responsible", "accountable", "risk_owner")
 
 
 @lru_cache(maxsize=4096)
 def normalise_owner(value: str) -> str:
     text = re.sub(r"[*_`]", "", value).strip().lower().rstrip(".;,")
     return re.sub(r"^the\s+", "", text)
-
-
-# Headers of a column that holds owners ("Owner", "Risk owner", "Responsible"), not of a
-# column named after a role ("AI System Owner" in a competence matrix holds levels).
-_OWNER_HEADER = lazy(
-    r"((risk|control|action|process|document|objective|task) )?"
-    r"(owner|owners|owner role|responsible|responsible (role|party|person)|accountable|accountable role|responsibility|assigned to|assignee|lead)"
-)
-
-
-def owner_values(doc, owner_columns_only: bool = False):
-    """(position, value) of every owner the document names: front matter, fields, owner
-    columns; ``position()`` gives (line, column), computed only when it is needed. With
-    ``owner_columns_only``, a column counts only when its header is an owner label, not
-    a role's name ("AI System Owner")."""
-    for key in OWNER_KEYS:
-        value = doc.meta.get(key)
-        if isinstance(value, str):
-            yield (lambda key=key: doc.value_position(key)), value
-    for field in doc.fields_named("owner"):
-        yield (lambda field=field: (field.line, field.column)), field.value
-    for table in doc.tables:
-        if len(table.header) == 2 and table.columns[0] is not None:
-            continue  # a two-column "key | value" table: its owner row is a field above
-        if owner_columns_only:
-            index = table.column_index("owner")
-            if index is None or not _OWNER_HEADER.fullmatch(owner_label(table.header[index].text)):
-                continue
-        for row in table.rows:
-            cell = row.get("owner")
-            if cell is not None and cell.text:
-                yield (lambda cell=cell: (cell.line, cell.column)), cell.text
 
 
 def owner_label(text: str) -> str:
@@ -70,6 +36,6 @@ def vague_terms(terms: tuple[str, ...]) -> frozenset[str]:
 )
 def check(doc, ctx):
     vague = vague_terms(tuple(ctx.vocabulary("vague_owners")) + tuple(ctx.options.get("extra-vague-owners") or ()))
-    for position, value in owner_values(doc):
-        if normalise_owner(value) in vague and not is_placeholder(value):  # DOC008 reports placeholders
-            yield Problem(*position(), owner=value.strip())
+    for owner in owners(doc):
+        if normalise_owner(owner.value) in vague and not is_placeholder(owner.value):  # DOC008 reports placeholders
+            yield Problem(owner.line, owner.column, owner=owner.value)

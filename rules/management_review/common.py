@@ -7,6 +7,7 @@ import re
 from aims_lint.dates import ISO_DATE, prose_date
 from aims_lint.fields import canonical_name
 from aims_lint.patterns import lazy
+from aims_lint.reading import review_record
 
 from ..common import inactive, term_pattern, title_of, unfilled
 
@@ -23,14 +24,18 @@ def is_minutes(doc) -> bool:
 
 
 def judged(doc) -> bool:
-    return is_minutes(doc) and not inactive(doc) and unfilled(doc) is None
+    """Minutes of a held review, to be judged as such: not a management-review procedure,
+    governance cadence or agenda (``aims_lint.reading.review_record``), not retired, not
+    an unfilled template (MRV008's finding)."""
+    return is_minutes(doc) and review_record.kind(doc) == review_record.MINUTES and not inactive(doc) and unfilled(doc) is None
 
 
 def in_agenda(section) -> bool:
-    """True for blocks under an agenda heading: an agenda item is not an input addressed."""
+    """True for blocks under an agenda or checklist heading: an agenda item is not an
+    input addressed, a checklist item is not an action."""
     node = section
     while node is not None:
-        if re.search(r"\bagenda\b", node.title, re.I):
+        if re.search(r"\bagenda\b|\bchecklist\b", node.title, re.I):
             return True
         node = node.parent
     return False
@@ -68,12 +73,17 @@ class Action:
 
 
 def _is_action_table(table) -> bool:
+    """A table of actions: an action or decision column with an owner or due column, or
+    any table of an actions section. A trigger table ("Trigger | Response time | Required
+    action"), an agenda's or a checklist's table is not one."""
+    if table.section is not None and in_agenda(table.section):
+        return False
     headers = [cell.text.lower() for cell in table.header]
-    if "action" in table.columns or any(re.search(r"\baction", text) for text in headers):
-        return True
+    assigned = "owner" in table.columns or "due" in table.columns
+    named = "action" in table.columns or "decision" in table.columns or any(re.search(r"\baction", text) for text in headers)
     if table.section is not None and _ACTION_TITLE.search(table.section.title):
-        return True
-    return "decision" in table.columns and ("owner" in table.columns or "due" in table.columns)
+        return named or assigned
+    return named and assigned
 
 
 def _item_parts(doc, block, roles):
@@ -103,6 +113,13 @@ def _item_parts(doc, block, roles):
         elif ISO_DATE.search(block.text) or prose_date(block.text):
             due = (ISO_DATE.search(block.text) or re.search(r".*", block.text)).group(0)
     return owner, due, due_line, due_column
+
+
+def _marked(doc, block) -> bool:
+    """A list item that assigns itself: an owner or a due date written with its label."""
+    if any(field.block is block and field.name in ("owner", "due") for field in doc.fields):
+        return True
+    return bool(OWNER_MARK.search(block.text) or DUE_MARK.search(block.text))
 
 
 def actions(doc, config_roles=()):
@@ -142,8 +159,10 @@ def actions(doc, config_roles=()):
         titled = section is not None and bool(_ACTION_TITLE.search(section.title)) and not in_agenda(section)
         mixed = titled and bool(re.search(r"decision", section.title, re.I))
         owner, due, due_line, due_column = _item_parts(doc, block, roles)
-        if block.checked is not None or (titled and not mixed) or context == "action":
+        if (titled and not mixed) or context == "action":
             pass
+        elif block.checked is not None and not in_agenda(section) and _marked(doc, block):
+            pass  # "- [ ] Update the register — Owner: AI Governance Lead — Due: 2027-01-31"
         elif (context == "decision" or mixed) and (owner or due):
             pass
         else:

@@ -1,7 +1,25 @@
+import re
+
+from aims_lint.patterns import lazy
 from aims_lint.rule import Problem, rule
 
 from ..common import first_heading_line, mentions
-from .common import TYPES, judged, review_text
+from .common import TYPES, in_agenda, judged, review_text
+
+# "(9.3.2a)", "9.3.2 (b)", "Clause 9.3.2 a)" in a heading. Only a) and b) are read from
+# the letter: they are the same inputs in ISO/IEC 42001 and both editions of ISO/IEC
+# 27001, whose later letters differ (27001:2013 c) is performance, 42001 c) is parties).
+_CLAUSE_LETTER = lazy(r"\b9\.3\.2\s*+\(?\s*+([ab])\b", re.I)
+
+
+def headed_inputs(doc) -> set[str]:
+    """The inputs a) and b) named by clause letter in a heading outside the agenda."""
+    return {
+        match.group(1).lower()
+        for section in doc.sections
+        if not in_agenda(section)
+        for match in _CLAUSE_LETTER.finditer(section.title)
+    }
 
 INPUTS = (
     ("a", "status of actions from previous management reviews", ("management_review_previous_actions",)),
@@ -32,7 +50,10 @@ def check(doc, ctx):
         return
     text = review_text(doc)
     line = first_heading_line(doc)
+    headed = headed_inputs(doc)
     for letter, title, vocabularies in INPUTS:
+        if letter in headed:
+            continue
         found = {name: mentions(text, ctx.vocabulary(name)) for name in vocabularies}
         if not any(found.values()):
             yield Problem(line, 1, letter=letter, status="not addressed", what=title, advice="record what was reviewed and what it showed")

@@ -14,6 +14,7 @@ from fnmatch import fnmatchcase
 from functools import lru_cache
 
 from aims_lint.patterns import lazy
+from aims_lint.reading.systems import systems as listed_systems
 from aims_lint.workspace import resolve_link
 
 from ..soa.controls import normalise_id, rows
@@ -191,33 +192,34 @@ class System:
     ident: str
     name: str
     scope: str  # relative path of the aims-scope document that lists it
-    index: int  # position in its ai_systems list
+    index: int  # position in its ai_systems list (or among the systems its body lists)
+    line: int = 0  # the body line that lists it; 0 for a front-matter entry
+
+    def position(self, doc) -> tuple[int, int]:
+        """Where the scope document ``doc`` lists the system."""
+        if self.line:
+            return self.line, 1
+        return doc.item_position(doc.meta["ai_systems"], self.index)
 
 
 def systems_in_scope(workspace) -> list[System]:
-    """The AI systems the scope documents list (front matter ``ai_systems``)."""
+    """The AI systems the scope documents list: front matter ``ai_systems``, else a
+    systems table or list in the body (``aims_lint.reading.systems``)."""
 
     def compute(workspace) -> list[System]:
         found = []
         for relpath in workspace.relpaths_of_type("aims-scope"):
-            for entry in workspace.fact(relpath, "trc.systems.1", _listed_systems, [(str, str, int)]) or ():
-                if isinstance(entry, list) and len(entry) == 3:
-                    found.append(System(str(entry[0]), str(entry[1]), relpath, int(entry[2])))
+            for entry in workspace.fact(relpath, "trc.systems.2", _listed_systems, [(str, str, int, int)]) or ():
+                if isinstance(entry, list) and len(entry) == 4:
+                    found.append(System(str(entry[0]), str(entry[1]), relpath, int(entry[2]), int(entry[3])))
         return found
 
     return workspace.memo("trc.systems", compute)
 
 
 def _listed_systems(doc) -> list[list]:
-    """[id, name, position] of each system a scope document lists."""
-    listed = doc.meta.get("ai_systems")
-    found = []
-    for index, entry in enumerate(listed if isinstance(listed, list) else ()):
-        if isinstance(entry, dict) and entry.get("id") not in (None, ""):
-            found.append([str(entry["id"]).strip(), str(entry.get("name") or "").strip(), index])
-        elif isinstance(entry, str) and entry.strip():
-            found.append([entry.strip(), "", index])
-    return found
+    """[id, name, position, body line] of each system a scope document lists."""
+    return [[system.ident, system.name, system.index, system.line] for system in listed_systems(doc)]
 
 
 def systems_listed_by(workspace, doc) -> list[System]:

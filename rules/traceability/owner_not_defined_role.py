@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 from aims_lint.patterns import delimited_spans, lazy, replace_delimited
+from aims_lint.reading.roles import looks_like_name, owners
+from aims_lint.reading.roles import roles as reading_roles
 from aims_lint.rule import ALL_TYPES, Problem, rule
 
 from ..competence.matrix import cell, column_of, matrix_tables
 from ..document_control.placeholders import is_placeholder
-from ..document_control.vague_owner import normalise_owner, owner_label, owner_values, vague_terms
+from ..document_control.vague_owner import normalise_owner, owner_label, vague_terms
 from ..risk_assessment.register import is_empty
 
 # Spaces before a separator are taken from the first of them only: retried from every
@@ -39,9 +41,27 @@ def matrix_roles(doc) -> list[str]:
     return roles
 
 
-def defined_roles(workspace, config_roles: list[str]) -> dict[str, str]:
-    """Cleaned name -> role as written, from the configuration's ``roles`` and the role
-    column of every competence matrix; acronyms ("CRO") name their role too."""
+def body_roles(doc) -> list[str]:
+    """The roles one document defines in its body: roles and RACI sections and tables,
+    an organisation chart (``aims_lint.reading.roles``)."""
+    return [role.name for role in reading_roles(doc)]
+
+
+def _add(roles: dict[str, str], role: str) -> None:
+    # "AI Management Representative / ISM", "Chief Risk Officer (CRO)": each name counts.
+    outside = _outside_parentheses(role)
+    for name in [outside, *_parenthesised(role), *_SEPARATORS.split(outside)]:
+        cleaned = owner_label(name)
+        if cleaned:
+            roles.setdefault(cleaned, role.strip())
+            if " " in cleaned and len(_acronym(cleaned)) >= 2:
+                roles.setdefault(_acronym(cleaned), role.strip())
+
+
+def catalogue_roles(workspace, config_roles: list[str]) -> dict[str, str]:
+    """The organisation's role catalogue: the configuration's ``roles`` and the role
+    column of every competence matrix. Cleaned name -> role as written; acronyms ("CRO")
+    name their role too. Empty when the organisation keeps no catalogue."""
 
     def compute(workspace) -> dict[str, str]:
         roles: dict[str, str] = {}
@@ -50,17 +70,26 @@ def defined_roles(workspace, config_roles: list[str]) -> dict[str, str]:
             found = workspace.fact(relpath, "trc.roles.1", matrix_roles, [str])
             written.extend(role for role in found or () if isinstance(role, str))
         for role in written:
-            # "AI Management Representative / ISM", "Chief Risk Officer (CRO)": each name counts.
-            outside = _outside_parentheses(role)
-            for name in [outside, *_parenthesised(role), *_SEPARATORS.split(outside)]:
-                cleaned = owner_label(name)
-                if cleaned:
-                    roles.setdefault(cleaned, role.strip())
-                    if " " in cleaned and len(_acronym(cleaned)) >= 2:
-                        roles.setdefault(_acronym(cleaned), role.strip())
+            _add(roles, role)
         return roles
 
     return workspace.memo("trc.roles", compute)
+
+
+def defined_roles(workspace, config_roles: list[str]) -> dict[str, str]:
+    """The catalogue and every role a document of the repository defines in its body
+    (a policy's roles section, a procedure's RACI, a charter's composition), read once per
+    file change through the facts cache."""
+
+    def compute(workspace) -> dict[str, str]:
+        roles = dict(catalogue_roles(workspace, config_roles))
+        for relpath in workspace.index():
+            for role in workspace.fact(relpath, "trc.roles.body.1", body_roles, [str]) or ():
+                if isinstance(role, str):
+                    _add(roles, role)
+        return roles
+
+    return workspace.memo("trc.roles.defined", compute)
 
 
 def is_defined(owner: str, roles: dict[str, str], phrases: RolePhrases | None = None) -> bool:
@@ -105,33 +134,43 @@ class RolePhrases:
 @rule(
     code="TRC008",
     name="owner-not-defined-role",
-    clause="7.2",
+    clause="5.3",
     types=ALL_TYPES,
-    classification="minor",
-    remediation="1 week",
-    message="owner '{owner}'{more} is not a role defined in the competence matrix or the configured roles{hint}: competence is defined per role, so an owner must be one",
-    summary="An owner or responsible role that the competence matrix and the configured roles do not define.",
+    classification="advisory",
+    remediation="1 day",
+    message="owner '{owner}'{more} is not a role the AIMS defines (in a roles or RACI section, a competence matrix or the configured roles){hint}: define its responsibilities and authorities, or name a defined role",
+    summary="An owner that no roles section, RACI table, competence matrix or configured role of the repository defines.",
 )
 def check(doc, ctx):
-    roles = defined_roles(ctx.workspace, ctx.config.roles)
-    if not roles:
-        return  # no role catalogue at all: nothing to compare with
     vague = vague_terms(tuple(ctx.vocabulary("vague_owners")))
-    phrases = ctx.workspace.memo("trc.role-phrases", lambda workspace: RolePhrases(roles))
-    undefined: dict[str, list] = {}
-    for position, value in owner_values(doc, owner_columns_only=True):
-        value = value.strip()
+    candidates = []
+    for owner in owners(doc):
+        value = owner.value
         if is_empty(value) or is_placeholder(value) or normalise_owner(value) in vague:
             continue  # DOC008 and DOC009 report these
-        if len(_outside_parentheses(value).split()) > 6:
-            continue  # a sentence under an "Owner:" label describes a duty, it names no one
-        if not is_defined(value, roles, phrases):
-            undefined.setdefault(value, []).append(position)
+        if not looks_like_name(value):
+            continue  # a duty or a description under an owner label names no one
+        candidates.append(owner)
+    if not candidates:
+        return
+    catalogue = catalogue_roles(ctx.workspace, ctx.config.roles)
+    if not catalogue:
+        return  # no role catalogue at all: nothing to compare with
+    phrases = ctx.workspace.memo("trc.catalogue-phrases", lambda workspace: RolePhrases(catalogue))
+    candidates = [owner for owner in candidates if not is_defined(owner.value, catalogue, phrases)]
+    if not candidates:
+        return
+    roles = defined_roles(ctx.workspace, ctx.config.roles)  # read only when the catalogue misses an owner
+    phrases = ctx.workspace.memo("trc.role-phrases", lambda workspace: RolePhrases(roles))
+    undefined: dict[str, list] = {}
+    for owner in candidates:
+        if not is_defined(owner.value, roles, phrases):
+            undefined.setdefault(owner.value, []).append(owner)
     if undefined:
         import difflib  # only for a finding's hint: keep it off start-up
-    for owner, positions in undefined.items():
-        close = difflib.get_close_matches(owner_label(owner), list(roles), n=1, cutoff=0.9)
+    for value, found in undefined.items():
+        close = difflib.get_close_matches(owner_label(value), list(roles), n=1, cutoff=0.9)
         hint = f" (did you mean '{roles[close[0]]}'?)" if close else ""
-        others = len(positions) - 1
+        others = len(found) - 1
         more = f" (also {others} more time{'s' if others > 1 else ''} in this document)" if others else ""
-        yield Problem(*positions[0](), owner=owner[:60], more=more, hint=hint)
+        yield Problem(found[0].line, found[0].column, owner=value[:60], more=more, hint=hint)

@@ -33,4 +33,4 @@ def check(doc, ctx):
         return  # no risk assessment at all: AIMS001 reports the missing document
     for system in systems_listed_by(ctx.workspace, doc):
         if not any(names_system(text, system) for text in texts):
-            yield Problem(*doc.item_position(doc.meta["ai_systems"], system.index), system=system.ident)
+            yield Problem(*system.position(doc), system=system.ident)

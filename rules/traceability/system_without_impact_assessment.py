@@ -1,7 +1,7 @@
 from aims_lint.rule import Problem, rule
 
-from ..common import inactive
-from .graph import system_key, systems_listed_by
+from ..common import inactive, title_of
+from .graph import names_system, system_key, systems_listed_by
 
 
 def _assesses(doc) -> list[str]:
@@ -24,6 +24,26 @@ def assessed_systems(workspace) -> frozenset[str]:
     return workspace.memo("trc.assessed", compute)
 
 
+def _assessment_text(doc) -> str:
+    """The title and text of an impact assessment without ``ai_system`` in its front
+    matter: a body-only assessment names its system in words."""
+    if inactive(doc) or doc.meta.get("ai_system"):
+        return ""
+    return "\n".join([title_of(doc), doc.plain_text])
+
+
+def assessment_texts(workspace) -> list[str]:
+    def compute(workspace) -> list[str]:
+        texts = []
+        for relpath in workspace.relpaths_of_type("impact-assessment"):
+            text = workspace.fact(relpath, "trc.assessment-text.1", _assessment_text, str)
+            if isinstance(text, str) and text:
+                texts.append(text)
+        return texts
+
+    return workspace.memo("trc.assessment-texts", compute)
+
+
 @rule(
     code="TRC005",
     name="system-without-impact-assessment",
@@ -36,6 +56,12 @@ def assessed_systems(workspace) -> frozenset[str]:
 )
 def check(doc, ctx):
     assessed = assessed_systems(ctx.workspace)
-    for system in systems_listed_by(ctx.workspace, doc):
-        if system_key(system.ident) not in assessed and (not system.name or system_key(system.name) not in assessed):
-            yield Problem(*doc.item_position(doc.meta["ai_systems"], system.index), system=system.ident)
+    listed = systems_listed_by(ctx.workspace, doc)
+    if any(system.line for system in listed) and not ctx.workspace.relpaths_of_type("impact-assessment"):
+        return  # a body-listed scope and no impact assessment at all: AIMS001's one finding
+    for system in listed:
+        if system_key(system.ident) in assessed or system.name and system_key(system.name) in assessed:
+            continue
+        if system.line and any(names_system(text, system) for text in assessment_texts(ctx.workspace)):
+            continue  # a body-only assessment that names the system
+        yield Problem(*system.position(doc), system=system.ident)
