@@ -11,6 +11,11 @@ def _covers_42001(workspace, doc) -> bool:
     return any(relpath != doc.relpath for _, relpath, _ in decisions.values())
 
 
+def _short(title: str, limit: int = 60) -> str:
+    title = " ".join(title.split())
+    return title if len(title) <= limit else title[:limit].rsplit(" ", 1)[0] + " ..."
+
+
 @rule(
     code="SOA010",
     name="soa-other-standard",
@@ -29,7 +34,7 @@ def check(doc, ctx):
     if other is None:
         return
     first = other.foreign[0]
-    examples = ", ".join(f"{entry.raw_id} '{entry.title.strip()[:40]}'" if entry.title else entry.raw_id for entry in other.foreign[:2])
+    examples = ", ".join(f"{entry.raw_id} '{_short(entry.title)}'" if entry.title else entry.raw_id for entry in other.foreign[:2])
     if _covers_42001(ctx.workspace, doc):
         consequence = "another SoA covers ISO/IEC 42001; say what this one is for or retire it"
         classification = "minor"
