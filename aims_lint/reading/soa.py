@@ -142,7 +142,8 @@ class Value:
             found.append(Reference("external" if _WEB_ADDRESS.match(span) else "code", span, span))
             rest = rest.replace(span, " ", 1)
         for match in _WEB_ADDRESS.finditer(rest):
-            found.append(Reference("external", match.group(0), match.group(0)))
+            address = match.group(0).rstrip(".,;)")
+            found.append(Reference("external", address, address))
         rest = _WEB_ADDRESS.sub(" ", rest)
         for match in _PATH_TOKEN.finditer(rest):
             written = match.group(0).rstrip(".,;)")
@@ -150,9 +151,10 @@ class Value:
         rest = _PATH_TOKEN.sub(" ", rest)
         for match in _ID_TOKEN.finditer(rest):
             found.append(Reference("id", match.group(0), match.group(0)))
-        words = _ID_TOKEN.sub(" ", rest)
-        if re.search(r"[A-Za-z]{2}", words) and not self.is_template_variable:
-            found.append(Reference("words", " ".join(words.split()), ""))
+        parts = [" ".join(part.split()) for part in re.split(r"[,;]|<br\s*+/?>", _ID_TOKEN.sub(" ", rest))]
+        words = ", ".join(part for part in parts if re.search(r"[A-Za-z]{2}", part))
+        if words and not self.is_template_variable:
+            found.append(Reference("words", words, ""))
         return found
 
 
@@ -298,19 +300,21 @@ class _Columns:
 
 
 def _id_column(table) -> tuple[int, int, int] | None:
-    """(index, rows with an id, rows with several ids) of the column of control ids."""
-    best = None
+    """(index, rows with an id, rows with several ids) of the column of control ids: the
+    column with most ids, an id written alone counting before one that opens a title."""
+    best, best_score = None, 0
     for index in range(len(table.header)):
-        with_id = several = 0
+        with_id = several = score = 0
         for row in table.rows:
             if index < len(row.cells):
                 text = row.cells[index].text
                 if normalise_id(text):
                     with_id += 1
+                    score += 2 if normalise_id(text, alone=True) else 1
                     if len(_ANY_ID.findall(text)) > 1 and not _is_range(text):
                         several += 1
-        if with_id and (best is None or with_id > best[1]):
-            best = (index, with_id, several)
+        if score > best_score:
+            best, best_score = (index, with_id, several), score
     return best
 
 
