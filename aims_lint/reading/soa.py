@@ -299,11 +299,14 @@ class _Columns:
     roles: dict  # role -> column index (first such column)
 
 
+_WIDEST = 30  # columns searched for ids and decisions: no SoA is wider
+
+
 def _id_column(table) -> tuple[int, int, int] | None:
     """(index, rows with an id, rows with several ids) of the column of control ids: the
     column with most ids, an id written alone counting before one that opens a title."""
     best, best_score = None, 0
-    for index in range(len(table.header)):
+    for index in range(min(len(table.header), _WIDEST)):
         with_id = several = score = 0
         for row in table.rows:
             if index < len(row.cells):
@@ -344,7 +347,7 @@ def _columns(table) -> _Columns | None:
             role = _implemented_by(table, index)
         if role is not None and role not in roles:
             roles[role] = index
-    others = [i for i in range(len(table.header)) if i != id_index and i != roles.get("title")]
+    others = [i for i in range(min(len(table.header), _WIDEST)) if i != id_index and i != roles.get("title")]
     if "decision" not in roles:  # a column of Yes/No/✓ whatever its header says
         for index in others:
             values = [row.cells[index].text for row in table.rows if index < len(row.cells) and row.cells[index].text.strip()]
@@ -464,6 +467,13 @@ def _field_entries(doc, taken: set[int]) -> list[SoAEntry]:
         if item.block is not None and item.block.section is not None:
             by_section.setdefault(id(item.block.section), []).append(item)
     found = []
+    links_on: dict[int, list] = {}
+    code_on: dict[int, list] = {}
+    if by_section:
+        for link in doc.links:
+            links_on.setdefault(link.line, []).append(link)
+        for span in doc.code_spans:
+            code_on.setdefault(span.line, []).append(span.text)
     for section in doc.sections:
         if id(section) in taken:
             continue
@@ -481,19 +491,15 @@ def _field_entries(doc, taken: set[int]) -> list[SoAEntry]:
         for name in FIELDS:
             item = labelled.get(name)
             if item is not None:
-                column = item.column + len(item.label)
-                values[name] = Value(item.value, item.line, column, [], _code_on(doc, item.line, item.value))
-                values[name].links = [link for link in doc.links if link.line == item.line and link.text in item.value]
+                links = [link for link in links_on.get(item.line, ()) if link.text in item.value]
+                code = [text for text in code_on.get(item.line, ()) if text in item.value]
+                values[name] = Value(item.value, item.line, item.column + len(item.label), links, code)
         state = "included"
         if "decision" in labelled:
             state = {True: "included", False: "excluded", None: "unknown"}[decision(labelled["decision"].value)]
         title = section.title[len(parsed[0]):].strip(" —–-:") if len(section.title) > len(parsed[0]) else ""
         found.append(SoAEntry(parsed[0], parsed[1], section.line, 1, title, state, values, "fields", None))
     return found
-
-
-def _code_on(doc, line: int, text: str) -> list[str]:
-    return [span.text for span in doc.code_spans if span.line == line and span.text in text]
 
 
 _FM_KEYS = {
