@@ -79,6 +79,7 @@ class Cell:
     line: int
     column: int
     links: list[Link] = field(default_factory=list)  # links written in this cell
+    code: list[str] = field(default_factory=list)  # code spans written in this cell (`name`)
 
 
 @dataclass(eq=False, slots=True)
@@ -124,6 +125,14 @@ class Link:
     text: str
     line: int
     column: int
+
+
+@dataclass(eq=False, slots=True)
+class CodeSpan:
+    """Inline code (`records/log.md`) in a paragraph, list item or table cell: its text and line."""
+
+    text: str
+    line: int
 
 
 @dataclass(eq=False, slots=True)
@@ -245,6 +254,7 @@ class _Body:
         self.links: list[Link] = []
         self.comments: list[Comment] = []
         self.code_blocks: list[CodeBlock] = []
+        self.code_spans: list[CodeSpan] = []
         self.code_lines: set[int] = set()
         self._build(doc)
 
@@ -309,6 +319,7 @@ class _Body:
                     block = Block("paragraph", text, line, end, current(), depth=list_depth)
                 self._add_block(block)
                 self._collect_links(inline, line, lines)
+                self._collect_code(inline, line)
                 index += 3
                 continue
             elif kind == "table_open":
@@ -335,7 +346,10 @@ class _Body:
                     table.rows.append(Row(row_cells, row_line, table))
                 row_cells = None
             elif kind == "inline" and row_cells is not None:
-                row_cells.append(Cell(_inline_text(token).strip(), row_line, 1, self._collect_links(token, row_line, lines)))
+                row_cells.append(Cell(
+                    _inline_text(token).strip(), row_line, 1, self._collect_links(token, row_line, lines),
+                    self._collect_code(token, row_line),
+                ))
             elif kind in ("fence", "code_block"):
                 start, end = token.map
                 self.code_lines.update(range(start + 1 + offset, end + 1 + offset))
@@ -394,6 +408,19 @@ class _Body:
                 found.append(Link(target, "", current_line, column + 1 if column >= 0 else 1))
                 text_parts = []
         self.links.extend(found)
+        return found
+
+    def _collect_code(self, inline, line: int) -> list[str]:
+        """The code spans of one inline token (also kept in the document's list)."""
+        if "`" not in inline.content:
+            return []
+        found = []
+        for child in inline.children or ():
+            if child.type in ("softbreak", "hardbreak"):
+                line += 1
+            elif child.type == "code_inline" and child.content.strip():
+                found.append(child.content.strip())
+                self.code_spans.append(CodeSpan(child.content.strip(), line))
         return found
 
     def _collect_comments(self, content: str, line: int, lines: list[str]) -> None:
@@ -558,6 +585,11 @@ class Document:
     @property
     def links(self) -> list[Link]:
         return self._body.links
+
+    @property
+    def code_spans(self) -> list[CodeSpan]:
+        """Inline code in paragraphs, list items and table cells, in document order."""
+        return self._body.code_spans
 
     @property
     def code_blocks(self) -> list[CodeBlock]:

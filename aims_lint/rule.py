@@ -37,11 +37,11 @@ _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 class Problem:
     """One problem a check found: where, and the values for the rule's message."""
 
-    __slots__ = ("line", "column", "doc", "message", "clause", "args")
+    __slots__ = ("line", "column", "doc", "message", "clause", "classification", "args")
 
     def __init__(
         self, line: int, column: int = 1, *, doc: Document | None = None, message: str | None = None,
-        clause: str | None = None, **args: Any,
+        clause: str | None = None, classification: str | None = None, **args: Any,
     ):
         self.line = max(int(line), 1)
         self.column = max(int(column), 1)
@@ -49,6 +49,11 @@ class Problem:
         self.message = message
         # A rule covering several clauses (mandatory documents) names the one at stake.
         self.clause = clause
+        # A rule may raise or lower one finding ("major when nothing else meets the
+        # requirement, minor otherwise"); None keeps the rule's classification.
+        if classification is not None and classification not in CLASSIFICATIONS:
+            raise ValueError(f"classification must be one of {CLASSIFICATIONS}")
+        self.classification = classification
         self.args = args
 
 

@@ -255,7 +255,7 @@ def _finding(item: Rule, relpath: str, problem: Problem) -> Finding:
         code=item.code,
         name=item.name,
         clause=problem.clause or item.clause,
-        classification=item.classification,
+        classification=problem.classification or item.classification,
         message=item.format(problem),
         remediation=item.remediation,
     )

@@ -10,4 +10,5 @@ RULE_MODULES: tuple[str, ...] = (
     "boilerplate_justification",
     "version_missing",
     "risk_link_missing",
+    "other_standard",
 )

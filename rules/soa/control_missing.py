@@ -1,6 +1,6 @@
 from aims_lint.rule import Problem, rule
 
-from .controls import annex_a, rows
+from .controls import annex_a, read_soa
 
 
 @rule(
@@ -15,13 +15,16 @@ from .controls import annex_a, rows
 )
 def check(doc, ctx):
     catalogue = annex_a(ctx)
-    listed = {row.control for row in rows(doc)}
+    reading = read_soa(doc)
+    # Another standard's "A.5.2" is not ISO/IEC 42001's A.5.2: its entries list no 42001 control.
+    listed = {entry.control for entry in reading.controls}
     missing = [control for control in catalogue if control not in listed]
     if not missing:
         return
-    found = rows(doc)
+    found = reading.entries
     if found:
-        line = found[0].table.section.line if found[0].table is not None and found[0].table.section is not None else found[0].line
+        first = found[0]
+        line = first.table.section.line if first.table is not None and first.table.section is not None else first.line
     else:
         line = doc.sections[0].line if doc.sections else doc.body_start_line
     shown = ", ".join(missing[:12]) + (f" and {len(missing) - 12} more" if len(missing) > 12 else "")

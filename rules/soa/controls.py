@@ -1,48 +1,21 @@
-"""Reading a Statement of Applicability from the document model: the Annex A catalogue,
-control-ID normalisation ("A.6.2.4", "A6.2.4", "A-6-2-4" are one control) and one
-``ControlRow`` per control the SoA lists (table rows, or a front-matter ``controls``
-list), with its inclusion decision and its justification, procedure, evidence and
-owner references.
+"""What the SoA rules read: the Annex A catalogue and the SoA entries of the reading
+layer (``aims_lint.reading.soa``), which reads them whatever the layout (one table, one
+table per theme, a key/value table or labelled fields per control, front matter).
+
+``rows(doc)`` are the entries judged as ISO/IEC 42001 controls: none when the SoA lists
+another standard's Annex A (SOA010 reports that once).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 
-from aims_lint.patterns import lazy
-
-# "A.6.2.4", "A6.2.4", "A-6-2-4", "Annex A.5.2", "A.7.x"
-# Possessive: the parts of an id never give back what a trailing "\s*[.:]?\s*$" could
-# use, and retrying every split of a run of spaces made a long cell quadratic (issue 10).
-_ID_PATTERN = r"^\s*+(?:annex\s++)?A\s?[.\-]?\s?(\d{1,2})((?:\s?[.\-]\s?(?:\d{1,2}|x)\b)*+)"
-_ID = lazy(_ID_PATTERN, re.I)
-_ID_ALONE = lazy(_ID_PATTERN + r"\s*+[.:]?\s*+$", re.I)
-_TEMPLATE = lazy(r"\{\{|\{%")
-
-
-@lru_cache(maxsize=4)
-def _catalogue(path: str) -> tuple[tuple[str, str, str], ...]:
-    from ruamel.yaml import YAML
-
-    data = YAML(typ="safe").load(Path(path).read_text(encoding="utf-8"))
-    return tuple((str(item["id"]), str(item.get("title", "")), str(item.get("group", ""))) for item in data)
+from aims_lint.reading.soa import catalogue, decision, normalise_id, read_soa  # noqa: F401 (re-exported)
 
 
 def annex_a(ctx) -> dict[str, str]:
     """Annex A control ID -> short title, from the pack's ``data/annex_a.yaml`` (cached)."""
-    return {control: title for control, title, _ in _catalogue(str(ctx.data_path("annex_a.yaml")))}
-
-
-def normalise_id(text: str, alone: bool = False) -> tuple[str, str] | None:
-    """(ID as written, normalised "A.x.y[.z]") of a control ID at the start of ``text``."""
-    match = (_ID_ALONE if alone else _ID).match(text)
-    if not match:
-        return None
-    parts = [match.group(1)] + [part for part in re.split(r"\s?[.\-]\s?", match.group(2)) if part]
-    return match.group(0).strip().rstrip(".:"), "A." + ".".join(part.lower() if part.lower() == "x" else str(int(part)) for part in parts)
+    return catalogue()
 
 
 def why_unknown(control: str, catalogue: dict[str, str]) -> str:
@@ -59,167 +32,20 @@ def why_unknown(control: str, catalogue: dict[str, str]) -> str:
     return f"not an Annex A control ({group} has {siblings[0]} to {siblings[-1]})"
 
 
-# ---------------------------------------------------------------------------
-# Inclusion decision
-
-_NO = lazy(
-    r"^(no|n|excluded?|not applicable|n/?a|not selected|not included|false|out of scope|not in scope)\b|❌|✗|✘", re.I
-)
-_YES = lazy(r"^(yes|y|included?|applicable|selected|true|in scope|x)\b|✅|✓|✔|☑", re.I)
-_EXCLUSION_CONTEXT = lazy(r"exclu|not applicable|non-applicable|excluded", re.I)
-
-
-def decision(value) -> bool | None:
-    """True (included), False (excluded) or None (unknown) from a cell or YAML value.
-    YAML 1.2 keeps ``no`` as text; ``false`` is a bool: both mean excluded."""
-    if isinstance(value, bool):
-        return value
-    if value is None:
-        return None
-    text = str(value).strip().strip("*_ ")
-    if not text:
-        return None
-    if _NO.search(text):
-        return False
-    if _YES.search(text):
-        return True
-    return None
-
-
-@dataclass(eq=False)
-class Ref:
-    """A cell or front-matter value: its text and where it is written."""
-
-    text: str
-    line: int
-    column: int
-
-
-@dataclass(eq=False)
-class ControlRow:
-    raw_id: str
-    control: str  # normalised ID
-    line: int
-    column: int
-    included: bool | None
-    refs: dict[str, Ref] = field(default_factory=dict)  # justification, procedure, evidence, owner, status
-    table: object = None  # the Table, or None for front matter
-
-    def ref(self, name: str) -> Ref | None:
-        return self.refs.get(name)
-
-
-_REF_NAMES = ("justification", "procedure", "evidence", "owner", "status", "applicable")
-
-
-def _column_name(header: str, canonical: str | None) -> str | None:
-    lowered = header.lower()
-    if canonical is None and re.search(r"implementing|implementation (ref|doc)|policy", lowered):
-        return "procedure"
-    if canonical == "owner" or re.search(r"\brole\b", lowered) and canonical in (None, "role"):
-        return "owner"
-    return canonical
-
-
-def _row_id(row, names) -> tuple[str, str, object] | None:
-    """The control ID of a table row: the control or id column first, then any cell
-    holding nothing but an ID."""
-    order = [i for i, name in enumerate(names) if name in ("control", "id")]
-    order += [i for i in range(len(row.cells)) if i not in order]
-    for index in order:
-        if index >= len(row.cells):
-            continue
-        cell = row.cells[index]
-        found = normalise_id(cell.text, alone=names[index] not in ("control", "id") and index != 0)
-        if found:
-            return found[0], found[1], cell
-    return None
-
-
-def soa_tables(doc) -> list:
-    """Tables that list controls: at least one row with a control ID."""
-    return doc.memo("soa.rows", _rows)
-
-
-def _rows(doc) -> list[ControlRow]:
-    rows: list[ControlRow] = []
-    for table in doc.tables:
-        names = [_column_name(cell.text, name) for cell, name in zip(table.header, table.columns)]
-        if len(names) < 2:
-            continue
-        context = " ".join(table.section.path) if table.section is not None else ""
-        excluded_table = "applicable" not in names and (
-            _EXCLUSION_CONTEXT.search(context) or any(_EXCLUSION_CONTEXT.search(cell.text) for cell in table.header)
-        )
-        for row in table.rows:
-            if any(_TEMPLATE.search(cell.text) for cell in row.cells[:1]):
-                continue
-            found = _row_id(row, names)
-            if found is None:
-                continue
-            raw, control, cell = found
-            refs = {}
-            for name, value in zip(names, row.cells):
-                if name in _REF_NAMES and name not in refs:
-                    refs[name] = Ref(value.text, value.line, value.column)
-            if "applicable" in refs:
-                included = decision(refs["applicable"].text)
-            elif excluded_table:
-                included = False
-            else:
-                included = True  # listed in a control table with no inclusion column
-            rows.append(ControlRow(raw, control, row.line, cell.column, included, refs, table))
-    rows.extend(_front_matter_rows(doc))
-    return rows
-
-
-_FM_KEYS = {
-    "justification": ("justification", "rationale", "reason"),
-    "procedure": ("procedure", "procedures", "policy", "implementation"),
-    "evidence": ("evidence", "record", "records"),
-    "owner": ("owner", "responsible", "role", "accountable"),
-    "status": ("status",),
-    "applicable": ("applicable", "included", "applicability"),
-}
-
-
-def _front_matter_rows(doc) -> list[ControlRow]:
-    controls = doc.meta.get("controls")
-    if not isinstance(controls, list):
-        return []
-    rows = []
-    for index, entry in enumerate(controls):
-        if not isinstance(entry, dict):
-            continue
-        raw = entry.get("id", entry.get("control"))
-        found = normalise_id(str(raw), alone=False) if raw is not None else None
-        if found is None:
-            continue
-        line, column = doc.item_position(controls, index)
-        refs = {}
-        for name, keys in _FM_KEYS.items():
-            for key in keys:
-                if key in entry:
-                    value = entry[key]
-                    text = ", ".join(map(str, value)) if isinstance(value, list) else ("" if value is None else str(value))
-                    if isinstance(value, bool):
-                        text = "yes" if value else "no"
-                    refs[name] = Ref(text, *doc.item_position(entry, key))
-                    break
-        included = decision(entry.get("applicable", entry.get("included", entry.get("applicability"))))
-        rows.append(ControlRow(found[0], found[1], line, column, True if included is None else included, refs, None))
-    return rows
-
-
-def rows(doc) -> list[ControlRow]:
-    return soa_tables(doc)
+def rows(doc) -> list:
+    """The SoA's entries judged as ISO/IEC 42001 Annex A controls."""
+    return read_soa(doc).controls
 
 
 def is_empty_reference(text: str | None, empty_terms: list[str]) -> bool:
+    """Nothing written, a dash, "N/A", "TBD", a placeholder. A template variable
+    (``{{ org.role_CISO }}``) is a value the template engine fills in: present."""
     if text is None:
         return True
+    if "{{" in text or "{%" in text:
+        return False
     cleaned = re.sub(r"[`*_]", "", text).strip().strip(".").lower()
-    if not cleaned or _TEMPLATE.search(cleaned):
+    if not cleaned:
         return True
     if not re.search(r"[a-z0-9]", cleaned):
         return True

@@ -4,6 +4,7 @@ from aims_lint.patterns import lazy
 from aims_lint.rule import Problem, rule
 
 _RISK = lazy(r"risk", re.I)
+_FILE = lazy(r"/|\.[A-Za-z]{2,5}$")
 
 
 def _named_documents(workspace, doc, value: str) -> list:
@@ -19,6 +20,12 @@ def _body_links_risk(workspace, doc) -> bool:
         if linked is not None and linked.doc_type == "risk-assessment":
             return True
         if _RISK.search(link.target) or _RISK.search(link.text):
+            return True
+    for span in doc.code_spans:  # a path written as code: `0080_ISMS_Risk_Register.md`
+        if not _FILE.search(span.text):
+            continue
+        linked = workspace.linked_document(doc, span.text) or workspace.linked_document(doc, "/" + span.text.lstrip("/"))
+        if linked is not None and linked.doc_type == "risk-assessment" or _RISK.search(span.text):
             return True
     risk_ids = [other.id for other in workspace.documents_of_type("risk-assessment") if other.id]
     return any(re.search(rf"(?<![\w-]){re.escape(found)}(?![\w-])", doc.plain_text) for found in risk_ids)

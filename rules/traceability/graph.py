@@ -24,18 +24,6 @@ from ..soa.controls import normalise_id, rows
 ID_TOKEN = lazy(r"(?<![\w./:-])[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)+(?![\w-]|\.\w)")
 _ANNEX_A = lazy(r"\bA\s?\.\s?\d{1,2}(?:\s?\.\s?\d{1,2}){1,2}\b")
 _PATH_LIKE = lazy(r"/|\.(md|markdown)$", re.I)
-# A file path written as text: folders and a file name with an extension. A path
-# starts where a run of name characters starts, not after a "-" or "." inside it (a
-# name alone may start after a "."): otherwise every "-" of "-a-a-a..." started a
-# search that rescanned the rest of the run (issue 10).
-_PATH_TOKEN = lazy(
-    r"(?<![\w:/.-])(?:\.{0,2}/)?(?:[\w.-]+/)+[\w.-]+\.[A-Za-z]{2,5}\b"
-    r"|(?<![\w:/-])[\w-]+\.(?:md|markdown)\b"
-)
-# A web address written as text (not as a Markdown link): a reference kept outside.
-# A scheme has at most 32 characters: unbounded, a search starting at every letter of a
-# long run ("a-a-a...") rescanned the rest of the run for "://" (issue 10).
-_WEB_ADDRESS = lazy(r"\b[a-z][a-z0-9+.-]{0,31}+://\S+|\bwww\.\S+", re.I)
 
 
 def external(text: str, patterns: list[str]) -> bool:
@@ -112,75 +100,74 @@ def path_exists(workspace, doc, target: str) -> bool:
 
 @dataclass
 class CellReferences:
-    """What one procedure or record cell points to."""
+    """What one procedure or record value points to."""
 
-    documents: list  # Documents reached through a link or a known id
+    documents: list  # Documents reached through a link, a written path or a known id
     unknown_ids: list[str]  # id-shaped tokens and written paths that name nothing
     external: bool  # a declared external identifier or a web address
     linked: bool  # any relative link (a broken one is DOC011's finding)
+    named: bool = False  # a code name (`nethical/core/rbac.py`, `SECURITY.md`): evidence named, not a document
 
     @property
     def traceable(self) -> bool:
-        return bool(self.documents or self.unknown_ids or self.external or self.linked)
+        return bool(self.documents or self.unknown_ids or self.external or self.linked or self.named)
 
 
-def cell_references(workspace, doc, ref_text: str, cell, ctx) -> CellReferences:
-    """Read one SoA reference: links in the cell, document ids, external identifiers."""
+def cell_references(workspace, doc, value, ctx) -> CellReferences:
+    """Resolve the typed references of one SoA value (``aims_lint.reading.soa.Value``):
+    links, paths written as text and document ids against the repository; external
+    identifiers against the configuration. Code names are evidence names: followed when
+    they name a file of the repository, never reported when they do not."""
     patterns = ctx.config.external_refs
-    documents, unknown, is_external, linked = [], [], False, False
-    links = cell.links if cell is not None else []
-    for link in links:
-        resolved = resolve_link(doc.relpath, link.target)
-        if resolved.external:
-            is_external = True
-            continue
-        linked = True
-        target = workspace.linked_document(doc, link.target)
-        if target is not None:
-            documents.append(target)
-    link_texts = " ".join(link.text for link in links)
-    if _WEB_ADDRESS.search(ref_text):
-        is_external = True  # a bare URL is traceable; its path is no file of the repository
-        ref_text = _WEB_ADDRESS.sub(" ", ref_text)
-    for match in _PATH_TOKEN.finditer(ref_text):
-        # A path written as text ("records/model-validation.md"), from the document or
-        # from the repository root, as people write them.
-        written = match.group(0).rstrip(".,;)")
-        if written in link_texts:
-            continue
-        target = workspace.linked_document(doc, written) or workspace.linked_document(doc, "/" + written.lstrip("/"))
-        if target is not None:
-            documents.append(target)
-        elif path_exists(workspace, doc, written) or path_exists(workspace, doc, "/" + written.lstrip("/")):
-            linked = True
-        else:
-            unknown.append(written)
-    ref_text = _PATH_TOKEN.sub(" ", ref_text)
-    for part in re.split(r"[,;]|<br\s*/?>|\band\b", ref_text):
-        if part.strip() and external(part, patterns):
-            is_external = True
-    for match in id_tokens(ref_text, ctx):
-        token = match.group(0)
-        if external(token, patterns):
-            is_external = True
-        elif workspace.ids().get(token):
-            documents.extend(workspace.documents_with_id(token))
-        elif token not in link_texts and not known_id(workspace, token):
-            unknown.append(token)
-    return CellReferences(documents, unknown, is_external, linked)
-
-
-def soa_cell(doc, row, name: str):
-    """The model's table cell behind an SoA row's reference (for its links), if any."""
-    ref = row.refs.get(name)
-    if ref is None or row.table is None:
-        return None
-    for table_row in row.table.rows:
-        if table_row.line == ref.line:
-            for cell in table_row.cells:
-                if cell.column == ref.column:
-                    return cell
-    return None
+    result = CellReferences([], [], False, False)
+    link_texts = " ".join(link.text for link in value.links)
+    for reference in value.references:
+        kind, text = reference.kind, reference.text
+        if kind == "external":
+            result.external = True
+        elif kind == "link":
+            if resolve_link(doc.relpath, reference.target).external:
+                result.external = True
+                continue
+            result.linked = True
+            target = workspace.linked_document(doc, reference.target)
+            if target is not None:
+                result.documents.append(target)
+        elif kind in ("path", "code"):
+            if text in link_texts:
+                continue
+            if kind == "code" and external(text, patterns):
+                result.external = True
+                continue
+            # A path, from the document or from the repository root, as people write them.
+            target = workspace.linked_document(doc, text) or workspace.linked_document(doc, "/" + text.lstrip("/"))
+            if target is None and kind == "code" and workspace.ids().get(text):
+                target = workspace.documents_with_id(text)[0]
+            if target is not None:
+                result.documents.append(target)
+            elif path_exists(workspace, doc, text) or path_exists(workspace, doc, "/" + text.lstrip("/")):
+                result.linked = True
+            elif kind == "path":
+                result.unknown_ids.append(text)
+            else:
+                result.named = True
+        elif kind == "id":
+            if external(text, patterns):
+                result.external = True
+            elif text.split("-", 1)[0].split("_", 1)[0] in not_document_ids(ctx) or normalise_id(text, alone=True):
+                continue
+            elif workspace.ids().get(text):
+                result.documents.extend(workspace.documents_with_id(text))
+            elif text not in link_texts and not known_id(workspace, text):
+                result.unknown_ids.append(text)
+        elif kind == "words":
+            for part in re.split(r"[,;]|<br\s*/?>|\band\b", text):
+                if part.strip() and external(part, patterns):
+                    result.external = True
+    # A declared external identifier written with its own punctuation ("DMS:QM-8").
+    if not result.external and any(external(part, patterns) for part in re.split(r"[,;]|<br\s*/?>|\band\b", value.text) if part.strip()):
+        result.external = True
+    return result
 
 
 # ---------------------------------------------------------------------------
@@ -256,7 +243,7 @@ def soa_decisions(workspace) -> dict[str, tuple[bool | None, str, int]] | None:
             return None
         decisions: dict[str, tuple[bool | None, str, int]] = {}
         for relpath in relpaths:
-            for entry in workspace.fact(relpath, "trc.soa.1", _soa_rows, [(str, frozenset({bool, type(None)}), int)]) or ():
+            for entry in workspace.fact(relpath, "trc.soa.2", _soa_rows, [(str, frozenset({bool, type(None)}), int)]) or ():
                 if not (isinstance(entry, list) and len(entry) == 3 and isinstance(entry[0], str)):
                     continue
                 control, included, line = entry
@@ -269,6 +256,7 @@ def soa_decisions(workspace) -> dict[str, tuple[bool | None, str, int]] | None:
 
 
 def _soa_rows(doc) -> list[list]:
+    """[control, included, line] of each ISO/IEC 42001 entry (none for another standard's SoA)."""
     return [[row.control, row.included, row.line] for row in rows(doc)]
 
 

@@ -1,7 +1,7 @@
 from aims_lint.rule import Problem, rule
 
 from ..soa.controls import rows
-from .graph import cell_references, soa_cell
+from .graph import cell_references
 
 # Types that describe how things are done, not that they were done.
 PROCEDURE_TYPES = frozenset({"procedure", "process", "policy", "ai-policy", "standard", "guideline", "methodology", "template"})
@@ -26,7 +26,7 @@ def check(doc, ctx):
         ref = row.refs.get("evidence")
         if not row.included or ref is None or not ref.text.strip():
             continue
-        found = cell_references(workspace, doc, ref.text, soa_cell(doc, row, "evidence"), ctx)
+        found = cell_references(workspace, doc, ref, ctx)
         if found.documents and not found.external and not found.unknown_ids and all(target.doc_type in PROCEDURE_TYPES for target in found.documents):
             target = found.documents[0]
             yield Problem(ref.line, ref.column, control=row.raw_id, target=target.id or target.relpath, doc_type=target.doc_type)

@@ -1,7 +1,7 @@
 from aims_lint.rule import Problem, rule
 
 from ..soa.controls import is_empty_reference, rows
-from .graph import cell_references, soa_cell
+from .graph import cell_references
 
 _LABELS = (("procedure", "procedure"), ("evidence", "record"))
 
@@ -29,7 +29,7 @@ def check(doc, ctx):
             ref = row.refs.get(name)
             if ref is None or is_empty_reference(ref.text, empty_terms):
                 continue  # SOA003 and SOA004 report missing references
-            if not cell_references(workspace, doc, ref.text, soa_cell(doc, row, name), ctx).traceable:
+            if not cell_references(workspace, doc, ref, ctx).traceable:
                 untraceable.append((row, ref))
         if untraceable:
             first_row, first_ref = untraceable[0]

@@ -4,7 +4,7 @@ from functools import lru_cache
 from aims_lint.rule import ALL_TYPES, Problem, rule
 
 from ..soa.controls import rows
-from .graph import cell_references, external, id_prefixes, id_tokens, known_id, looks_like_path, path_exists, soa_cell
+from .graph import cell_references, external, id_prefixes, id_tokens, known_id, looks_like_path, path_exists
 
 # Front-matter keys whose values point to other documents. `risk_register` (SOA009)
 # and `ai_system` (TRC007) have rules of their own; `supersedes` names a document that
@@ -43,7 +43,7 @@ def _soa_references(doc, workspace, ctx):
             ref = row.refs.get(name)
             if ref is None or not ref.text.strip():
                 continue
-            found = cell_references(workspace, doc, ref.text, soa_cell(doc, row, name), ctx)
+            found = cell_references(workspace, doc, ref, ctx)
             for token in found.unknown_ids:
                 what = "names no file of the repository" if "." in token or "/" in token else "is no document id of the repository"
                 yield Problem(ref.line, ref.column, reference=token, where=f"the {label} of {row.raw_id}", what=what)
