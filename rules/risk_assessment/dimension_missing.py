@@ -9,10 +9,10 @@ from .register import dimension_terms, heading_above, is_empty, risk_dimensions,
     name="risk-dimension-missing",
     clause="6.1.2",
     types=("risk-assessment",),
-    classification="minor",
+    classification="advisory",
     remediation="1-2 weeks",
-    message="the risk register has no {dimension} risk: assess it for each AI system in scope (or record why none applies)",
-    summary="A risk register that misses one of the six AI risk dimensions (one finding per dimension).",
+    message="the risk register has no {dimensions} risk: consider each for the AI systems in scope (Annex C lists them as sources of AI risk), or record why none applies",
+    summary="A risk register that misses some of the six AI risk dimensions of Annex C (one finding listing them all).",
     options={"min-risks": 3},
 )
 def check(doc, ctx):
@@ -25,7 +25,8 @@ def check(doc, ctx):
     covered = set()
     for risk in found:
         covered |= risk_dimensions(risk, vocabulary)
-    line = heading_above(doc, found[0].line)
-    for key, name, _ in vocabulary:
-        if key not in covered:
-            yield Problem(line, 1, dimension=name)
+    missing = [name for key, name, _ in vocabulary if key not in covered]
+    if not missing:
+        return
+    names = ", ".join(missing[:-1]) + " or " + missing[-1] if len(missing) > 1 else missing[0]
+    yield Problem(heading_above(doc, found[0].line), 1, dimensions=names)

@@ -1,6 +1,23 @@
+from aims_lint.reading.risks import READING_VERSION, reading
+
 from aims_lint.rule import Problem, rule
 
 from .register import risks, summarised_unassessed
+
+
+def register_elsewhere(workspace, doc) -> str | None:
+    """The register of a methodology or procedure that speaks of "the risk register":
+    another risk assessment of the repository that holds risks (its path), or None."""
+    if not reading(doc).mentions_register:
+        return None
+    key = f"rsk.risk-count.{READING_VERSION}"
+    for relpath in workspace.relpaths_of_type("risk-assessment"):
+        if relpath == doc.relpath:
+            continue
+        count = workspace.fact(relpath, key, lambda other: len(risks(other)), int)
+        if isinstance(count, int) and count > 0:
+            return relpath
+    return None
 
 
 @rule(
@@ -16,6 +33,8 @@ from .register import risks, summarised_unassessed
 def check(doc, ctx):
     found = risks(doc)
     if not found:
+        if register_elsewhere(ctx.workspace, doc) is not None:
+            return  # a methodology whose register is another document of the repository
         line = doc.sections[0].line if doc.sections else doc.body_start_line
         yield Problem(line, 1, what="no risk register (the document identifies no AI risks)")
         return
