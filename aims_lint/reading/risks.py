@@ -53,6 +53,9 @@ _PLACEHOLDER = lazy(r"^(\[[^\]]{0,120}\]|<[^<>]{0,120}>|_{2,}|\.{3,}|…)$")
 _CHECKBOX = lazy(r"\[([ xX✓✔])\]")
 
 
+_ROLE_VARIABLE = lazy(r"\{\{[^{}]{0,80}\b(role|roles|owner|officer|manager)\b[^{}]{0,80}\}\}", re.I)
+
+
 def _without_templates(text: str) -> str:
     """``text`` without ``{{ ... }}``, ``{% ... %}`` and ``[[ ... ]]`` (linear time)."""
     if "{" not in text and "[[" not in text:
@@ -115,7 +118,11 @@ class Risk:
 
     def has(self, name: str) -> bool:
         value = self.values.get(name)
-        return value is not None and not is_empty(value.text)
+        if value is None:
+            return False
+        if name == "owner" and _ROLE_VARIABLE.search(value.text):
+            return True  # "{{ meta-organisation-role.role_cio }}": a role the generator fills in
+        return not is_empty(value.text)
 
     def get(self, name: str) -> str:
         value = self.values.get(name)
@@ -369,8 +376,9 @@ _OPTION = lazy(
 )
 _SCHEMA_HEADER = lazy(r"^(description|definition|meaning|explanation|format|purpose|guidance|scale|example|examples|beschreibung)$", re.I)
 _PLAN_TITLE = lazy(r"\b(action|plan|roadmap|implementation|timeline|milestones?|tasks?|massnahmenplan)\b", re.I)
+_ASSET_HEADER = lazy(r"^(information )?(assets?|process(es)?|systems?|activit(y|ies)|prozess|stakeholders?|roles?)\b", re.I)
 _ARCHIVE_TITLE = lazy(r"\b(closed|archive[d]?|retired|treated risks|geschlossen|archiv)\b", re.I)
-_ACCEPTED_TITLE = lazy(r"\b(accepted|retained|tolerated|akzeptiert)\b", re.I)
+_ACCEPTED_TITLE = lazy(r"\b(accepted|retained|tolerated|akzeptiert\w*)\b", re.I)
 _CLOSED = lazy(r"^\W*(closed|retired|archived|geschlossen)\b", re.I)
 
 
@@ -433,6 +441,8 @@ def table_role(doc, table: Table, names: list[str | None] | None = None) -> str:
     has_subject = "id" in present or "risk" in present
     if not has_subject:
         return "other"
+    if "id" not in present and names[0] is None and _ASSET_HEADER.match(normalise_label(table.header[0].text)):
+        return "other"  # an asset, process or system list with owners and descriptions
     ratingish = present & set(_RATINGISH)
     section_title = " ".join(table.section.path) if table.section is not None else ""
     if not ratingish:
@@ -800,14 +810,11 @@ def _section_risks(doc, roles: dict[int, str]) -> list[Risk]:
         )
         source = "key-value" if any(value.label != "heading" and value.column > 1 and _in_table(doc, value.line) for value in values.values()) else "section"
         context = " ".join(section.path)
+        # The risks under one heading ("Top 10 risks", "Additional risks") are one register.
+        register = section.parent.line if section.parent is not None else 0
         risks.append(Risk(section.line, 1, ident, f"{title} {values['risk'].text} {description}".strip(),
-                          context, values, source, section.line))
+                          context, values, source, register))
         taken_until = section.end_line or len(doc.lines)
-    # The sections of one register share its first section's line.
-    if risks:
-        first = risks[0].register
-        for risk in risks:
-            risk.register = first
     return risks
 
 

@@ -1,7 +1,7 @@
 from aims_lint.rule import Problem, rule
 
 from .cybersecurity_only import is_cybersecurity_only
-from .register import dimension_terms, heading_above, is_empty, risk_dimensions, risks
+from .register import dimension_terms, heading_above, is_empty, risk_dimensions, risks, summarised_unassessed
 
 
 @rule(
@@ -19,6 +19,8 @@ def check(doc, ctx):
     found = [risk for risk in risks(doc) if not is_empty(risk.text)]
     if len(found) < int(ctx.options.get("min-risks", 3)):
         return  # RSK005 reports a register with no risks
+    if len(summarised_unassessed(found)) == len(found):
+        return  # an unfilled register: RSK005 says the assessment has not been done
     if any(rule.code == "RSK007" for rule in ctx.enabled) and is_cybersecurity_only(found, ctx):
         return  # RSK007 says the register knows only cybersecurity
     vocabulary = dimension_terms(ctx)

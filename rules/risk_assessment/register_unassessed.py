@@ -5,16 +5,20 @@ from aims_lint.rule import Problem, rule
 from .register import risks, summarised_unassessed
 
 
+def _register_size(doc) -> int:
+    found = reading(doc)
+    return len(found.risks) + sum(1 for role in found.roles.values() if role == "register")
+
+
 def register_elsewhere(workspace, doc) -> str | None:
-    """The register of a methodology or procedure that speaks of "the risk register":
-    another risk assessment of the repository that holds risks (its path), or None."""
-    if not reading(doc).mentions_register:
-        return None
-    key = f"rsk.risk-count.{READING_VERSION}"
+    """The register of a methodology, procedure or criteria document: another risk
+    assessment of the repository with a register (its path), or None. The gap "no
+    register" is then reported once, on the register, if it is empty."""
+    key = f"rsk.register-size.{READING_VERSION}"
     for relpath in workspace.relpaths_of_type("risk-assessment"):
         if relpath == doc.relpath:
             continue
-        count = workspace.fact(relpath, key, lambda other: len(risks(other)), int)
+        count = workspace.fact(relpath, key, _register_size, int)
         if isinstance(count, int) and count > 0:
             return relpath
     return None
