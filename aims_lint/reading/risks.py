@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from aims_lint.document import Cell, Row, Table
@@ -692,8 +693,9 @@ def _section_values(doc, section, letters) -> dict[str, Value]:
             return "residual"
         return ""
 
-    for table in doc.tables:
-        if not (section.line <= table.line <= end) or _caption_is_example(doc, table):
+    lines, tables = doc.memo("risks.tables_by_line", lambda doc: ([t.line for t in doc.tables], doc.tables))
+    for table in tables[bisect_left(lines, section.line):bisect_right(lines, end)]:
+        if _caption_is_example(doc, table):
             continue
         if len(table.header) < 2:
             continue
@@ -747,7 +749,7 @@ def _section_values(doc, section, letters) -> dict[str, Value]:
 
 
 def _in_table(doc, line: int) -> bool:
-    return any(table.line <= line <= table.end_line for table in doc.tables)
+    return doc.section_at(line) is not None and any(table.line <= line <= table.end_line for table in doc.tables)
 
 
 def _ancestors(sub, top):
@@ -779,15 +781,15 @@ def _section_risks(doc, roles: dict[int, str]) -> list[Risk]:
     for section in doc.sections:
         if section.line <= taken_until:
             continue
+        size = sum(1 for _ in section.walk())
+        if size > 25 or section.level == 1 and size > 7:
+            continue  # a whole document or chapter, not one risk
         ident, title = _heading_ident(section.title)
         values = _section_values(doc, section, letters)
         if not ident and "id" in values and _RISK_ID.match(values["id"].text.strip(" *_`")):
             ident = values["id"].text.strip(" *_`")
         if not ident:
             continue
-        size = sum(1 for _ in section.walk())
-        if size > 25 or section.level == 1 and size > 7:
-            continue  # a whole document or chapter under a heading that starts with its id
         if "id" in values and _SCHEMA_VALUE.match(values["id"].text.strip()):
             continue
         assessed = [name for name in (*_RATINGISH, "owner", "treatment", "controls", "dimension") if name in values]
