@@ -677,12 +677,15 @@ def _section_values(doc, section, letters) -> dict[str, Value]:
     """Labelled values under a heading (its subsections included): fields of
     paragraphs and list items, and rows of key/value tables."""
     values: dict[str, Value] = {}
+    ids: set[str] = set()
     end = section.end_line or len(doc.lines)
 
     def add(label: str, text: str, line: int, column: int, phase: str) -> None:
         name = _phase_name(concept(label, letters), phase)
         if name is None:
             return
+        if name == "id" and not is_empty(text):
+            ids.add(text.strip(" *_`"))
         if name in values and not is_empty(values[name].text):
             return
         values[name] = Value(text, line, column, label)
@@ -745,11 +748,13 @@ def _section_values(doc, section, letters) -> dict[str, Value]:
             current = "residual" if "residual" in (sub_phase, phase) else ""
             for item in _block_fields(doc, block):
                 add(item.label, item.value, item.line, item.column, current)
+    if len(ids) > 1:
+        values["id"] = Value("", section.line, 1, "several")  # a section holding several records
     return values
 
 
 def _in_table(doc, line: int) -> bool:
-    return doc.section_at(line) is not None and any(table.line <= line <= table.end_line for table in doc.tables)
+    return any(table.line <= line <= table.end_line for table in doc.tables)
 
 
 def _ancestors(sub, top):
@@ -786,6 +791,8 @@ def _section_risks(doc, roles: dict[int, str]) -> list[Risk]:
             continue  # a whole document or chapter, not one risk
         ident, title = _heading_ident(section.title)
         values = _section_values(doc, section, letters)
+        if "id" in values and values["id"].label == "several":
+            continue
         if not ident and "id" in values and _RISK_ID.match(values["id"].text.strip(" *_`")):
             ident = values["id"].text.strip(" *_`")
         if not ident:
