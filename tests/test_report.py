@@ -57,7 +57,8 @@ def expected(root) -> dict:
         "counts": tuple(str(counts[level]) for level in ("major", "minor", "advisory")),
         "total": str(len(findings)),
         "files": [f["path"] for f in findings],
-        "planning": (str(len(planning)), sum(f["classification"] == "major" for f in planning), sum(f["classification"] == "minor" for f in planning)),
+        "planning": (str(len(planning)), sum(f["classification"] == "major" for f in planning), sum(f["classification"] == "minor" for f in planning),
+                     sum(f["classification"] == "advisory" for f in planning)),
         "mrv_minor": str(sum(f["code"].startswith("MRV") and f["classification"] == "minor" for f in findings)),
     }
 
@@ -196,9 +197,10 @@ def test_the_report_in_headless_chromium(example):
             assert matrix.locator('td[data-family="MRV"][data-level="minor"]').inner_text() == want["mrv_minor"]
             assert matrix.locator("tfoot").inner_text().split() == ["All", "families", *want["counts"], want["total"]]
             planning = page.locator('#heatmap-clauses [data-clause="6"]')
-            count, majors, minors = want["planning"]
+            count, *levels = want["planning"]
             assert planning.locator(".cell-count").inner_text() == count
-            assert planning.locator(".cell-detail").inner_text() == f"{majors} major, {minors} minor"
+            detail = ", ".join(f"{n} {level}" for n, level in zip(levels, ("major", "minor", "advisory")) if n)
+            assert planning.locator(".cell-detail").inner_text() == detail
             assert "heat-4" in planning.get_attribute("class")
             assert page.locator('#heatmap-annex [data-clause="A.2"] .cell-count').inner_text() == "1"
             rows = page.locator("#findings tbody tr")

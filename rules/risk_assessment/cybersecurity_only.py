@@ -10,7 +10,7 @@ def is_cybersecurity_only(found, ctx, share: float = 0.9) -> bool:
         return False
     security = ctx.vocabulary("risk_cybersecurity_terms")
     vocabulary = dimension_terms(ctx)
-    cyber = [r for r in found if mentions(f"{r.context} {r.text}", security) and not risk_dimensions(r, vocabulary)]
+    cyber = [r for r in found if mentions(f"{r.context} {r.category} {r.text}", security) and not risk_dimensions(r, vocabulary)]
     return len(cyber) >= share * len(found)
 
 
@@ -31,5 +31,5 @@ def check(doc, ctx):
     if not is_cybersecurity_only(found, ctx, share):
         return
     security = ctx.vocabulary("risk_cybersecurity_terms")
-    count = sum(1 for r in found if mentions(f"{r.context} {r.text}", security))
+    count = sum(1 for r in found if mentions(f"{r.context} {r.category} {r.text}", security))
     yield Problem(found[0].line, found[0].column, count=count, total=len(found))

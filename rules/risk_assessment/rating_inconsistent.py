@@ -2,7 +2,6 @@ from aims_lint.rule import Problem, rule
 
 from .register import (
     parse_rating,
-    parse_score,
     rating_bands,
     risks,
     states_product_method,
@@ -45,8 +44,7 @@ def check(doc, ctx):
     for risk in found:
         problems = []
         rating = risk.values.get("rating")
-        likelihood = parse_score(risk.values["likelihood"].text) if "likelihood" in risk.values else None
-        severity = parse_score(risk.values["severity"].text) if "severity" in risk.values else None
+        likelihood, severity = risk.likelihood, risk.severity  # also read off "4×3=12"
         where = rating
         if rating is not None:
             score, level = parse_rating(rating.text)

@@ -1,9 +1,10 @@
-"""Reading an AI risk assessment from the document model: the risk register (table rows
-or one section per risk with labelled fields), the likelihood and severity criteria,
-the acceptance threshold and the rating bands the document itself defines.
+"""The criteria of an AI risk assessment: the likelihood and severity scales, the
+acceptance threshold and the rating bands the document itself defines; and the AI risk
+dimensions. The risks themselves are read by ``aims_lint.reading.risks`` (re-exported
+here for the RSK and TRC rules).
 
-Shared by the RSK rules; nothing here parses Markdown: it reads tables, cells, fields
-and sections of ``aims_lint.document.Document``.
+Nothing here parses Markdown: it reads tables, cells, fields and sections of
+``aims_lint.document.Document``.
 """
 
 from __future__ import annotations
@@ -11,15 +12,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from aims_lint.fields import canonical_name
-from aims_lint.patterns import lazy, replace_delimited
+from aims_lint.patterns import lazy
+from aims_lint.reading.risks import (  # noqa: F401  (the reading, re-exported for the families)
+    ASSESSMENT_PARTS,
+    PART_NAMES,
+    Risk,
+    Value,
+    is_empty,
+    level_of,
+    parse_product,
+    parse_rating,
+    parse_score,
+    reading,
+    register_tables,
+    risks,
+    unassessed,
+)
 
 from ..common import distinct_terms, mentions
-from ..document_control.placeholders import is_placeholder
-
-# The four things every assessed risk carries (6.1.2 d, 6.1.3 a), in message order.
-ASSESSMENT_PARTS = ("likelihood", "severity", "owner", "treatment")
-PART_NAMES = {"likelihood": "likelihood", "severity": "severity/impact", "owner": "owner", "treatment": "treatment"}
 
 DIMENSIONS = (
     ("technical", "technical/performance"),
@@ -30,205 +40,12 @@ DIMENSIONS = (
     ("explainability", "explainability"),
 )
 
-_EMPTY = lazy(r"^[\s\-–—_?.*]*$|^(tbd|tbc|n/?a|none|not assessed|to be (determined|assessed|defined))$", re.I)
-_TREATMENT_TITLE = lazy(r"treatment|mitigation|controls?\b|response|action plan", re.I)
-_RISK_ID_VALUE = lazy(r"[A-Z]{1,10}[-_ ]?[A-Z]*[-_ ]?\d{1,4}")
 
-
-def _without_templates(text: str) -> str:
-    """``text`` without ``{{ ... }}`` and ``{% ... %}`` (in linear time, see replace_delimited)."""
-    return replace_delimited(text, "{{", "}}", "{%", "%}", replacement="", across_lines=False)
-
-
-def is_empty(text: str | None) -> bool:
-    """True for a cell or value that says nothing: blank, dashes, TBD, N/A, template
-    syntax, or an unfilled placeholder ("[Name]", "[Score]")."""
-    if text is None:
-        return True
-    text = _without_templates(text).strip()
-    return not text or bool(_EMPTY.match(text)) or is_placeholder(text)
-
-
-@dataclass(eq=False)
-class Value:
-    text: str
-    line: int
-    column: int
-    label: str = ""
-
-
-@dataclass(eq=False)
-class Risk:
-    """One risk of the register: where it is written and its values by canonical name."""
-
-    line: int
-    column: int
-    ident: str
-    text: str  # the risk's wording (risk/description cells, title), for vocabulary scans
-    context: str  # headings above it and its category, for dimension scans
-    values: dict[str, Value] = field(default_factory=dict)
-    source: str = "table"
-
-    def has(self, name: str) -> bool:
-        value = self.values.get(name)
-        return value is not None and not is_empty(value.text)
-
-    def missing(self) -> list[str]:
-        return [part for part in ASSESSMENT_PARTS if not self.has(part)]
-
-    @property
-    def label(self) -> str:
-        return self.ident or f"line {self.line}"
-
-
-# ---------------------------------------------------------------------------
-# Register tables
-
-
-def _value_name(header_text: str, canonical: str | None) -> str | None:
-    """Canonical name for a register column, refined for risk registers: residual
-    ratings are kept apart from inherent ones; 'controls' count as treatment."""
-    lowered = header_text.lower()
-    if re.search(r"\bid\b", lowered) and "risk" not in lowered and lowered.strip(" *#") != "id":
-        return None  # "Treatment ID", "Control ID": not the risk's identifier
-    if "residual" in lowered:
-        return "residual"
-    if canonical in ("control", "controls"):
-        return "controls"
-    if canonical == "description":
-        return "risk"
-    if canonical in ("action",) and "treat" not in lowered:
-        return "action"
-    return canonical
-
-
-def is_register_table(table) -> bool:
-    """A table of risks: a risk (or description) column, or an id column beside a
-    likelihood or severity column. Scale tables (Level | Likelihood | Severity) are not."""
-    columns = set(table.columns)
-    has_risk = "risk" in columns or "description" in columns
-    has_scores = "likelihood" in columns or "severity" in columns
-    has_id = "id" in columns
-    if has_risk and (has_scores or has_id or "owner" in columns or "treatment" in columns):
-        return True
-    return has_id and has_scores and len(table.header) >= 4
-
-
-def _context(section) -> str:
-    return " ".join(section.path) if section is not None else ""
-
-
-def _table_risks(doc) -> list[Risk]:
-    risks = []
-    for table in doc.tables:
-        if len(table.header) <= 2 or not is_register_table(table):
-            continue
-        names = [_value_name(cell.text, canonical) for cell, canonical in zip(table.header, table.columns)]
-        for row in table.rows:
-            texts = [cell.text for cell in row.cells]
-            filled = [text for text in texts if not is_empty(text)]
-            if len(filled) <= 1 or any("{{" in text or "{%" in text for text in texts):
-                continue  # a blank line of the template, a Jinja/mustache loop, a stray line
-            values: dict[str, Value] = {}
-            unnamed = []
-            for name, header, cell in zip(names, table.header, row.cells):
-                if name is None or name == "title":
-                    unnamed.append(cell.text)
-                    if name is None:
-                        continue
-                if name in ("rating", "residual", "controls") and name in values:
-                    values[name].text += " " + cell.text  # "Risk Score" and "Rating" read together
-                    continue
-                if name not in values or is_empty(values[name].text):
-                    values[name] = Value(cell.text, cell.line, cell.column, header.text)
-            if "treatment" not in values and "controls" in values:
-                values["treatment"] = values["controls"]
-            risk_text = values["risk"].text if "risk" in values else " ".join(unnamed)
-            ident = values["id"].text if "id" in values else ""
-            if is_empty(risk_text) and is_empty(ident):
-                continue
-            first = row.cells[0] if row.cells else None
-            context = _context(table.section) + " " + (values["dimension"].text if "dimension" in values else "")
-            risks.append(
-                Risk(row.line, first.column if first else 1, ident.strip(), risk_text, context, values, "table")
-            )
-    return risks
-
-
-# ---------------------------------------------------------------------------
-# One section per risk, with labelled fields ("| Risk ID | R-01 |", "**Owner:** X")
-
-
-def _section_values(doc, section) -> dict[str, Value]:
-    values: dict[str, Value] = {}
-    end = section.end_line or len(doc.lines)
-
-    def add(label: str, text: str, line: int, column: int) -> None:
-        name = _value_name(label, canonical_name(label))
-        if name is not None and (name not in values or is_empty(values[name].text)):
-            values[name] = Value(text, line, column, label)
-
-    for table in doc.tables:
-        if not (section.line <= table.line <= end) or is_register_table(table):
-            continue
-        # A vertical table: labels in the first column, values in the second.
-        labelled = [row for row in table.rows if len(row.cells) >= 2 and canonical_name(row.cells[0].text)]
-        if len(labelled) >= 2 and len(labelled) * 2 >= len(table.rows):
-            for row in labelled:
-                add(row.cells[0].text, row.cells[1].text, row.cells[1].line, row.cells[1].column)
-    for item in doc.fields:
-        if section.line <= item.line <= end and item.block is not None:
-            add(item.label, item.value, item.line, item.column)
-    if "treatment" not in values:
-        for sub in section.walk():
-            if sub is not section and _TREATMENT_TITLE.search(sub.title) and sub.text.strip():
-                values["treatment"] = Value(sub.title, sub.line, 1, sub.title)
-                break
-    return values
-
-
-def _section_risks(doc) -> list[Risk]:
-    risks: list[Risk] = []
-    taken_until = 0
-    for section in doc.sections:
-        if section.line <= taken_until:
-            continue
-        values = _section_values(doc, section)
-        ident = values.get("id")
-        # A record carries an identifier ("Risk ID | R-01"); a glossary defining "Risk",
-        # "Likelihood" and "Risk owner" does not.
-        has_risk = ident is not None and _RISK_ID_VALUE.search(ident.text)
-        if not has_risk or not any(name in values for name in ("likelihood", "severity", "rating")):
-            continue
-        # Only the innermost section that holds the whole record: a parent section
-        # holding several risks is not itself one.
-        children = [
-            child for child in section.children
-            if "id" in (child_values := _section_values(doc, child)) or "risk" in child_values
-        ]
-        if len(children) > 1:
-            continue
-        text = values["risk"].text if "risk" in values else section.title
-        description = " ".join(
-            sub.text for sub in section.walk() if re.search(r"descri|cause|scenario|consequence", sub.title, re.I)
-        )
-        risks.append(
-            Risk(section.line, 1, ident.text.strip() if ident else "", f"{section.title} {text} {description}",
-                 _context(section) + " " + (values["dimension"].text if "dimension" in values else ""),
-                 values, "section")
-        )
-        taken_until = section.end_line or len(doc.lines)
-    return risks
-
-
-def risks(doc) -> list[Risk]:
-    """Every risk the document registers, in document order (cached on the document)."""
-    return doc.memo("rsk.risks", lambda doc: sorted(_table_risks(doc) + _section_risks(doc), key=lambda risk: risk.line))
-
-
-def unassessed(found: list[Risk]) -> list[Risk]:
-    """Risks with none of likelihood, severity, owner and treatment: catalogue entries."""
-    return [risk for risk in found if len(risk.missing()) == len(ASSESSMENT_PARTS)]
+def is_register_table(table, doc=None) -> bool:
+    """A table the reading layer reads as a register (or a closed-risk archive)."""
+    if doc is None:
+        return False
+    return any(found is table for found in register_tables(doc))
 
 
 # ---------------------------------------------------------------------------
@@ -243,7 +60,7 @@ _SEVERITY_WORDS = ("negligible", "insignificant", "minor", "moderate", "major", 
 
 def _scale_in_table(doc, table, pattern, words) -> bool:
     columns = set(table.columns)
-    if is_register_table(table):
+    if is_register_table(table, doc):
         return False
     header = " ".join(cell.text for cell in table.header)
     title = table.section.title if table.section is not None else ""
@@ -312,7 +129,7 @@ def has_acceptance_threshold(doc, terms: list[str]) -> bool:
     for section in doc.sections:
         if mentions(section.title, terms) and _NUMBER.search(section.text):
             return True
-    registers = {table.line for table in doc.tables if is_register_table(table)}
+    registers = {table.line for table in register_tables(doc)}
     for block in doc.blocks:
         if block.kind == "table" and block.line in registers:
             continue  # "acceptable use guidance" in a risk row is not a criterion
@@ -384,7 +201,7 @@ def rating_bands(doc) -> list[Band]:
 def _rating_bands(doc) -> list[Band]:
     bands: list[Band] = []
     for table in doc.tables:
-        if is_register_table(table):
+        if is_register_table(table, doc):
             continue
         for row in table.rows:
             matrix = [_MATRIX_CELL.match(cell.text) for cell in row.cells]
@@ -413,27 +230,12 @@ def states_product_method(doc) -> bool:
     return any(_PRODUCT_METHOD.search(text) for _, text in doc.prose_lines)
 
 
-def parse_rating(text: str) -> tuple[int | None, str | None]:
-    """(score, level) of a rating cell: "High: 12", "15 (High)", "12", "Medium"."""
-    if not text:
-        return None, None
-    number = re.search(r"(?<![\d.])(\d{1,3})(?![\d.])", text)
-    level = _LEVEL.search(text)
-    return (int(number.group(1)) if number else None, level.group(1).lower() if level else None)
-
-
-def parse_score(text: str) -> int | None:
-    """A likelihood or severity score: "3", "3 — Possible", "4 (Likely)"."""
-    match = re.match(r"^\s*(\d{1,2})(?![\d.])", text or "")
-    return int(match.group(1)) if match else None
-
-
 def dimension_terms(ctx) -> list[tuple[str, str, list[str]]]:
     return [(key, name, ctx.vocabulary(f"risk_dimension_{key}")) for key, name in DIMENSIONS]
 
 
 def risk_dimensions(risk: Risk, vocabulary) -> set[str]:
-    text = f"{risk.context} {risk.text}"
+    text = f"{risk.context} {risk.category} {risk.text}"
     return {key for key, _, terms in vocabulary if mentions(text, terms)}
 
 
