@@ -2,6 +2,7 @@ import re
 from functools import lru_cache
 
 from aims_lint.patterns import lazy
+from aims_lint.reading.metadata import metadata
 from aims_lint.rule import ALL_TYPES, Problem, rule
 
 from .placeholders import is_placeholder
@@ -28,12 +29,16 @@ def owner_values(doc, owner_columns_only: bool = False):
     columns; ``position()`` gives (line, column), computed only when it is needed. With
     ``owner_columns_only``, a column counts only when its header is an owner label, not
     a role's name ("AI System Owner")."""
-    for key in OWNER_KEYS:
+    owner = metadata(doc).get("owner")  # the document's owner, front matter or body block
+    if owner is not None and isinstance(owner.value, str):
+        yield (lambda: owner.position), owner.value
+    for key in OWNER_KEYS[1:]:
         value = doc.meta.get(key)
         if isinstance(value, str):
             yield (lambda key=key: doc.value_position(key)), value
     for field in doc.fields_named("owner"):
-        yield (lambda field=field: (field.line, field.column)), field.value
+        if owner is None or field.line != owner.line:
+            yield (lambda field=field: (field.line, field.column)), field.value
     for table in doc.tables:
         if len(table.header) == 2 and table.columns[0] is not None:
             continue  # a two-column "key | value" table: its owner row is a field above
