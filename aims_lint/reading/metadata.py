@@ -38,12 +38,12 @@ BODY = "body"
 
 KEYS = (
     "id", "title", "owner", "version", "status", "approved_by", "approved_on", "last_reviewed",
-    "review_interval", "next_review", "classification", "effective", "date",
+    "review_interval", "next_review", "classification", "effective", "date", "author",
 )
 DATE_KEYS = frozenset({"approved_on", "last_reviewed", "next_review", "effective", "date"})
 # Keys that only document control carries: a run of "Owner" and "Status" fields can be
 # a risk's, a run with "Version" or "Next review" is a document's.
-_STRONG = frozenset(KEYS) - {"title", "owner", "status", "date"}
+_STRONG = frozenset(KEYS) - {"title", "owner", "status", "date", "author"}
 # Leading words dropped from a label that is not listed as a whole ("Policy Owner",
 # "Form ID", "Meeting Date", "Audit Reference").
 _PREFIXES = ("document", "doc", "policy", "procedure", "form", "record", "standard", "audit", "report", "meeting", "assessment")
@@ -232,6 +232,8 @@ def label_key(label: str) -> str | None:
         first, _, rest = text.partition(" ")
         if rest and first in _PREFIXES:
             key = labels.get(rest)
+    if key is None and "/" in text:  # "Version/Phase", "Owner / Maintainer"
+        key = labels.get(text.split("/", 1)[0].strip())
     return key
 
 
@@ -279,9 +281,7 @@ def _line_entries(raw: str, number: int) -> list[MetaValue]:
     plain "Label: value" segments separated by ·, •, |."""
     if ":" not in raw:
         return []
-    stripped = raw.lstrip()
-    while stripped.startswith(">"):
-        stripped = stripped[1:].lstrip()
+    stripped = raw.lstrip(" \t>")  # blockquote markers, in one pass
     marker = _LIST_MARKER.match(stripped)
     if marker:
         stripped = stripped[marker.end():]
@@ -306,7 +306,8 @@ def _line_entries(raw: str, number: int) -> list[MetaValue]:
             if key is None:
                 continue
             value_end = labels[index + 1][0] if index + 1 < len(labels) else len(text)
-            found.append(_entry(key, label, text[value_start:value_end], number, offset + start + 1))
+            value = text[value_start:value_end]
+            found.append(_entry(key, label, value, number, offset + _value_column(text, value_start, value_end, start)))
         if labels:
             return found
     position = 0
@@ -321,10 +322,20 @@ def _line_entries(raw: str, number: int) -> list[MetaValue]:
             label = segment[:colon]
             key = label_key(label)
             if key is not None:
-                column = text.find(label.strip(), position)
-                found.append(_entry(key, label, segment[colon + 1:], number, offset + max(column, 0) + 1))
-        position += len(segment)
+                start = text.find(segment, position)
+                start = max(start, 0)
+                found.append(_entry(key, label, segment[colon + 1:], number, offset + _value_column(text, start + colon + 1, start + len(segment), start)))
+        position = text.find(segment, position) + len(segment) if text.find(segment, position) >= 0 else position
     return found
+
+
+def _value_column(text: str, start: int, end: int, label_start: int) -> int:
+    """1-based column of a value's first character (past spaces and emphasis marks); the
+    label's when the value is empty."""
+    index = start
+    while index < end and text[index] in " \t*_`":
+        index += 1
+    return (index if index < end else label_start) + 1
 
 
 def _text_groups(doc) -> list[_Group]:
@@ -426,6 +437,13 @@ def _heading_group(doc) -> list[_Group]:
     return [group] if group is not None and len({entry.key for entry in group.entries}) >= 2 else []
 
 
+_RECORD_TYPES = frozenset({"management-review", "internal-audit", "record"})
+
+
+def _is_record(doc) -> bool:
+    return doc.doc_type in _RECORD_TYPES
+
+
 def _body_groups(doc) -> list[_Group]:
     groups = _text_groups(doc) + _table_groups(doc) + _heading_group(doc)
     if not groups:
@@ -440,19 +458,22 @@ def _body_groups(doc) -> list[_Group]:
     for number in range(len(lines), 0, -1):
         text = lines[number - 1].strip()
         tail[number] = tail[number + 1] + (1 if text and text.strip("-*_=") else 0)
+    # A record (minutes, an audit report) is identified by its date.
+    strong_keys = _STRONG | {"date"} if _is_record(doc) else _STRONG
     for group in groups:
         keys = {entry.key for entry in group.entries}
-        strong = len(keys & _STRONG)
+        strong = len(keys & strong_keys)
         titled = group.titled or _titled_section(group.section)
-        top = group.line < top_limit
+        # At the top: before the second heading, or among the first dozen lines of text.
+        top = group.line < top_limit or tail[doc.body_start_line] - tail[group.line] <= 12
         end = tail[min(group.end_line + 1, len(tail) - 1)] <= 10
         if group.rows == -1:  # version history
             group.qualifies = titled
         elif titled:
             group.qualifies = True
-        elif group.table_kv:
-            group.qualifies = len(keys) >= 2 and strong >= 1 and len(group.entries) * 5 >= group.rows * 2
         else:
             group.qualifies = (len(keys) >= 2 and strong >= 1 and (top or end)) or (len(keys) >= 3 and strong >= 2)
+            if group.table_kv:  # most of the table's rows are document control
+                group.qualifies = group.qualifies and len(group.entries) * 2 >= group.rows
     groups.sort(key=lambda group: group.line)
     return groups

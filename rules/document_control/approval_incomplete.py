@@ -19,6 +19,9 @@ def check(doc, ctx):
     if not meta.approved:
         return
     items = [meta.get(key) for key, _, _ in _KEYS]
+    if items[1] is None:
+        # "Date" or "Effective date" beside the approved status is when it was approved.
+        items[1] = next((meta.get(key) for key in ("effective", "date") if meta.get(key) is not None and meta.get(key).filled), None)
     if any(item is not None and item.text and not item.filled for item in items):
         return  # a placeholder ("[Approver]", "{{ approver }}") is DOC008's finding
     front = meta.get("status").source == FRONT_MATTER

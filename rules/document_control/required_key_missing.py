@@ -3,11 +3,6 @@ from aims_lint.rule import ALL_TYPES, Problem, rule
 
 from .types import KNOWN_TYPES, is_record, required_keys
 
-# In a body document-control block, what 7.5.2 asks of every document: who is
-# accountable for it and which version is in force (a record: when it was made). The
-# id and status keys are conventions of front matter; a title is the heading.
-BODY_DOCUMENT_KEYS = ("owner", "version")
-BODY_RECORD_KEYS = ("date",)
 
 
 def _blank(value) -> bool:
@@ -56,11 +51,13 @@ def _front_matter(doc, meta, block):
 
 
 def _body(doc, meta):
-    record = is_record(doc.doc_type)
-    for key in BODY_RECORD_KEYS if record else BODY_DOCUMENT_KEYS:
-        item = meta.get(key)
-        if item is None:
-            why = "a record shows when it was made (7.5.2)" if record else "a controlled document names who is accountable for it and the version in force (7.5.2, 7.5.3.2)"
-            yield Problem(meta.body_line, 1, where="the document-control block", key=key, why=why)
-        elif not item.text:  # left empty ("# Owner" with nothing below); placeholders are DOC008's
-            yield Problem(item.line, item.column, where="the document-control block", key=key, why=f"'{item.label}' is left empty")
+    """A body block is the organisation's own layout, judged against 7.5.2 itself: the
+    heading gives the title and the block's entries identify the document, so a key the
+    block does not list is not demanded (id and status are front-matter conventions).
+    Entries the block lists but leaves empty ("# Owner" with nothing below) are one
+    finding; placeholders ("[Owner]") are DOC008's."""
+    empty = [item for item in meta.values.values() if item.source == "body" and not item.text]
+    if empty:
+        labels = "', '".join(item.label for item in empty)
+        why = "the block names " + ("this entry" if len(empty) == 1 else "these entries") + " but leaves " + ("it" if len(empty) == 1 else "them") + " empty"
+        yield Problem(*empty[0].position, where="the document-control block", key=labels, why=why)
