@@ -118,9 +118,24 @@ _MONTHS = {
     )
     for name in names
 }
+# French and German month names: document-control blocks of European organisations
+# ("Date d'effet : 2 février 2026", "Gültig ab: 1. März 2026"). Names shared with
+# English ("mars" is not "mar", "mai" is not "may") do not collide.
+_MONTHS.update(
+    (name, number)
+    for number, names in enumerate(
+        (
+            ("janvier", "januar", "jänner"), ("février", "fevrier", "februar"), ("mars", "märz", "maerz"),
+            ("avril",), ("mai",), ("juin", "juni"), ("juillet", "juli"), ("août", "aout"),
+            ("septembre",), ("octobre", "oktober"), ("novembre",), ("décembre", "decembre", "dezember"),
+        ),
+        start=1,
+    )
+    for name in names
+)
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 ISO_DATE = lazy(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_DAY_MONTH_YEAR = lazy(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\.?,?\s+(\d{{4}})\b", re.I)
+_DAY_MONTH_YEAR = lazy(rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+({_MONTH})\.?,?\s+(\d{{4}})\b", re.I)
 _MONTH_DAY_YEAR = lazy(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
 _MONTH_YEAR = lazy(rf"\b({_MONTH})\.?,?\s+(\d{{4}})\b", re.I)
 

@@ -191,14 +191,19 @@ def _lint_documents(workspace: Workspace, enabled: list[Rule], contexts: dict[st
 
 
 def _owner(doc) -> str | None:
-    """The front matter ``owner`` as text (a list of roles joined), None when absent."""
+    """The document's ``owner`` (front matter or body document-control block) as text, a
+    list of roles joined; None when absent or unfilled."""
     value = doc.meta.get("owner")
     if isinstance(value, (list, tuple)):
         value = ", ".join(str(item).strip() for item in value if isinstance(item, (str, int, float)))
     elif not isinstance(value, (str, int, float)) or isinstance(value, bool):
-        return None
-    text = " ".join(str(value).split())
-    return text or None
+        value = None
+    text = " ".join(str(value).split()) if value is not None else ""
+    if text or doc.read_error is not None:
+        return text or None
+    from aims_lint.reading.metadata import metadata  # a body document-control block
+
+    return metadata(doc).text("owner") or None
 
 
 def _run_workspace_rules(workspace_rules, workspace: Workspace, contexts, errors: list[RunError]) -> dict[str, list[Finding]]:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 from aims_lint.patterns import lazy
+from aims_lint.reading.metadata import metadata
 
 from .document_control import placeholders
 from .document_control.placeholders import is_placeholder  # noqa: F401  (re-exported for the families)
@@ -78,8 +79,9 @@ def mentions(text: str, terms: Iterable[str]) -> bool:
 
 
 def inactive(doc) -> bool:
-    """Retired or superseded: kept for the record, not judged for content."""
-    return is_inactive(doc.meta)
+    """Retired or superseded (front matter or body document control): kept for the
+    record, not judged for content."""
+    return is_inactive(doc.meta) or metadata(doc).inactive
 
 
 # ---------------------------------------------------------------------------
@@ -91,8 +93,8 @@ def first_heading_line(doc) -> int:
 
 
 def title_of(doc) -> str:
-    title = doc.meta.get("title")
-    if isinstance(title, str) and title.strip():
+    title = metadata(doc).text("title")
+    if title:
         return title
     return doc.sections[0].title if doc.sections else ""
 

@@ -102,5 +102,9 @@ def test_corpus_impact_assessments(tmp_path):
         ("ankit.md", "IMP001"),  # unfilled template: not performed, nothing else
         ("k0.md", "IMP002"), ("k0.md", "IMP004"),  # no triggers in the IA; harms not rated
         ("navin.md", "IMP002"), ("navin.md", "IMP005"), ("navin.md", "IMP006"),
-        ("llm.md", "IMP005"), ("llm.md", "IMP006"), ("llm.md", "IMP008"),  # 2024-12-28, no cycle
+        # Its body document control says "Next Review: 2025-06-28": DOC007 reports the
+        # overdue review, so IMP008 does not report it a second time.
+        ("llm.md", "IMP005"), ("llm.md", "IMP006"),
     }
+    overdue = lint(root, select=["DOC007"], today=__import__("datetime").date(2026, 11, 27))
+    assert {(path, code) for path, code, _ in codes(overdue)} >= {("llm.md", "DOC007")}

@@ -391,8 +391,15 @@ def owner_columns(table) -> list[int]:
 
 
 def read_owners(doc) -> list[Owner]:
+    from aims_lint.reading.metadata import metadata
+
     found: list[Owner] = []
-    for key in OWNER_KEYS:
+    # The document's owner, from front matter or a body document-control block.
+    owner = metadata(doc).get("owner")
+    if owner is not None and owner.filled and isinstance(owner.value, str) and owner.value.strip():
+        source = "front matter" if owner.source == "front matter" else "document control"
+        found.append(Owner(owner.value.strip(), owner.line, owner.column, owner.label, source))
+    for key in OWNER_KEYS[1:]:
         value = doc.meta.get(key)
         if isinstance(value, str) and value.strip():
             line, column = doc.value_position(key)
@@ -400,6 +407,8 @@ def read_owners(doc) -> list[Owner]:
     for field in doc.fields:
         if field.name != "owner" or not is_owner_label(field.label) or _DUTY_LABEL.match(owner_label(field.label)):
             continue
+        if owner is not None and field.line == owner.line:
+            continue  # the document-control owner, read above
         if field.block is not None:
             if _examples_context(doc, field.block):
                 continue

@@ -1,3 +1,4 @@
+from aims_lint.reading.metadata import metadata
 from aims_lint.rule import Problem, rule
 
 from .signals import (
@@ -22,7 +23,7 @@ from .signals import (
 def check(doc, ctx):
     interval = (
         review_interval(doc) is not None
-        or bool(doc.meta.get("review_interval"))
+        or bool(metadata(doc).text("review_interval"))
         or bool(doc.fields_named("review_frequency"))
     )
     tied = first_match(doc, MANAGEMENT_REVIEW) is not None

@@ -1,3 +1,4 @@
+from aims_lint.reading.metadata import metadata
 from aims_lint.rule import Problem, rule
 
 from .signals import POLICY_TYPE, anchor_line, approvers, filled, is_top_management
@@ -17,7 +18,8 @@ def check(doc, ctx):
     roles = ctx.vocabulary("policy_top_management")
     found = [(line, column, value) for line, column, value in approvers(doc) if filled(value)]
     if not found:
-        if doc.meta.get("status") == "approved" and "approved_by" not in doc.meta:
+        meta = metadata(doc)
+        if meta.approved and "approved_by" not in meta:
             return  # DOC006 already reports an approved document without an approver
         yield Problem(*anchor_line(doc), problem="no approval by top management is recorded")
         return

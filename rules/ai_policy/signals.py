@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from aims_lint.reading.metadata import metadata
 from aims_lint.patterns import lazy, replace_delimited
 
 from ..document_control.placeholders import is_placeholder
@@ -190,8 +191,12 @@ def approvers(doc) -> Iterator[tuple[int, int, str]]:
         text = ", ".join(str(item) for item in value) if isinstance(value, list) else value
         yield (*doc.value_position("approved_by"), text)
         return
+    item = metadata(doc).get("approved_by")  # a body document-control block ("Approving Authority")
+    if item is not None and item.text:
+        yield item.line, item.column, item.text
     for field in doc.fields_named("approved_by"):
-        yield field.line, field.column, field.value
+        if item is None or field.line != item.line:
+            yield field.line, field.column, field.value
     for table in doc.tables:
         index = table.column_index("approved_by")
         if index is None:

@@ -1,10 +1,7 @@
+from aims_lint.reading.metadata import FRONT_MATTER, metadata
 from aims_lint.rule import ALL_TYPES, Problem, rule
 
-from .placeholders import is_placeholder
-
-
-def _unrecorded(value) -> bool:
-    return value in (None, "", []) or is_placeholder(value)
+_KEYS = (("approved_by", "the approver", "Approved by"), ("approved_on", "the approval date", "Approval date"))
 
 
 @rule(
@@ -18,14 +15,21 @@ def _unrecorded(value) -> bool:
     summary="A document marked approved without a recorded approver and approval date.",
 )
 def check(doc, ctx):
-    meta = doc.meta
-    if str(meta.get("status", "")).strip().lower() != "approved":
+    meta = metadata(doc)
+    if not meta.approved:
         return
+    items = [meta.get(key) for key, _, _ in _KEYS]
+    if items[1] is None:
+        # "Date" or "Effective date" beside the approved status is when it was approved.
+        items[1] = next((meta.get(key) for key in ("effective", "date") if meta.get(key) is not None and meta.get(key).filled), None)
+    if any(item is not None and item.text and not item.filled for item in items):
+        return  # a placeholder ("[Approver]", "{{ approver }}") is DOC008's finding
+    front = meta.get("status").source == FRONT_MATTER
     missing = [
-        description
-        for key, description in (("approved_by", "the approver ('approved_by')"), ("approved_on", "the approval date ('approved_on')"))
-        if _unrecorded(meta.get(key))
+        f"{description} ('{key}')" if front else description
+        for (key, description, _), item in zip(_KEYS, items)
+        if item is None or not item.filled
     ]
     if missing:
         verb = "is" if len(missing) == 1 else "are"
-        yield Problem(*doc.value_position("status"), missing=f"{' and '.join(missing)} {verb}")
+        yield Problem(*meta.get("status").position, missing=f"{' and '.join(missing)} {verb}")

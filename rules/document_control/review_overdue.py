@@ -1,9 +1,12 @@
 import datetime as dt
 
-from aims_lint.dates import parse_date, parse_interval
+from aims_lint.dates import parse_interval
+from aims_lint.reading.metadata import FRONT_MATTER, metadata
 from aims_lint.rule import ALL_TYPES, Problem, rule
 
-from .types import is_inactive
+
+def _name(item) -> str:
+    return item.key if item.source == FRONT_MATTER else f"'{item.label}'"
 
 
 @rule(
@@ -18,21 +21,23 @@ from .types import is_inactive
     options={"grace-days": 0},
 )
 def check(doc, ctx):
-    meta = doc.meta
-    if is_inactive(meta):
+    meta = metadata(doc)
+    if meta.inactive:
         return
     grace = dt.timedelta(days=int(ctx.options.get("grace-days", 0)))
-    next_review = parse_date(meta.get("next_review"))
+    planned = meta.get("next_review")
+    next_review = planned.date(late=True) if planned is not None else None
     if next_review is not None:
         if next_review + grace < ctx.today:
             days = (ctx.today - next_review).days
-            yield Problem(*doc.value_position("next_review"), basis="next_review", due=next_review.isoformat(), days=days)
+            yield Problem(*planned.position, basis=_name(planned), due=next_review.isoformat(), days=days)
         return
-    last = parse_date(meta.get("last_reviewed"))
-    interval = parse_interval(meta.get("review_interval"))
+    reviewed, cycle = meta.get("last_reviewed"), meta.get("review_interval")
+    last = reviewed.date(late=True) if reviewed is not None else None
+    interval = parse_interval(cycle.value if cycle.source == FRONT_MATTER else cycle.text) if cycle is not None and cycle.filled else None
     if last is None or interval is None:
         return  # DOC004 / DOC005 / DOC013 report missing or unreadable values
     due = interval.after(last)
     if due + grace < ctx.today:
-        basis = f"last_reviewed {last.isoformat()} + review_interval '{meta.get('review_interval')}'"
-        yield Problem(*doc.value_position("last_reviewed"), basis=basis, due=due.isoformat(), days=(ctx.today - due).days)
+        basis = f"{_name(reviewed)} {last.isoformat()} + {_name(cycle)} '{cycle.text}'"
+        yield Problem(*reviewed.position, basis=basis, due=due.isoformat(), days=(ctx.today - due).days)

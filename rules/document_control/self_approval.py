@@ -1,5 +1,6 @@
 import re
 
+from aims_lint.reading.metadata import metadata
 from aims_lint.rule import ALL_TYPES, Problem, rule
 
 
@@ -18,6 +19,9 @@ def _person(value) -> str:
     summary="A document approved by the same person or role that owns it.",
 )
 def check(doc, ctx):
-    owner, approver = doc.meta.get("owner"), doc.meta.get("approved_by")
-    if isinstance(owner, str) and isinstance(approver, str) and owner.strip() and _person(owner) == _person(approver):
-        yield Problem(*doc.value_position("approved_by"), owner=owner.strip())
+    meta = metadata(doc)
+    owner, approver = meta.get("owner"), meta.get("approved_by")
+    if owner is None or approver is None or not owner.filled or not approver.filled:
+        return
+    if isinstance(owner.value, str) and isinstance(approver.value, str) and _person(owner.value) == _person(approver.value):
+        yield Problem(*approver.position, owner=owner.value.strip())

@@ -1,5 +1,6 @@
 
-from aims_lint.dates import Interval, parse_date
+from aims_lint.dates import Interval, parse_date, parse_interval
+from aims_lint.reading.metadata import metadata
 from aims_lint.rule import Problem, rule
 
 from .common import TYPES, judged
@@ -18,8 +19,12 @@ from .support import body_date, body_review_cycle
     options={"default-cycle-months": 12},
 )
 def check(doc, ctx):
-    # Front-matter review dates are DOC007's; this rule reads what the body says.
+    # Planned review dates of document control (front matter or a body block) are
+    # DOC007's; this rule reads what the rest of the body says.
     if not judged(doc) or any(parse_date(doc.meta.get(key)) for key in ("next_review", "last_reviewed")):
+        return
+    meta = metadata(doc)
+    if meta.date("next_review") or (meta.date("last_reviewed") and parse_interval(meta.text("review_interval"))):
         return
     found = body_date(doc)
     if found is None:
