@@ -37,11 +37,11 @@ _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 class Problem:
     """One problem a check found: where, and the values for the rule's message."""
 
-    __slots__ = ("line", "column", "doc", "message", "clause", "args")
+    __slots__ = ("line", "column", "doc", "message", "clause", "classification", "args")
 
     def __init__(
         self, line: int, column: int = 1, *, doc: Document | None = None, message: str | None = None,
-        clause: str | None = None, **args: Any,
+        clause: str | None = None, classification: str | None = None, **args: Any,
     ):
         self.line = max(int(line), 1)
         self.column = max(int(column), 1)
@@ -49,6 +49,11 @@ class Problem:
         self.message = message
         # A rule covering several clauses (mandatory documents) names the one at stake.
         self.clause = clause
+        # A rule may raise or lower one finding (the only management review being an
+        # unfilled template is major, one of several is minor).
+        if classification is not None and classification not in CLASSIFICATIONS:
+            raise ValueError(f"classification must be one of {CLASSIFICATIONS}")
+        self.classification = classification
         self.args = args
 
 
@@ -70,6 +75,10 @@ class Rule:
     options: dict[str, Any] = field(default_factory=dict)
     doc_path: Path | None = None
     pack: str = "aims-lint"
+    # An unfilled template (aims_lint.reading.templates) is one finding, given by the
+    # rules that judge templates; every other per-document rule skips it, since its
+    # findings there would be the template's blanks counted one by one.
+    judges_templates: bool = False
 
     def applies_to(self, doc_type: str | None) -> bool:
         if ANY_TYPE in self.types:
@@ -121,6 +130,7 @@ def rule(
     summary: str = "",
     scope: str = "document",
     options: dict[str, Any] | None = None,
+    judges_templates: bool = False,
 ) -> Callable[[Callable[..., Iterator[Problem]]], Callable[..., Iterator[Problem]]]:
     """Declare a rule; the pack loader collects functions marked by this decorator."""
     if not _CODE.match(code):
@@ -144,6 +154,7 @@ def rule(
             summary=summary or (function.__doc__ or "").strip().split("\n")[0],
             scope=scope,
             options=dict(options or {}),
+            judges_templates=bool(judges_templates),
         )
         return function
 

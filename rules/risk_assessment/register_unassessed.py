@@ -1,5 +1,8 @@
+from aims_lint.reading import templates
 from aims_lint.rule import Problem, rule
 
+from ..common import first_heading_line
+from ..mandatory import template_classification
 from .register import risks, summarised_unassessed
 
 
@@ -12,17 +15,23 @@ from .register import risks, summarised_unassessed
     remediation="3-6 weeks",
     message="{what}: the AI risk assessment has not been performed; rate each risk against the criteria, name its owner and decide its treatment",
     summary="A risk assessment with no risks, or whose risks carry no assessment at all (an unfilled template).",
+    judges_templates=True,
 )
 def check(doc, ctx):
+    unfilled = templates.is_unfilled(doc)
+    classification = template_classification(doc, ctx)[0] if unfilled else None
     found = risks(doc)
-    if not found:
+    empty = summarised_unassessed(found) if found else []
+    if found and len(empty) == len(found):
+        # Risks listed, none assessed: said in the register's own terms, template or not.
+        what = f"{len(empty)} of {len(found)} risks have no likelihood, severity, owner or treatment (an unfilled template register)"
+        yield Problem(empty[0].line, empty[0].column, classification=classification, what=what)
+    elif unfilled:
+        fill = templates.read(doc).describe()
+        yield Problem(first_heading_line(doc), 1, classification=classification, what=f"the document is an unfilled template ({fill})")
+    elif not found:
         line = doc.sections[0].line if doc.sections else doc.body_start_line
         yield Problem(line, 1, what="no risk register (the document identifies no AI risks)")
-        return
-    empty = summarised_unassessed(found)
-    if empty:
-        what = (
-            f"{len(empty)} of {len(found)} risks have no likelihood, severity, owner or treatment"
-            + (" (an unfilled template register)" if len(empty) == len(found) else "")
-        )
+    elif empty:
+        what = f"{len(empty)} of {len(found)} risks have no likelihood, severity, owner or treatment"
         yield Problem(empty[0].line, empty[0].column, what=what)
