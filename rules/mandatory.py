@@ -72,22 +72,26 @@ def is_unfilled(workspace, relpath: str) -> bool:
     return workspace.fact(relpath, templates.STATE_FACT, templates.state, str) == templates.UNFILLED
 
 
-def filled_documents(workspace, kind: Kind, exclude: str | None = None) -> list[str]:
-    """Documents of the repository holding ``kind`` that are not unfilled templates."""
-    return [
-        relpath
-        for relpath, (doc_type, doc_id) in workspace.index().items()
-        if relpath != exclude and holds(kind, relpath, doc_type, doc_id) and not is_unfilled(workspace, relpath)
-    ]
+def filled_documents(workspace, kind: Kind, exclude: str | None = None, on_record=None) -> list[str]:
+    """Documents of the repository holding ``kind`` that are not unfilled templates.
+    ``on_record``: (fact key, compute) when a family knows better what really holds the
+    kind (a risk register with assessed risks, not a methodology beside it)."""
+    found = []
+    for relpath, (doc_type, doc_id) in workspace.index().items():
+        if relpath == exclude or not holds(kind, relpath, doc_type, doc_id) or is_unfilled(workspace, relpath):
+            continue
+        if on_record is None or workspace.fact(relpath, on_record[0], on_record[1], bool):
+            found.append(relpath)
+    return found
 
 
-def template_classification(doc, ctx) -> tuple[str, Kind | None]:
+def template_classification(doc, ctx, on_record=None) -> tuple[str, Kind | None]:
     """(classification, kind) of the finding that ``doc`` is an unfilled template."""
     kind = kind_of(doc.relpath, doc.doc_type, doc.id)
     if kind is None:
         return "minor", None
     workspace = getattr(ctx, "workspace", None)
-    if workspace is None or not filled_documents(workspace, kind, exclude=doc.relpath):
+    if workspace is None or not filled_documents(workspace, kind, exclude=doc.relpath, on_record=on_record):
         return "major", kind
     return "minor", kind
 

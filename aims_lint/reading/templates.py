@@ -54,7 +54,7 @@ _PLACEHOLDER_NOUNS = (
     "date|name|owner|company|organization|organisation|org|signature|title|role|version|"
     "department|approver|approved by|reviewer|author|system|value|number|email|address|phone|"
     "year|month|day|amount|link|url|location|tbd|tbc|todo|placeholder|person|team|client|customer|"
-    "vendor|supplier|product|project|frequency|target|metric|kpi|id|reference|ref|yyyy|xx+|#+|n"
+    "vendor|supplier|product|project|frequency|target|metric|kpi|id|reference|ref|xx+|#+"
 )
 _BRACKET_NOUN = lazy(rf"\[\s*(?:{_PLACEHOLDER_NOUNS})\s*\](?![(\[:])", re.I)
 # "[Organization Name]", "[NEXT_REVIEW_DATE]", "[To Be Determined]", "[Insert scope here]",
@@ -64,7 +64,7 @@ _BRACKET_PHRASE = lazy(
     r"(?![\w])[^\]\[\n]{0,80}+"
     r"|[A-Z][a-z]+(?:[ _/-](?:[A-Z][a-z]+|of|the|and|or|to|be|for|[A-Z]+))+"
     r"|[A-Z]{2,}(?:[_ ][A-Z]{2,})+"
-    r"|[^\]\[\n/]{1,40}+(?:/[^\]\[\n/]{1,40}+){1,8}+"  # an offered choice: [High/Medium/Low]
+    r"|[A-Z0-9][^\]\[\n/]{0,39}+(?:/\s*+[A-Z0-9][^\]\[\n/]{0,39}+){1,8}+"  # an offered choice: [High/Medium/Low]
     r")\](?![(\[:])"
 )
 _ANGLE = lazy(r"<(?!/)([A-Za-z][A-Za-z _-]{0,40}+)>")
@@ -86,10 +86,11 @@ _STRUCTURAL = lazy(
     r"|\b(?:XX|DD|MM)[/.-](?:XX|MM|DD)[/.-](?:XXXX|YYYY|YY)\b|\bYYYY-MM-DD\b|\bXXXX-XX-XX\b"
 )
 # Bare "to be confirmed" is a placeholder when nothing follows it ("Owner: to be
-# confirmed."); "to be confirmed by the GRC PM" is a statement of who decides.
+# confirmed."); "to be confirmed by the GRC PM" is a statement of who decides, and "is
+# to be completed" in a sentence is prose ("[To be completed]" is found in brackets).
 _WORDS = lazy(
     r"\b(?:TBD|TBC|TODO|FIXME|XXX|XX)\b"
-    r"|\bto be (?:determined|confirmed|defined|completed|decided|agreed|provided|added)(?=\s*+(?:[.;,)|\]]|$))"
+    r"|\bto be (?:determined|confirmed|defined)(?=\s*+(?:[.;)|\]]|$))"
     r"|lorem ipsum",
     re.I,
 )

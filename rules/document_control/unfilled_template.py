@@ -16,7 +16,7 @@ _FAMILY_TYPES = ("risk-assessment", "impact-assessment", "ai-objectives", "manag
     types=ALL_TYPES,
     classification="minor",
     remediation="1-2 weeks",
-    message="{what}: the document is an unfilled template ({fill}); fill it in with what the organisation really does, or remove it",
+    message="{what}the document is an unfilled template ({fill}); fill it in with what the organisation really does, or remove it",
     summary="A document that is an unfilled template: most of its fields and table cells are blank or placeholders.",
     judges_templates=True,
 )
@@ -28,7 +28,7 @@ def check(doc, ctx):
         return
     reading = templates.read(doc)
     if kind is None:
-        what, clause = "not on record", None
+        what, clause = "", None
     else:
-        what, clause = f"{kind.what} not on record", kind.clause
+        what, clause = f"{kind.what} not on record: ", kind.clause
     yield Problem(first_heading_line(doc), 1, clause=clause, classification=classification, what=what, fill=reading.describe())

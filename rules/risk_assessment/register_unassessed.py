@@ -6,6 +6,17 @@ from ..mandatory import template_classification
 from .register import risks, summarised_unassessed
 
 
+def _assessed(doc) -> bool:
+    """Does ``doc`` hold a register with at least one assessed risk?"""
+    found = risks(doc)
+    return bool(found) and len(summarised_unassessed(found)) < len(found)
+
+
+# Beside an unfilled register template, only a document with assessed risks shows the
+# assessment was performed (a methodology or a procedure does not).
+_ON_RECORD = ("rsk.assessed.1", _assessed)
+
+
 @rule(
     code="RSK005",
     name="risk-register-unassessed",
@@ -19,7 +30,7 @@ from .register import risks, summarised_unassessed
 )
 def check(doc, ctx):
     unfilled = templates.is_unfilled(doc)
-    classification = template_classification(doc, ctx)[0] if unfilled else None
+    classification = template_classification(doc, ctx, _ON_RECORD)[0] if unfilled else None
     found = risks(doc)
     empty = summarised_unassessed(found) if found else []
     if found and len(empty) == len(found):
