@@ -75,6 +75,10 @@ class Rule:
     options: dict[str, Any] = field(default_factory=dict)
     doc_path: Path | None = None
     pack: str = "aims-lint"
+    # An unfilled template (aims_lint.reading.templates) is one finding, given by the
+    # rules that judge templates; every other per-document rule skips it, since its
+    # findings there would be the template's blanks counted one by one.
+    judges_templates: bool = False
 
     def applies_to(self, doc_type: str | None) -> bool:
         if ANY_TYPE in self.types:
@@ -126,6 +130,7 @@ def rule(
     summary: str = "",
     scope: str = "document",
     options: dict[str, Any] | None = None,
+    judges_templates: bool = False,
 ) -> Callable[[Callable[..., Iterator[Problem]]], Callable[..., Iterator[Problem]]]:
     """Declare a rule; the pack loader collects functions marked by this decorator."""
     if not _CODE.match(code):
@@ -149,6 +154,7 @@ def rule(
             summary=summary or (function.__doc__ or "").strip().split("\n")[0],
             scope=scope,
             options=dict(options or {}),
+            judges_templates=bool(judges_templates),
         )
         return function
 

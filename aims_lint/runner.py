@@ -15,6 +15,7 @@ from pathlib import Path
 from aims_lint import pack, suppress
 from aims_lint.config import Config
 from aims_lint.findings import Finding, Result, RunError
+from aims_lint.reading import templates
 from aims_lint.rule import ANY_TYPE, Problem, Rule, RuleContext
 from aims_lint.workspace import MARKDOWN_SUFFIXES, Matcher, UnreadInput, Workspace
 
@@ -179,8 +180,14 @@ def _lint_documents(workspace: Workspace, enabled: list[Rule], contexts: dict[st
         if doc is None:
             continue
         document = _DocumentResult(relpath, bool(doc.doc_type), _owner(doc) if doc.doc_type else None)
+        template: bool | None = None  # an unfilled template? (read once, when a rule asks)
         for item in document_rules:
             if item.applies_to(doc.doc_type) and (doc.read_error is None or item.types == (ANY_TYPE,)):
+                if not item.judges_templates and doc.doc_type and doc.read_error is None:
+                    if template is None:
+                        template = _is_unfilled(doc, relpath, batch.errors)
+                    if template:
+                        continue  # the template's own finding says it; its blanks are no findings
                 document.findings.extend(_run_check(item, doc, relpath, contexts[item.code], batch.errors))
         if doc.read_error is None:
             document.directives = doc.suppressions
@@ -188,6 +195,14 @@ def _lint_documents(workspace: Workspace, enabled: list[Rule], contexts: dict[st
         batch.documents.append(document)
         workspace.forget(relpath)  # workspace rules read it again if they need it
     return batch
+
+
+def _is_unfilled(doc, relpath: str, errors: list[RunError]) -> bool:
+    try:
+        return templates.is_unfilled(doc)
+    except Exception as error:  # a reading that fails must not stop the run
+        errors.append(RunError(relpath, f"internal error reading templates: {_describe(error)}"))
+        return False
 
 
 def _owner(doc) -> str | None:
@@ -212,8 +227,15 @@ def _run_workspace_rules(workspace_rules, workspace: Workspace, contexts, errors
     for item in workspace_rules:
         for relpath, finding in _run_workspace_check(item, workspace, contexts[item.code], errors):
             if relpath in linted or relpath == ".":
+                if relpath != "." and not item.judges_templates and _unfilled_fact(workspace, relpath):
+                    continue  # as for per-document rules: an unfilled template is one finding
                 by_path.setdefault(relpath, []).append(finding)
     return by_path
+
+
+def _unfilled_fact(workspace: Workspace, relpath: str) -> bool:
+    """Is the file at ``relpath`` an unfilled template (kept in the facts cache)?"""
+    return workspace.fact(relpath, templates.STATE_FACT, templates.state, str) == templates.UNFILLED
 
 
 def _lint_chunk(config: Config, codes: list[str], today: _dt.date, overrides, relpaths: list[str]) -> _Batch:

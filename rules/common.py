@@ -15,8 +15,9 @@ from typing import Iterable, Iterator
 from aims_lint.patterns import lazy
 from aims_lint.reading.metadata import metadata
 
-from .document_control import placeholders
-from .document_control.placeholders import is_placeholder  # noqa: F401  (re-exported for the families)
+from aims_lint.reading import templates
+from aims_lint.reading.templates import is_blank, is_placeholder  # noqa: F401  (re-exported for the families)
+
 from .document_control.types import is_inactive
 
 
@@ -111,47 +112,19 @@ def full_text(doc) -> str:
 
 
 # ---------------------------------------------------------------------------
-# Unfilled templates
-
-_BLANK = lazy(r"^[\s_\-–—.:/|*]*$")
-_HINT = lazy(r"^\(?\s*(e\.g\.|eg\b|for example|describe|specify|insert|enter|list)", re.I)
-_CHOICE = lazy(r"^(?:\[ ?\]\s*)?(yes|no|y|n|h|m|l|n/a)(\s*/\s*(yes|no|partial|y|n|h|m|l|n/a))+\s*$", re.I)
-
-
-def is_blank(text: str) -> bool:
-    """True when a form value was left as it came: empty, underscores, a hint such as
-    "(e.g. ...)", a choice list "Yes / No", or mostly placeholders."""
-    value = text.strip()
-    if _BLANK.match(value) or _HINT.match(value) or _CHOICE.match(value):
-        return True
-    hits = placeholders.find(value)
-    return bool(hits) and sum(len(token) for _, token in hits) >= len(value.replace(" ", "")) * 0.6
+# Unfilled templates (read by aims_lint.reading.templates)
 
 
 def fill_counts(doc) -> tuple[int, int]:
-    """(blank, total) over the value cells of tables (every column after the first)
-    and labelled fields: how much of a form was actually filled in."""
-    blank = total = 0
-    for table in doc.tables:
-        if len(table.header) < 2:
-            continue
-        for row in table.rows:
-            for cell in row.cells[1:]:
-                total += 1
-                blank += is_blank(cell.text)
-    for field in doc.fields:
-        if field.block is None:
-            continue  # two-column tables are counted above
-        total += 1
-        # "Signature: ____" (not _{3,}\s*$, which rescans an underscore run from each of its characters)
-        blank += is_blank(field.value) or field.value.rstrip().endswith("___")
-    return blank, total
+    """(blank, total) over the value cells of tables and labelled fields."""
+    reading = templates.read(doc)
+    return reading.blank, reading.total
 
 
-def unfilled(doc, min_cells: int = 8, share: float = 0.8) -> tuple[int, int] | None:
-    """(blank, total) when the document is an unfilled form, else None."""
-    blank, total = doc.memo("common.fill_counts", fill_counts)
-    return (blank, total) if total >= min_cells and blank >= share * total else None
+def unfilled(doc) -> tuple[int, int] | None:
+    """(blank, total) when the document is an unfilled template, else None."""
+    reading = templates.read(doc)
+    return (reading.blank, reading.total) if reading.unfilled else None
 
 
 # ---------------------------------------------------------------------------

@@ -101,7 +101,7 @@ def _check_stdin(root, relpath: str, chunks) -> tuple[int, str, str, int]:
 @pytest.mark.skipif(not os.path.exists("/proc/self/status"), reason="peak memory from /proc (Linux)")
 def test_stdin_over_max_file_size_is_skipped_with_a_note_without_being_kept_in_memory(repo):
     root = repo({".aims-lint.yaml": "max-file-size: 100 KB\n"})
-    megabyte = (with_keys(owner="everyone") + "Signed: TBD\n\n" * 81_000).encode()[: 1 << 20]
+    megabyte = (with_keys(owner="everyone") + "[x](gon.md)\n\n" * 81_000).encode()[: 1 << 20]
     code, out, err, _ = _check_stdin(root, "policy.md", [megabyte[: 50 * 1024]])
     assert code == 1 and "DOC009" in out  # under the limit: linted
     code, out, err, peak_just_over = _check_stdin(root, "policy.md", [megabyte[: 200 * 1024]])

@@ -258,8 +258,9 @@ _SERVER_WITHOUT_CACHED_BUFFERS = ["env", "MALLOC_MMAP_THRESHOLD_=131072", sys.ex
 
 
 def _placeholders(count: int) -> str:
-    """A procedure with ``count`` placeholder lines (one DOC008 each) after its DOC009."""
-    return GAP + "Signed: TBD\n\n" * count
+    """A procedure with ``count`` broken links (one DOC011 each) after its DOC009 (placeholder
+    lines would make it an unfilled template: one finding)."""
+    return GAP + "[x](gon.md)\n\n" * count
 
 
 def test_a_buffer_over_max_file_size_gets_one_notice_instead_of_findings(repo):
@@ -291,7 +292,7 @@ def test_diagnostics_are_capped_per_rule_and_say_how_many_are_not_shown(repo):
             uri = editor.open("p.md", text)
             diagnostics = (await editor.next_diagnostics(uri)).diagnostics
             *findings, more = diagnostics
-            assert [d.code for d in findings] == ["DOC009"] + ["DOC008"] * MAX_DIAGNOSTICS_PER_RULE
+            assert [d.code for d in findings] == ["DOC009"] + ["DOC011"] * MAX_DIAGNOSTICS_PER_RULE
             assert more.severity == types.DiagnosticSeverity.Information and more.code is None
             assert more.message == f"{2_000 - MAX_DIAGNOSTICS_PER_RULE} more findings not shown: run aims-lint check"
 

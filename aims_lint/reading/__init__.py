@@ -8,4 +8,8 @@ risks, objectives, SoA entries, actions, competence entries, roles, AI systems i
 scope. Rules judge these items; they do not look at tables and headers themselves.
 
 Readings are computed once per document, lazily, through ``Document.memo``.
+
+Modules: ``templates`` (placeholders with their lines, and whether the document is an
+unfilled template, partly filled or filled; the runner skips rules that do not judge
+templates on an unfilled one).
 """

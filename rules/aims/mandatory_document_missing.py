@@ -1,40 +1,10 @@
-import re
-
 from aims_lint.reading import review_record
 from aims_lint.rule import Problem, rule
 
-# (clause, what an auditor asks for, document types that hold it, file-name or id
-# pattern of a typed document that holds it under another type, e.g. a `record`).
-MANDATORY = (
-    ("4.3", "AIMS scope", ("aims-scope",), r"\bscope\b"),
-    ("5.2", "AI policy", ("ai-policy",), None),
-    ("6.1.2", "AI risk assessment (process and results)", ("risk-assessment",), None),
-    ("6.1.3", "Statement of Applicability", ("soa",), None),
-    ("6.1.4", "AI system impact assessment (process and results)", ("impact-assessment",), None),
-    ("6.2", "AI objectives", ("ai-objectives",), None),
-    ("7.2", "evidence of competence", ("competence-matrix",), None),
-    (
-        "9.2", "internal audit programme and results",
-        ("internal-audit", "audit-programme", "audit-program", "audit-plan", "audit-report"),
-        r"internal[-_ ]?audit|audit[-_ ]?program",
-    ),
-    ("9.3", "management review results", ("management-review",), r"management[-_ ]?review"),
-    (
-        "10.2", "record of nonconformities and corrective actions",
-        ("nonconformity", "nonconformities", "nonconformity-log", "corrective-action", "corrective-actions", "capa", "ncr"),
-        r"non-?conformit|corrective[-_ ]?action|\bcapa\b|\bncrs?\b",
-    ),
-)
+from ..mandatory import MANDATORY, TEMPLATE_RULES, filled_documents, holds
+
 INTERNAL_AUDIT_CLAUSE = "9.2"
 REVIEW_CLAUSE = "9.3"
-
-
-def holders(index: dict, types: tuple[str, ...], pattern: str | None) -> list[str]:
-    """Relative paths of the typed documents that hold an item of MANDATORY."""
-    return [
-        relpath for relpath, (doc_type, doc_id) in index.items()
-        if doc_type and (doc_type in types or pattern and re.search(pattern, f"{relpath.rsplit('/', 1)[-1]} {doc_id or ''}", re.I))
-    ]
 
 
 def _review_kind(doc) -> str:
@@ -50,22 +20,16 @@ def reviews_held(workspace, relpaths: list[str]) -> bool:
     )
 
 
-def present(index: dict, types: tuple[str, ...], pattern: str | None) -> bool:
-    for relpath, (doc_type, doc_id) in index.items():
-        if not doc_type:
-            continue
-        if doc_type in types:
-            return True
-        if pattern and re.search(pattern, f"{relpath.rsplit('/', 1)[-1]} {doc_id or ''}", re.I):
-            return True
-    return False
+def present(index: dict, kind) -> list[str]:
+    """The typed documents of ``index`` that hold ``kind``."""
+    return [relpath for relpath, (doc_type, doc_id) in index.items() if holds(kind, relpath, doc_type, doc_id)]
 
 
 def _holds_the_aims(found) -> bool:
     """A repository that keeps the AIMS: its scope or SoA, or three of the mandatory
     documents. A repository holding a policy or two may keep the rest elsewhere, and
     telling it that nine documents are missing would be noise."""
-    clauses = {item[0] for item in found}
+    clauses = {item.clause for item in found}
     return "4.3" in clauses or "6.1.3" in clauses or len(clauses) >= 3
 
 
@@ -82,17 +46,30 @@ def _holds_the_aims(found) -> bool:
 )
 def check(workspace, ctx):
     index = workspace.index()
-    found = [item for item in MANDATORY if present(index, item[2], item[3])]
-    if not _holds_the_aims(found):
+    holders = {kind: present(index, kind) for kind in MANDATORY}
+    # An unfilled template still shows that the repository keeps the AIMS.
+    if not _holds_the_aims([kind for kind in MANDATORY if holders[kind]]):
         return
     # With a Stage 2 date, AIMS002 reports a missing internal audit with its deadline.
-    audit_in_time_rule = ctx.config.stage2_date is not None and any(item.code == "AIMS002" for item in ctx.enabled)
-    for clause, what, types, pattern in MANDATORY:
-        if clause == INTERNAL_AUDIT_CLAUSE and audit_in_time_rule:
+    enabled = {item.code for item in ctx.enabled}
+    audit_in_time_rule = ctx.config.stage2_date is not None and "AIMS002" in enabled
+    template_rules = bool(enabled & set(TEMPLATE_RULES))
+    for kind in MANDATORY:
+        if kind.clause == INTERNAL_AUDIT_CLAUSE and audit_in_time_rule:
             continue
-        if (clause, what, types, pattern) not in found:
-            yield Problem(1, 1, clause=clause, what=what, doc_type=types[0])
-        elif clause == REVIEW_CLAUSE and not reviews_held(workspace, holders(index, types, pattern)):
+        if not holders[kind]:
+            yield Problem(1, 1, clause=kind.clause, what=kind.what, doc_type=kind.types[0])
+        elif not template_rules and not filled_documents(workspace, kind):
+            # Only unfilled templates: not on record. The template's own finding says so
+            # (major: MRV008, IMP001, RSK005, OBJ001, DOC015); without those rules, here.
+            yield Problem(
+                1, 1, clause=kind.clause,
+                message=(
+                    f"no {kind.what} on record in the repository (clause {kind.clause}): "
+                    f"{holders[kind][0]} is an unfilled template; ISO/IEC 42001 requires it as documented information"
+                ),
+            )
+        elif kind.clause == REVIEW_CLAUSE and not reviews_held(workspace, holders[kind]):
             # A management-review procedure or agenda describes reviews; it records none.
-            what = f"{what} (only a management-review procedure or agenda, no minutes of a held review)"
-            yield Problem(1, 1, clause=clause, what=what, doc_type=types[0])
+            what = f"{kind.what} (only a management-review procedure or agenda, no minutes of a held review)"
+            yield Problem(1, 1, clause=kind.clause, what=what, doc_type=kind.types[0])

@@ -15,4 +15,5 @@ RULE_MODULES = (
     "unknown_type",
     "invalid_field_value",
     "self_approval",
+    "unfilled_template",
 )

@@ -4,6 +4,7 @@ from aims_lint.workspace import resolve_link
 
 @rule(
     code="DOC011",
+    judges_templates=True,
     name="broken-link",
     clause="7.5.3",
     types=ALL_TYPES,

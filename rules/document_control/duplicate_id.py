@@ -3,6 +3,7 @@ from aims_lint.rule import ALL_TYPES, Problem, rule
 
 @rule(
     code="DOC010",
+    judges_templates=True,
     name="duplicate-id",
     clause="7.5.2",
     types=ALL_TYPES,

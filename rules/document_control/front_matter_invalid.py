@@ -3,6 +3,7 @@ from aims_lint.rule import ALL_TYPES, Problem, rule
 
 @rule(
     code="DOC003",
+    judges_templates=True,
     name="front-matter-invalid",
     clause="7.5.2",
     types=ALL_TYPES,

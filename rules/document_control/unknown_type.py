@@ -5,6 +5,7 @@ from .types import KNOWN_TYPES
 
 @rule(
     code="DOC012",
+    judges_templates=True,
     name="unknown-type",
     clause="7.5.2",
     types=ALL_TYPES,

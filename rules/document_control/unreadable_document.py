@@ -3,6 +3,7 @@ from aims_lint.rule import ANY_TYPE, Problem, rule
 
 @rule(
     code="DOC001",
+    judges_templates=True,
     name="unreadable-document",
     clause="7.5.3",
     types=ANY_TYPE,

@@ -1,6 +1,8 @@
+from aims_lint.reading import templates
 from aims_lint.rule import Problem, rule
 
-from ..common import first_heading_line, inactive, unfilled
+from ..common import first_heading_line, inactive
+from ..mandatory import template_classification
 from .common import TYPES
 
 
@@ -12,15 +14,14 @@ from .common import TYPES
     classification="major",
     remediation="2-4 weeks",
     message=(
-        "impact assessment not performed: {blank} of {total} fields and table cells are empty "
-        "(an unfilled template); assess the system and record who is affected, the harms and the decision"
+        "impact assessment not performed: the document is an unfilled template ({fill}); "
+        "assess the system and record who is affected, the harms and the decision"
     ),
     summary="An impact assessment that is an unfilled template: nothing was assessed.",
-    options={"min-cells": 8, "blank-share": 0.8},
+    judges_templates=True,
 )
 def check(doc, ctx):
-    if inactive(doc):
+    if inactive(doc) or not templates.is_unfilled(doc):
         return
-    found = unfilled(doc, int(ctx.options.get("min-cells", 8)), float(ctx.options.get("blank-share", 0.8)))
-    if found:
-        yield Problem(first_heading_line(doc), 1, blank=found[0], total=found[1])
+    classification, _ = template_classification(doc, ctx)
+    yield Problem(first_heading_line(doc), 1, classification=classification, fill=templates.read(doc).describe())

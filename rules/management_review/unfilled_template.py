@@ -1,6 +1,8 @@
+from aims_lint.reading import templates
 from aims_lint.rule import Problem, rule
 
-from ..common import first_heading_line, inactive, unfilled
+from ..common import first_heading_line, inactive
+from ..mandatory import template_classification
 from .common import TYPES, is_minutes
 
 
@@ -12,15 +14,16 @@ from .common import TYPES, is_minutes
     classification="minor",
     remediation="1 week",
     message=(
-        "management review not on record: {blank} of {total} fields and table cells are empty (an unfilled "
-        "template); record the inputs discussed, the decisions and the actions of a real review"
+        "management review not on record: the minutes are an unfilled template ({fill}); "
+        "record the inputs discussed, the decisions and the actions of a real review"
     ),
     summary="Management review minutes that are an unfilled template.",
-    options={"min-cells": 8, "blank-share": 0.8},
+    judges_templates=True,
 )
 def check(doc, ctx):
-    if not is_minutes(doc) or inactive(doc):
+    if inactive(doc) or not templates.is_unfilled(doc):
         return
-    found = unfilled(doc, int(ctx.options.get("min-cells", 8)), float(ctx.options.get("blank-share", 0.8)))
-    if found:
-        yield Problem(first_heading_line(doc), 1, blank=found[0], total=found[1])
+    classification, kind = template_classification(doc, ctx)
+    if not is_minutes(doc) and (kind is None or kind.clause != "9.3"):
+        return
+    yield Problem(first_heading_line(doc), 1, classification=classification, fill=templates.read(doc).describe())

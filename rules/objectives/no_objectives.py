@@ -1,5 +1,8 @@
+from aims_lint.reading import templates
 from aims_lint.rule import Problem, rule
 
+from ..common import first_heading_line
+from ..mandatory import template_classification
 from .model import OBJECTIVES_TYPE, blank_rows, objective_tables, objectives
 
 
@@ -12,8 +15,14 @@ from .model import OBJECTIVES_TYPE, blank_rows, objective_tables, objectives
     remediation="1-2 weeks",
     message="{problem}: set measurable AI objectives (what, metric and target, owner, review frequency, evaluation method, deadline)",
     summary="The objectives document holds no objective, or only an unfilled template.",
+    judges_templates=True,
 )
 def check(doc, ctx):
+    if templates.is_unfilled(doc):
+        classification, _ = template_classification(doc, ctx)
+        fill = templates.read(doc).describe()
+        yield Problem(first_heading_line(doc), 1, classification=classification, problem=f"the document is an unfilled template ({fill})")
+        return
     if objectives(doc):
         return
     tables = objective_tables(doc)
