@@ -34,7 +34,7 @@ COLUMNS: dict[str, tuple[tuple[str, ...], str]] = {
     "role": (("role",), r"\broles?\b|\bposition\b|\bjob\b|\bemployee\b|\bperson\b|\bstaff member\b|^name$|^(employee |staff )?name$"),
     "competencies": (
         ("competencies",),
-        r"competen|\bskills?\b|\bknowledge\b|qualification|training (?:required|need)|required training|\brequirements?\b|\bcourse\b|\btraining\b",
+        r"competen|\bskills?\b|\bknowledge\b|qualification|training (?:required|need)|required training|\brequirements?\b",
     ),
     "method": (("method",), r"evaluat|assess|verif|how (?:measured|demonstrated|checked|evidenced)|\bevidence\b|\bproof\b|\bscore\b|pass mark|minimum score"),
     "status": (("status",), r"\bstatus\b|current level|\bcompetent\b|\bgap\b|\bachieved\b|\bresult\b|\boutcome\b"),
@@ -54,6 +54,7 @@ _REGEX = {name: lazy(pattern, re.I) for name, (_, pattern) in COLUMNS.items()}
 _RESPONSIBILITY = lazy(r"responsib|\bdut(?:y|ies)\b|accountab|\btasks?\b|\bactivit", re.I)
 _CATALOGUE_FIRST = lazy(r"^(?:training|course|module|programme|program|training (?:id|module|course|type|level|name)|topic|session)\b", re.I)
 _CATALOGUE_OTHER = lazy(r"\bduration\b|\bprovider\b|\bcontent\b|\bcost\b|\bformat\b|\bdelivery\b|\btopics?\b|\baudience\b|\btarget group\b|\bfrequency\b|\bdeadline\b", re.I)
+_TRAINING = lazy(r"\btraining\b|\bcourses?\b|\blearning\b|\bcertif|\bcurricul", re.I)
 _FORM_HEADER = lazy(r"^(?:field|item|attribute)$", re.I)
 _GRID_VALUE = lazy(r"^(?:required|mandatory|optional|recommended|yes|no|y|n|x|✓|✔|✗|basic|intermediate|advanced|expert|awareness|working|practitioner|l[1-5]|[1-5])$", re.I)
 _EMPTY = lazy(r"^[-–—_.\s?]*$")
@@ -68,7 +69,7 @@ class CompetenceEntry:
     next_review: str
     line: int
     cells: dict = field(default_factory=dict)  # field -> Cell of the row (method/status/evidence/next_review)
-    evidence: tuple = ()  # cells that say how competence is evidenced (method, evidence, status)
+    evidence: tuple = ()  # filled cells other than who, what and when: how competence is shown
     table: object = None
 
 
@@ -123,11 +124,13 @@ def table_role(table) -> str | None:
     found = {name: column_of(table, name) for name in COLUMNS}
     role = found["role"]
     headers = [_header(cell) for cell in table.header]
-    about_competence = any(found[name] is not None for name in ("competencies", "method", "status", "next_review"))
+    about_competence = any(found[name] is not None for name in ("competencies", "method", "status", "next_review")) or any(
+        _TRAINING.search(header) for index, header in enumerate(headers) if index != role
+    )
     if role is None:
         if _CATALOGUE_FIRST.match(headers[0]) and any(_CATALOGUE_OTHER.search(h) for h in headers[1:]):
             return "catalogue"
-        if found["competencies"] is not None and _blank_form(table):
+        if about_competence and _blank_form(table):
             return "form"
         return None
     if _blank_form(table):
@@ -177,15 +180,12 @@ def _cell(row, index):
     return row.cells[index]
 
 
-_EVIDENCE_HEADER = lazy(r"evidence|proof|record|verif|evaluat|assess|how (?:measured|demonstrated|checked|evidenced)", re.I)
-
-
 def read_entries(doc) -> list[CompetenceEntry]:
     found: list[CompetenceEntry] = []
     for table in matrix_tables(doc):
         index = {name: column_of(table, name) for name in COLUMNS}
-        evidence_columns = {i for i, cell in enumerate(table.header) if i != index["role"] and _EVIDENCE_HEADER.search(_header(cell))}
-        evidence_columns |= {index[name] for name in ("method", "status") if index[name] is not None}
+        # What the row says about how competence is shown: every column but who, what and when.
+        evidence_columns = set(range(len(table.header))) - {index[name] for name in ("role", "competencies", "next_review")}
         grid = index["role"] is not None and _grid(table, index["role"])
         for row in table.rows:
             texts = {name: (clean(c.text) if (c := _cell(row, i)) is not None else "") for name, i in index.items()}
