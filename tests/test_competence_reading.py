@@ -120,3 +120,10 @@ def test_columns_of_a_blank_record_form_count_for_the_matrix(repo):
     form = "| Training Course | Completion Date | Score | Next Refresh |\n|---|---|---|---|\n| | | | |\n\n"
     result = lint(repo({"c.md": FRONT + grid + form + BLANK_FORM.split("\n", 1)[1]}), select=["CMP001"])
     assert [f.message.split(":")[0] for f in result.active] == []
+
+
+def test_awareness_assessed_in_a_table_row_is_a_check(repo):
+    text = FRONT + MATRIX + "\n## Assessment\n\n| Training level | Minimum score |\n|---|---|\n| Awareness | 70% |\n"
+    assert [f.code for f in lint(repo({"c.md": text}), select=["CMP004"]).active] == []
+    unchecked = text.replace("| Training level | Minimum score |", "| Training level | Delivery |").replace("70%", "E-learning")
+    assert [f.code for f in lint(repo({"c.md": unchecked}), select=["CMP004"]).active] == ["CMP004"]
