@@ -127,3 +127,8 @@ def test_awareness_assessed_in_a_table_row_is_a_check(repo):
     assert [f.code for f in lint(repo({"c.md": text}), select=["CMP004"]).active] == []
     unchecked = text.replace("| Training level | Minimum score |", "| Training level | Delivery |").replace("70%", "E-learning")
     assert [f.code for f in lint(repo({"c.md": unchecked}), select=["CMP004"]).active] == ["CMP004"]
+
+
+def test_an_awareness_check_drawn_in_a_code_fence_counts(repo):
+    fence = "\n## Records\n\n```\nAI AWARENESS TRAINING\n| Policy awareness quiz | Score: 92% |\n```\n"
+    assert [f.code for f in lint(repo({"c.md": FRONT + MATRIX + fence}), select=["CMP004"]).active] == []

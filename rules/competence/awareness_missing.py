@@ -42,6 +42,11 @@ def check(doc, ctx):
             if awareness is not None and awareness.search(text):
                 texts.append(header + " " + text)
                 first = first or row.line
+    # Records and dashboards drawn in code fences are text of the document too.
+    for block in doc.code_blocks:
+        if awareness is not None and awareness.search(block.text) and not block.info.startswith(("mermaid", "yaml", "json")):
+            texts.append(block.text)
+            first = first or block.line
     if not texts:
         yield Problem(first_heading_line(doc), 1, what="no awareness evidence (7.3)")
         return
