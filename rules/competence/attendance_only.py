@@ -1,7 +1,7 @@
 from aims_lint.rule import Problem, rule
 
-from ..common import find_terms, full_text, inactive, mentions, term_pattern
-from .matrix import cell, column_of, matrix_tables
+from ..common import inactive, mentions, term_pattern
+from .matrix import entries
 
 
 @rule(
@@ -25,25 +25,15 @@ def check(doc, ctx):
     pattern = term_pattern(attendance)
     if pattern is None:
         return
-    flagged = False
-    for table in matrix_tables(doc):
-        skip = {column_of(table, "role"), column_of(table, "competencies")}
-        role_index = column_of(table, "role")
-        for row in table.rows:
-            cells = [c for index, c in enumerate(row.cells) if index not in skip and c.text]
-            text = " | ".join(c.text for c in cells)
-            if mentions(text, evaluation):
-                continue
-            for candidate in cells:
-                match = pattern.search(candidate.text)
-                if match:
-                    role = cell(row, role_index)
-                    who = f" of '{role.text}'" if role is not None and role.text else ""
-                    flagged = True
-                    yield Problem(candidate.line, candidate.column, who=who, term=match.group(0))
-                    break
-    if flagged or mentions(full_text(doc), evaluation):
-        return
-    for line, column, term in find_terms(doc, attendance):
-        yield Problem(line, column, who="", term=term)
-        return
+    for entry in entries(doc):
+        if not entry.evidence:
+            continue
+        text = " | ".join(cell.text for cell in entry.evidence)
+        if mentions(text, evaluation):
+            continue
+        for candidate in entry.evidence:
+            match = pattern.search(candidate.text)
+            if match:
+                who = f" of '{entry.who}'" if entry.who else ""
+                yield Problem(candidate.line, candidate.column, who=who, term=match.group(0))
+                break

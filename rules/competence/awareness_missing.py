@@ -33,6 +33,20 @@ def check(doc, ctx):
         if awareness is not None and awareness.search(block.text) and _POLICY.search(block.text):
             texts.append(block.text)
             first = first or block.line
+    # A table row about awareness, read with its header: "Training level | Minimum score" /
+    # "Awareness | 70%" says awareness is assessed.
+    for table in doc.tables:
+        header = " ".join(cell.text for cell in table.header)
+        for row in table.rows:
+            text = " ".join(cell.text for cell in row.cells)
+            if awareness is not None and awareness.search(text):
+                texts.append(header + " " + text)
+                first = first or row.line
+    # Records and dashboards drawn in code fences are text of the document too.
+    for block in doc.code_blocks:
+        if awareness is not None and awareness.search(block.text) and not block.info.startswith(("mermaid", "yaml", "json")):
+            texts.append(block.text)
+            first = first or block.line
     if not texts:
         yield Problem(first_heading_line(doc), 1, what="no awareness evidence (7.3)")
         return

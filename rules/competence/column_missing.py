@@ -1,7 +1,7 @@
 from aims_lint.rule import Problem, rule
 
 from ..common import first_heading_line, inactive
-from .matrix import COLUMNS, LABELS, column_of, matrix_tables
+from .matrix import COLUMNS, LABELS, column_of, columns, matrix_tables
 
 
 @rule(
@@ -23,6 +23,7 @@ def check(doc, ctx):
         yield Problem(first_heading_line(doc), 1, what=f"no competence matrix: no table with the columns {wanted}")
         return
     best = max(tables, key=lambda table: sum(column_of(table, column) is not None for column in COLUMNS))
+    present = columns(doc)
     for column in COLUMNS:
-        if all(column_of(table, column) is None for table in tables):
+        if column not in present:
             yield Problem(best.line, 1, what=f"competence matrix has no '{LABELS[column]}' column")

@@ -1,7 +1,7 @@
 from aims_lint.rule import Problem, rule
 
 from ..common import inactive
-from .matrix import cell, cell_date, column_of, matrix_tables
+from .matrix import cell_date, entries
 
 
 @rule(
@@ -19,22 +19,12 @@ def check(doc, ctx):
     if inactive(doc):
         return
     grace = int(ctx.options.get("grace-days", 0))
-    for table in matrix_tables(doc):
-        index = None
-        for position, name in enumerate(table.columns):
-            if name == "next_review":
-                index = position
-                break
-        if index is None:
-            index = column_of(table, "next_review")
-            if index is not None and table.columns[index] == "review_frequency":
-                continue  # an interval, not a date
-        role_index = column_of(table, "role")
-        for row in table.rows:
-            target = cell(row, index)
-            due = cell_date(target.text) if target is not None else None
-            if due is None or (ctx.today - due).days <= grace:
-                continue
-            role = cell(row, role_index)
-            who = f" of '{role.text}'" if role is not None and role.text else ""
-            yield Problem(target.line, target.column, who=who, due=due.isoformat(), days=(ctx.today - due).days)
+    for entry in entries(doc):
+        target = entry.cells.get("next_review")
+        if target is None:
+            continue  # no next-review date (or only a review interval)
+        due = cell_date(target.text)
+        if due is None or (ctx.today - due).days <= grace:
+            continue
+        who = f" of '{entry.who}'" if entry.who else ""
+        yield Problem(target.line, target.column, who=who, due=due.isoformat(), days=(ctx.today - due).days)

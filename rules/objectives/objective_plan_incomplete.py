@@ -36,7 +36,7 @@ def check(doc, ctx):
         if problems:
             yield Problem(objective.line, objective.column, name=short(objective.name), missing=", ".join(problems[:-1]) + " and " + problems[-1] if len(problems) > 1 else problems[0])
         table = objective.table
-        if table is not None and id(table) not in reported_tables:
+        if table is not None and not reported_tables:  # one finding for the document's objectives tables
             reported_tables.add(id(table))
             absent = [LABELS[part] for part in PARTS if part in objective.absent and part in required]
             if absent:
