@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import lint
+from .conftest import lint, write_repo
 from .test_corpus import CORPUS, corpus_repo
 
 FIXTURES = Path(__file__).parent / "fixtures" / "recycled"
@@ -138,13 +138,26 @@ def test_top_management_roles_extend_by_configuration(repo):
     assert lint(root, select=["POL011"]).active == []
 
 
-def test_approval_read_from_the_text_when_there_is_no_front_matter(repo):
-    root = repo({".aims-lint.yaml": "types:\n  'policies/*.md': ai-policy\n",
-                 "policies/p.md": "# AI Policy\n\n**Approved by:** Head of IT\n\nText.\n",
-                 "policies/q.md": "# AI Policy\n\n**Approved by:** [Approver name]\n\nText.\n"})
-    found = [(f.path, f.line, f.message.split(":")[0]) for f in lint(root, select=["POL011"]).active]
+def test_approval_read_from_the_text_when_there_is_no_front_matter(tmp_path):
+    found = []
+    for name, text in (("p", "# AI Policy\n\n**Approved by:** Head of IT\n\nText.\n"),
+                       ("q", "# AI Policy\n\n**Approved by:** [Approver name]\n\nText.\n")):
+        root = write_repo(tmp_path / name, {".aims-lint.yaml": "types:\n  'policies/*.md': ai-policy\n",
+                                            f"policies/{name}.md": text})
+        found += [(f.path, f.line, f.message.split(":")[0]) for f in lint(root, select=["POL011"]).active]
     assert found == [("policies/p.md", 3, "approver 'Head of IT' is not a top-management role"),
                      ("policies/q.md", 1, "no approval by top management is recorded")]
+
+
+def test_approval_recorded_in_a_closing_sentence(repo):
+    for sentence in ("*Document approved by the Board of Directors on 2 March 2026.*",
+                     "*Document approuvé par la Direction Générale le 15 janvier 2026.*"):
+        root = repo({".aims-lint.yaml": "types:\n  'policies/*.md': ai-policy\n",
+                     "policies/p.md": f"# AI Policy\n\nText.\n\n---\n\n{sentence}\n"})
+        assert lint(root, select=["POL011"]).active == [], sentence
+    root = repo({".aims-lint.yaml": "types:\n  'policies/*.md': ai-policy\n",
+                 "policies/p.md": "# AI Policy\n\n*Document approved by the AI Officer.*\n"})
+    assert [f.code for f in lint(root, select=["POL011"]).active] == ["POL011"]
 
 
 def test_swap_artefact_one_finding_per_line(repo):
@@ -224,12 +237,14 @@ REAL = {
 def corpus_policies(tmp_path_factory):
     if not CORPUS.is_dir():
         pytest.skip("corpus not found")
-    root = corpus_repo(tmp_path_factory.mktemp("policies"), {f"{key}.md": path for key, path in REAL.items()}, "ai-policy")
-    result = lint(root, select=["POL"])
-    assert not result.errors
+    # One repository each: the AI policy documents of one repository are read as one policy.
     found: dict[str, set] = {key: set() for key in REAL}
-    for finding in result.active:
-        found[finding.path[:-3]].add(finding.code)
+    for key, path in REAL.items():
+        root = corpus_repo(tmp_path_factory.mktemp(key), {f"{key}.md": path}, "ai-policy")
+        result = lint(root, select=["POL"])
+        assert not result.errors
+        for finding in result.active:
+            found[finding.path[:-3]].add(finding.code)
     return found
 
 
