@@ -238,6 +238,8 @@ def objectives_framework(doc) -> int | None:
         return line
     for table in doc.tables:
         header = [cell.text for cell in table.header]
+        if not any(text.strip() for text in header) and table.rows:
+            header = [cell.text for cell in table.rows[0].cells]  # an empty header row, the names in the first row
         if table.rows and any(_KPI_COLUMN.search(text) for text in header) and any(_TARGET_COLUMN.search(text) for text in header):
             return table.line
     return None
