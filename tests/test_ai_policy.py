@@ -360,3 +360,14 @@ def test_objectives_framework_as_a_kpi_table_with_targets(repo):
     assert pol(lint(repo({"p.md": policy(without=["objectives"], extra=kpis)}), select=["POL005"])) == []
     no_targets = "\n## Roles\n\n| Role | Owner |\n| --- | --- |\n| Lead | HR |\n"
     assert pol(lint(repo({"p.md": policy(without=["objectives"], extra=no_targets)}), select=["POL005"])) == [("POL005", 12)]
+
+
+def test_recycled_security_policies_are_not_chapters_of_the_ai_policy(repo):
+    # An information-security policy typed ai-policy (POL002) is judged alone: it does
+    # not lend its commitments to the AI policy beside it.
+    infosec = ("---\ntype: ai-policy\n---\n# Information Security Policy\n\n"
+               + "We continually improve the ISMS: confidentiality, integrity, availability, access control, "
+               "encryption, malware, firewall, vulnerability, incident, password.\n" * 3)
+    result = lint(repo({"policies/ai-policy.md": policy(without=["improvement"]),
+                        "policies/information-security-policy.md": infosec}), select=["POL007"])
+    assert [f.path for f in result.active] == ["policies/ai-policy.md"]

@@ -262,7 +262,16 @@ def approved_in_text(doc, roles: list[str]) -> int | None:
     if pattern is None:
         return None
     for line, text in units(doc):
+        # A record, not a rule about approvals ("topic-specific policies are approved by
+        # top management before publication"): a short line that dates the approval or
+        # names the document.
+        if len(text) > 200 or not (_YEAR.search(text) or _RECORD_START.match(text)):
+            continue
         for found in _APPROVED_BY.finditer(text):
             if pattern.match(text, found.end()):
                 return line
     return None
+
+
+_YEAR = lazy(r"\b(?:19|20)\d\d\b")
+_RECORD_START = lazy(r"[\s*_>]*(?:document|this (?:policy|charter|document)|approved|adopted|cette|ce document|la présente|le présent|approuvée?)\b", re.I)

@@ -16,6 +16,10 @@ reported once, on the main policy document:
    summary (also in French: politique, charte);
 2. among several such documents (or none), the largest;
 3. on a tie, the first by path.
+
+A document typed ``ai-policy`` that speaks information security rather than AI (what
+POL002 reports, with its default thresholds) is not a chapter of the AI policy: a
+repository of recycled security policies keeps each judged alone, as before.
 """
 
 from __future__ import annotations
@@ -25,6 +29,9 @@ from pathlib import PurePosixPath
 
 from aims_lint.patterns import lazy
 
+from zlib import crc32
+
+from ..common import count_terms
 from .signals import POLICY_TYPE
 
 _MAIN_NAME = lazy(r"\b(?:polic(?:y|ies)|charter|executive[-_ ]summary|politique|charte|richtlinie|pol[ií]tica)\b", re.I)
@@ -38,17 +45,43 @@ def _main_facts(doc) -> list:
     return [named, len(doc.body)]
 
 
-def policy_parts(workspace) -> list[str]:
-    """Relative paths of the documents typed ``ai-policy`` (nothing parsed)."""
-    return workspace.memo("pol.parts", lambda ws: sorted(ws.relpaths_of_type(POLICY_TYPE)))
+def infosec_framed(doc, infosec_terms: list[str], ai_terms: list[str], minimum: int = 4, ratio: float = 2.0, most_ai: int = 15) -> bool:
+    """Does the document speak information security or privacy rather than AI (POL002)?"""
+    text = doc.plain_text
+    infosec = count_terms(text, infosec_terms)
+    if infosec < minimum:
+        return False
+    ai = count_terms(text, ai_terms)
+    return not (ai > most_ai or infosec < ratio * ai)
 
 
-def main_part(workspace) -> str | None:
+def policy_parts(ctx) -> list[str]:
+    """Relative paths of the documents typed ``ai-policy`` that are about AI: the parts of
+    the repository's AI policy. Only when there are several is anything parsed (and then
+    once per change of a file, through the facts cache)."""
+    workspace = ctx.workspace
+
+    def parts(ws):
+        relpaths = sorted(ws.relpaths_of_type(POLICY_TYPE))
+        if len(relpaths) < 2:
+            return relpaths
+        infosec_terms, ai_terms = ctx.vocabulary("policy_infosec_terms"), ctx.vocabulary("policy_ai_terms")
+        key = f"pol.infosec.1.{crc32(chr(10).join(infosec_terms + ['|'] + ai_terms).encode()):08x}"
+        return [
+            relpath for relpath in relpaths
+            if ws.fact(relpath, key, lambda doc: infosec_framed(doc, infosec_terms, ai_terms), bool) is False
+        ]
+
+    return workspace.memo("pol.parts", parts)
+
+
+def main_part(ctx) -> str | None:
     """The document a whole-policy finding is reported on (see the module docstring)."""
+    workspace = ctx.workspace
 
     def choose(ws):
         best = None
-        for relpath in policy_parts(ws):
+        for relpath in policy_parts(ctx):
             facts = ws.fact(relpath, "pol.main.1", _main_facts, (bool, int))
             if facts is None:
                 continue
@@ -68,10 +101,10 @@ def other_parts(ctx, doc, key: str, compute, shape) -> list | None:
     workspace = getattr(ctx, "workspace", None)
     if workspace is None:
         return []
-    parts = policy_parts(workspace)
+    parts = policy_parts(ctx)
     if doc.relpath not in parts or len(parts) < 2:
         return []
-    if main_part(workspace) != doc.relpath:
+    if main_part(ctx) != doc.relpath:
         return None
     found = []
     for relpath in parts:
