@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import lint
+from .conftest import lint, write_repo
 from .test_corpus import CORPUS, corpus_repo
 
 FIXTURES = Path(__file__).parent / "fixtures" / "recycled"
@@ -138,13 +138,26 @@ def test_top_management_roles_extend_by_configuration(repo):
     assert lint(root, select=["POL011"]).active == []
 
 
-def test_approval_read_from_the_text_when_there_is_no_front_matter(repo):
-    root = repo({".aims-lint.yaml": "types:\n  'policies/*.md': ai-policy\n",
-                 "policies/p.md": "# AI Policy\n\n**Approved by:** Head of IT\n\nText.\n",
-                 "policies/q.md": "# AI Policy\n\n**Approved by:** [Approver name]\n\nText.\n"})
-    found = [(f.path, f.line, f.message.split(":")[0]) for f in lint(root, select=["POL011"]).active]
+def test_approval_read_from_the_text_when_there_is_no_front_matter(tmp_path):
+    found = []
+    for name, text in (("p", "# AI Policy\n\n**Approved by:** Head of IT\n\nText.\n"),
+                       ("q", "# AI Policy\n\n**Approved by:** [Approver name]\n\nText.\n")):
+        root = write_repo(tmp_path / name, {".aims-lint.yaml": "types:\n  'policies/*.md': ai-policy\n",
+                                            f"policies/{name}.md": text})
+        found += [(f.path, f.line, f.message.split(":")[0]) for f in lint(root, select=["POL011"]).active]
     assert found == [("policies/p.md", 3, "approver 'Head of IT' is not a top-management role"),
                      ("policies/q.md", 1, "no approval by top management is recorded")]
+
+
+def test_approval_recorded_in_a_closing_sentence(repo):
+    for sentence in ("*Document approved by the Board of Directors on 2 March 2026.*",
+                     "*Document approuvé par la Direction Générale le 15 janvier 2026.*"):
+        root = repo({".aims-lint.yaml": "types:\n  'policies/*.md': ai-policy\n",
+                     "policies/p.md": f"# AI Policy\n\nText.\n\n---\n\n{sentence}\n"})
+        assert lint(root, select=["POL011"]).active == [], sentence
+    root = repo({".aims-lint.yaml": "types:\n  'policies/*.md': ai-policy\n",
+                 "policies/p.md": "# AI Policy\n\n*Document approved by the AI Officer.*\n"})
+    assert [f.code for f in lint(root, select=["POL011"]).active] == ["POL011"]
 
 
 def test_swap_artefact_one_finding_per_line(repo):
@@ -224,12 +237,14 @@ REAL = {
 def corpus_policies(tmp_path_factory):
     if not CORPUS.is_dir():
         pytest.skip("corpus not found")
-    root = corpus_repo(tmp_path_factory.mktemp("policies"), {f"{key}.md": path for key, path in REAL.items()}, "ai-policy")
-    result = lint(root, select=["POL"])
-    assert not result.errors
+    # One repository each: the AI policy documents of one repository are read as one policy.
     found: dict[str, set] = {key: set() for key in REAL}
-    for finding in result.active:
-        found[finding.path[:-3]].add(finding.code)
+    for key, path in REAL.items():
+        root = corpus_repo(tmp_path_factory.mktemp(key), {f"{key}.md": path}, "ai-policy")
+        result = lint(root, select=["POL"])
+        assert not result.errors
+        for finding in result.active:
+            found[finding.path[:-3]].add(finding.code)
     return found
 
 
@@ -255,3 +270,104 @@ def test_bundled_examples():
     gaps = {(f.path, f.code) for f in lint_example("aims").active if f.code.startswith("POL")}
     assert {("policies/ai-policy.md", "POL001"), ("policies/ai-policy.md", "POL009"), ("policies/ai-policy.md", "POL010")} <= gaps
     assert [f.code for f in lint_example("aims-complete").active if f.code.startswith("POL")] == []
+
+
+# -- a policy in several documents is judged once, as a whole ---------------------------
+
+CHAPTER = "---\ntype: ai-policy\n---\n# {title}\n\n{body}"
+
+
+def chaptered(without=()):
+    """The AI policy as three chapters: the summary carries the approval and the scope,
+    the others one group of elements each."""
+    groups = {
+        "policy/01-executive-summary.md": ("Executive Summary", ("scope", "objectives")),
+        "policy/02-commitments.md": ("Commitments", ("commitments", "requirements", "improvement", "responsible")),
+        "policy/03-communication-and-review.md": ("Communication and Review", ("communication", "review")),
+    }
+    files = {}
+    for path, (title, parts) in groups.items():
+        body = "".join(PARTS[name] for name in parts if name not in without)
+        files[path] = CHAPTER.format(title=title, body=body or "Text.\n")
+    files["policy/01-executive-summary.md"] = files["policy/01-executive-summary.md"].replace(
+        "type: ai-policy\n", "type: ai-policy\napproved_by: Chief Executive Officer\n")
+    return files
+
+
+def test_chaptered_policy_with_every_element_in_one_chapter_passes(repo):
+    assert pol(lint(repo(chaptered()), select=["POL"])) == []
+
+
+def test_element_missing_from_every_chapter_is_one_finding_on_the_main_document(repo):
+    result = lint(repo(chaptered(without=["improvement"])), select=["POL"])
+    assert [(f.code, f.path) for f in result.active] == [("POL007", "policy/01-executive-summary.md")]
+
+
+def test_main_document_is_the_named_one_else_the_largest(tmp_path):
+    files = chaptered(without=["review"])
+    assert [f.path for f in lint(write_repo(tmp_path / "named", files), select=["POL010"]).active] == ["policy/01-executive-summary.md"]
+    summary = files.pop("policy/01-executive-summary.md").replace("# Executive Summary", "# Introduction")
+    files["policy/01-introduction.md"] = summary
+    files["policy/02-commitments.md"] += "\nMore words. " * 60
+    result = lint(write_repo(tmp_path / "unnamed", files), select=["POL010"])
+    assert [f.path for f in result.active] == ["policy/02-commitments.md"]  # none named: the largest
+
+
+FRENCH = """---
+type: ai-policy
+---
+# Charte de gouvernance de l'IA
+
+## 1. Engagement de la direction
+
+La Direction Générale s'engage à ce que tout système d'IA soit utilisé de manière responsable,
+conformément à la réglementation applicable. Nous nous engageons à l'amélioration continue du
+système de management de l'IA.
+
+Cette charte est communiquée à l'ensemble des collaborateurs, publiée sur l'intranet, et mise à
+la disposition des parties intéressées externes qui en font la demande.
+
+## 2. Périmètre
+
+La charte s'applique à l'assistant interne « Lumen Assist » et aux autres systèmes d'IA.
+
+## 3. Principes
+
+L'équité, la transparence et le contrôle humain guident nos systèmes d'IA.
+
+## 4. Objectifs
+
+| Objectif | Indicateur | Cible |
+| --- | --- | --- |
+| Former le personnel | Taux de formation | 95 % |
+
+## 5. Revue
+
+La charte est revue annuellement, en entrée de la revue de direction (management review).
+
+---
+
+*Document approuvé par la Direction Générale le 15 janvier 2026.*
+"""
+
+
+def test_french_policy_with_the_commitments_passes(repo):
+    assert pol(lint(repo({"charte.md": FRENCH}), select=["POL"])) == []
+
+
+def test_objectives_framework_as_a_kpi_table_with_targets(repo):
+    kpis = "\n## Measuring the policy\n\n| KPI | Target | Owner |\n| --- | --- | --- |\n| Staff trained | 95% | HR |\n"
+    assert pol(lint(repo({"p.md": policy(without=["objectives"], extra=kpis)}), select=["POL005"])) == []
+    no_targets = "\n## Roles\n\n| Role | Owner |\n| --- | --- |\n| Lead | HR |\n"
+    assert pol(lint(repo({"p.md": policy(without=["objectives"], extra=no_targets)}), select=["POL005"])) == [("POL005", 12)]
+
+
+def test_recycled_security_policies_are_not_chapters_of_the_ai_policy(repo):
+    # An information-security policy typed ai-policy (POL002) is judged alone: it does
+    # not lend its commitments to the AI policy beside it.
+    infosec = ("---\ntype: ai-policy\n---\n# Information Security Policy\n\n"
+               + "We continually improve the ISMS: confidentiality, integrity, availability, access control, "
+               "encryption, malware, firewall, vulnerability, incident, password.\n" * 3)
+    result = lint(repo({"policies/ai-policy.md": policy(without=["improvement"]),
+                        "policies/information-security-policy.md": infosec}), select=["POL007"])
+    assert [f.path for f in result.active] == ["policies/ai-policy.md"]

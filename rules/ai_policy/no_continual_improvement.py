@@ -1,6 +1,7 @@
 from aims_lint.rule import Problem, rule
 
 from .signals import CONTINUAL_IMPROVEMENT, POLICY_TYPE, anchor_line, first_match
+from .whole import found_elsewhere
 
 
 @rule(
@@ -14,5 +15,9 @@ from .signals import CONTINUAL_IMPROVEMENT, POLICY_TYPE, anchor_line, first_matc
     summary="No commitment to continual improvement of the AIMS.",
 )
 def check(doc, ctx):
-    if first_match(doc, CONTINUAL_IMPROVEMENT) is None:
+    if first_match(doc, CONTINUAL_IMPROVEMENT) is None and not found_elsewhere(ctx, doc, "pol.improvement.1", _found):
         yield Problem(*anchor_line(doc))
+
+
+def _found(doc) -> bool:
+    return first_match(doc, CONTINUAL_IMPROVEMENT) is not None

@@ -1,6 +1,7 @@
 from aims_lint.rule import Problem, rule
 
-from .signals import OBJECTIVES, POLICY_TYPE, anchor_line, first_match
+from .signals import POLICY_TYPE, anchor_line, objectives_framework
+from .whole import found_elsewhere
 
 
 @rule(
@@ -14,5 +15,5 @@ from .signals import OBJECTIVES, POLICY_TYPE, anchor_line, first_match
     summary="No framework for setting AI objectives and no link to them.",
 )
 def check(doc, ctx):
-    if first_match(doc, OBJECTIVES) is None:
+    if objectives_framework(doc) is None and not found_elsewhere(ctx, doc, "pol.objectives.1", objectives_framework):
         yield Problem(*anchor_line(doc))

@@ -1,6 +1,7 @@
 from aims_lint.rule import Problem, rule
 
 from .signals import POLICY_TYPE, REQUIREMENTS, anchor_line, first_match
+from .whole import found_elsewhere
 
 
 @rule(
@@ -14,5 +15,9 @@ from .signals import POLICY_TYPE, REQUIREMENTS, anchor_line, first_match
     summary="No commitment to satisfy applicable (legal, regulatory, contractual) requirements.",
 )
 def check(doc, ctx):
-    if first_match(doc, REQUIREMENTS) is None:
+    if first_match(doc, REQUIREMENTS) is None and not found_elsewhere(ctx, doc, "pol.requirements.1", _found):
         yield Problem(*anchor_line(doc))
+
+
+def _found(doc) -> bool:
+    return first_match(doc, REQUIREMENTS) is not None

@@ -1,7 +1,10 @@
+from zlib import crc32
+
 from aims_lint.rule import Problem, rule
 
 from ..common import term_pattern
 from .signals import POLICY_TYPE, anchor_line, first_match
+from .whole import found_elsewhere
 
 
 @rule(
@@ -19,5 +22,12 @@ from .signals import POLICY_TYPE, anchor_line, first_match
 )
 def check(doc, ctx):
     pattern = term_pattern(ctx.vocabulary("policy_responsible_ai"))
-    if pattern is None or first_match(doc, pattern) is None:
+    if pattern is None:
+        yield Problem(*anchor_line(doc))
+        return
+    if first_match(doc, pattern) is not None:
+        return
+    # The vocabulary is configurable: the cached fact is keyed on the pattern it used.
+    key = f"pol.responsible.1.{crc32(pattern.pattern.encode()):08x}"
+    if not found_elsewhere(ctx, doc, key, lambda part: first_match(part, pattern) is not None):
         yield Problem(*anchor_line(doc))

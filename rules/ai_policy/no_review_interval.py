@@ -8,6 +8,7 @@ from .signals import (
     first_match,
     review_interval,
 )
+from .whole import other_parts
 
 
 @rule(
@@ -21,12 +22,14 @@ from .signals import (
     summary="No review at planned intervals, or a review not tied to the management review.",
 )
 def check(doc, ctx):
-    interval = (
-        review_interval(doc) is not None
-        or bool(metadata(doc).text("review_interval"))
-        or bool(doc.fields_named("review_frequency"))
-    )
-    tied = first_match(doc, MANAGEMENT_REVIEW) is not None
+    interval, tied = review_facts(doc)
+    if not (interval and tied):
+        # A policy in several documents: an interval or a tie stated in any of them counts.
+        others = other_parts(ctx, doc, "pol.review.1", lambda part: list(review_facts(part)), (bool, bool))
+        if others is None:
+            return
+        for other_interval, other_tied in others:
+            interval, tied = interval or other_interval, tied or other_tied
     if not interval and not tied:
         problem = "the policy states no review at planned intervals"
     elif not interval:
@@ -36,3 +39,14 @@ def check(doc, ctx):
     else:
         return
     yield Problem(*anchor_line(doc), problem=problem)
+
+
+def review_facts(doc) -> tuple[bool, bool]:
+    """(interval, tied): does the document state a review interval for the policy, and
+    tie the review to the management review?"""
+    interval = (
+        review_interval(doc) is not None
+        or bool(metadata(doc).text("review_interval"))
+        or bool(doc.fields_named("review_frequency"))
+    )
+    return interval, first_match(doc, MANAGEMENT_REVIEW) is not None

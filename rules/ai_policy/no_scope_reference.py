@@ -1,6 +1,7 @@
 from aims_lint.rule import Problem, rule
 
 from .signals import POLICY_TYPE, anchor_line, scope_reference
+from .whole import found_elsewhere
 
 
 @rule(
@@ -14,5 +15,9 @@ from .signals import POLICY_TYPE, anchor_line, scope_reference
     summary="No reference to the AIMS scope or to the AI systems in scope.",
 )
 def check(doc, ctx):
-    if scope_reference(doc) is None:
+    if scope_reference(doc) is None and not found_elsewhere(ctx, doc, "pol.scope.1", scope_reference_found):
         yield Problem(*anchor_line(doc))
+
+
+def scope_reference_found(doc) -> bool:
+    return scope_reference(doc) is not None

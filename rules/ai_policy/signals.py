@@ -61,12 +61,12 @@ def first_match(doc, pattern: re.Pattern, with_links: bool = True) -> int | None
     return None
 
 
-_SCOPE_TITLE = lazy(r"\bscope\b|\bapplicab|\bapplies to\b|\bcoverage\b", re.I)
-_SYSTEMS = lazy(r"\bAI (?:systems?|tools?|components?|applications?|models?|services?|products?|agents?)\b|\bchatbots?\b|\bassistants?\b|\bscoring model\b|\bmodels?\b", re.I)
-_REVIEW_TITLE = lazy(r"\breview|\bmaintenance\b|\bupdate\b", re.I)
+_SCOPE_TITLE = lazy(r"\bscope\b|\bapplicab|\bapplies to\b|\bcoverage\b|\bpérimètre\b|\bchamp d'application\b|\bgeltungsbereich\b|\balcance\b", re.I)
+_SYSTEMS = lazy(r"\bAI (?:systems?|tools?|components?|applications?|models?|services?|products?|agents?)\b|\bchatbots?\b|\bassistants?\b|\bscoring model\b|\bmodels?\b|\bsystèmes? d'(?:IA|intelligence artificielle)\b|\bKI-Systeme?\b", re.I)
+_REVIEW_TITLE = lazy(r"\breview|\bmaintenance\b|\bupdate\b|\brevue\b|\brévision\b", re.I)
 _INTERVAL = lazy(
     r"\b(?:annual(?:ly)?|yearly|every\s+(?:\w+\s+)?(?:months?|years?)|each year|at least once|planned intervals?|quarterly"
-    r"|\d+\s*months?|twelve months|once a year|per year|biennial(?:ly)?)\b",
+    r"|\d+\s*months?|twelve months|once a year|per year|biennial(?:ly)?|annuel(?:le)?(?:ment)?|chaque année|tous les \d+ mois)\b",
     re.I,
 )
 
@@ -125,7 +125,10 @@ OBJECTIVES = lazy(
     r"\b(?:AI|AIMS|AI management system|responsible AI)(?:[- ]related)? objectives?\b"
     r"|\bobjectives?\b[^.\n]{0,60}\b(?:AI|AIMS|AI management system)\b"
     r"|\bframework for (?:setting|establishing)\b[^.\n]{0,30}\bobjectives?\b"
-    r"|\bobjectives?[-_ ](?:register|and[-_ ]kpis?|\.md)|\bobjectives\.md\b",
+    r"|\bobjectives?[-_ ](?:register|and[-_ ]kpis?|\.md)|\bobjectives\.md\b"
+    r"|\bobjectives?\b[^.\n]{0,60}\b(?:are|is) (?:set|established|cascaded|defined)\b"
+    r"|\bobjectifs?\b[^.\n]{0,60}\b(?:IA|intelligence artificielle|d[ée]clin[ée]s?|fix[ée]s?)\b|\bse fixe pour objectifs?\b"
+    r"|\b(?:KI-Ziele|Ziele\b[^.\n]{0,40}\bKI)\b|\bobjetivos?\b[^.\n]{0,40}\bIA\b",
     re.I,
 )
 _OBLIGATIONS = r"(?:requirements?|obligations?|laws?|regulations?|legislation|AI Act|GDPR|rules)"
@@ -134,29 +137,40 @@ REQUIREMENTS = lazy(
     rf"\b{_COMMIT}\b[^.\n]{{0,80}}\b(?:applicable|legal|statutory|regulatory|contractual|relevant)\b[^.\n]{{0,40}}\b{_OBLIGATIONS}\b"
     rf"|\b(?:applicable|legal|statutory|regulatory|contractual)\b[^.\n]{{0,40}}\b{_OBLIGATIONS}\b[^.\n]{{0,60}}\b{_COMMIT}\b"
     rf"|\bcompl(?:y|ies|iance) with\b[^.\n]{{0,80}}\b{_OBLIGATIONS}\b"
-    rf"|^(?:legal|regulatory) (?:and regulatory )?compliance$|^compliance with (?:laws|legal|applicable)|^lawfulness$",
+    rf"|^(?:legal|regulatory) (?:and regulatory )?compliance$|^compliance with (?:laws|legal|applicable)|^lawfulness$"
+    r"|\b(?:conformément|conform[ée]s?|respect\w*|se conformer)\b[^.\n]{0,80}\b(?:réglementation|législation|lois?|exigences (?:légales|réglementaires|applicables)|RGPD|AI Act)\b"
+    r"|\bexigences (?:légales|réglementaires|applicables)\b|\bréglementation applicable\b"
+    r"|\b(?:gesetzlichen|regulatorischen) Anforderungen\b|\bnormativa aplicable\b",
     re.I,
 )
-CONTINUAL_IMPROVEMENT = lazy(r"\b(?:continual(?:ly)?|continuous(?:ly)?|ongoing)\s+improv\w*|\bimprov\w+\s+continual(?:ly)?\b", re.I)
+CONTINUAL_IMPROVEMENT = lazy(
+    r"\b(?:continual(?:ly)?|continuous(?:ly)?|ongoing)\s+improv\w*|\bimprov\w+\s+continual(?:ly)?\b"
+    r"|\bamélioration continue\b|\baméliorer (?:en )?continu\w*|\bkontinuierliche\w* Verbesserung\b|\bmejora continua\b",
+    re.I,
+)
 COMMUNICATE = lazy(
     r"\b(?:communicat\w*|publish\w*|made available|make available|available to|distribut\w*|disseminat\w*|shared with|share\w* with"
-    r"|circulat\w*|intranet|website|public(?:ly)? available|on request|upon request|acknowledg\w*|brief\w*|induction|onboarding|awareness)\b",
+    r"|circulat\w*|intranet|website|public(?:ly)? available|on request|upon request|acknowledg\w*|brief\w*|induction|onboarding|awareness"
+    r"|communiqu\w*|publié\w*|diffus\w*|mise? à (?:la )?disposition|sensibilisation|sur demande|qui en font la demande)\b",
     re.I,
 )
 INTERNAL = lazy(
     r"\b(?:employees?|staff|personnel|workers?|workforce|colleagues|contractors|internal(?:ly)?|intranet|induction|onboarding"
-    r"|all (?:persons|people) working|people working|team members)\b",
+    r"|all (?:persons|people) working|people working|team members"
+    r"|collaborateurs|collaboratrices|personnel|salariés|employés|agents|Mitarbeite\w*|empleados)\b",
     re.I,
 )
 EXTERNAL = lazy(
     r"\b(?:interested parties|external(?:ly)?|public(?:ly)?|customers?|clients?|suppliers?|partners?|regulators?|stakeholders?"
-    r"|website|on request|upon request|third parties|users)\b",
+    r"|website|on request|upon request|third parties|users"
+    r"|parties intéressées|externes?|public|clients?|fournisseurs|sur demande|qui en font la demande|site web)\b",
     re.I,
 )
 REVIEW = lazy(
     r"\breview\w*\b[^.\n]{0,80}\b(?:annual(?:ly)?|yearly|every\s+(?:\w+\s+)?(?:months?|years?)|each year|at least once|planned intervals?"
     r"|(?:bi-?)?annual|quarterly|\d+\s*months?|twelve months|regular intervals|once a year|per year)\b"
-    r"|\b(?:annual(?:ly)?|yearly|quarterly|planned|periodic)\s+(?:policy\s+)?review\w*\b",
+    r"|\b(?:annual(?:ly)?|yearly|quarterly|planned|periodic)\s+(?:policy\s+)?review\w*\b"
+    r"|\b(?:revue|révis\w+|réexamin\w+)\b[^.\n]{0,80}\b(?:annuel\w*|chaque année|tous les \d+ mois|intervalles planifiés)\b",
     re.I,
 )
 MANAGEMENT_REVIEW = lazy(r"\bmanagement[- ]reviews?\b|\bmanagement-review\b|\bclause 9\.3\b|\b9\.3\b", re.I)
@@ -209,3 +223,55 @@ def approvers(doc) -> Iterator[tuple[int, int, str]]:
 def filled(value: str) -> bool:
     text = value.strip()
     return bool(text) and not is_placeholder(text) and not re.fullmatch(r"\[[^\]]*\]|<[^>]*>|\{\{.*\}\}", text) and not re.fullmatch(r"[_\-\s.*]*|n/?a|none|tbd|tbc", text, re.I)
+
+
+_KPI_COLUMN = lazy(r"\b(?:KPIs?|key performance indicators?|indicators?|metrics?|measures?|indicateurs?|objectives?|objectifs?)\b", re.I)
+_TARGET_COLUMN = lazy(r"\b(?:targets?|goals?|thresholds?|cibles?|valeurs? cibles?|Zielwert\w*|metas?)\b", re.I)
+
+
+def objectives_framework(doc) -> int | None:
+    """Line of a framework for setting AI objectives (5.2 b): a statement that AI objectives
+    are set (or a link to them), or a table of objectives, KPIs or indicators with their
+    targets (a measurable objective is set by giving it a target)."""
+    line = first_match(doc, OBJECTIVES)
+    if line is not None:
+        return line
+    for table in doc.tables:
+        header = [cell.text for cell in table.header]
+        if not any(text.strip() for text in header) and table.rows:
+            header = [cell.text for cell in table.rows[0].cells]  # an empty header row, the names in the first row
+        if table.rows and any(_KPI_COLUMN.search(text) for text in header) and any(_TARGET_COLUMN.search(text) for text in header):
+            return table.line
+    return None
+
+
+_APPROVED_BY = lazy(
+    r"\b(?:approved|adopted|endorsed|approuvée?s?|adoptée?s?|validée?s?|genehmigt|freigegeben|aprobad[oa]s?)\s++(?:by|par|von|por)\s++"
+    r"(?:the\s++|la\s++|le\s++|les\s++|l'|der\s++|dem\s++|die\s++|el\s++)?",
+    re.I,
+)
+
+
+def approved_in_text(doc, roles: list[str]) -> int | None:
+    """Line of a sentence recording approval by a top-management role ("Document approved
+    by the Board on 2 March 2026", "approuvé par la Direction Générale"): policies often
+    record it in a closing line rather than a field."""
+    from ..common import term_pattern
+
+    pattern = term_pattern(roles)
+    if pattern is None:
+        return None
+    for line, text in units(doc):
+        # A record, not a rule about approvals ("topic-specific policies are approved by
+        # top management before publication"): a short line that dates the approval or
+        # names the document.
+        if len(text) > 200 or not (_YEAR.search(text) or _RECORD_START.match(text)):
+            continue
+        for found in _APPROVED_BY.finditer(text):
+            if pattern.match(text, found.end()):
+                return line
+    return None
+
+
+_YEAR = lazy(r"\b(?:19|20)\d\d\b")
+_RECORD_START = lazy(r"[\s*_>]*(?:document|this (?:policy|charter|document)|approved|adopted|cette|ce document|la présente|le présent|approuvée?)\b", re.I)
