@@ -127,10 +127,14 @@ class Owner:
 # Names
 
 
+_EMPHASIS = lazy(r"[*_`]+")
+
+
 def clean(text: str) -> str:
     """A cell or label without Markdown emphasis, links' brackets and outer punctuation."""
-    text = re.sub(r"[*_`]+", "", text).replace("\\", " ")
-    return " ".join(text.split()).strip(" :;,.-–—")
+    if "*" in text or "_" in text or "`" in text:  # most cells have none: no regex for them
+        text = _EMPHASIS.sub("", text)
+    return " ".join(text.replace("\\", " ").split()).strip(" :;,.-–—")
 
 
 def looks_like_name(text: str) -> bool:
@@ -174,7 +178,8 @@ def _role_name(text: str) -> str | None:
 
 
 def is_raci_code(text: str) -> bool:
-    return bool(_RACI_CODE.match(clean(text)))
+    # A code is a few letters ("R", "A/R", "R, C"): a long cell is not one, whatever it says.
+    return len(text) <= 40 and bool(_RACI_CODE.match(clean(text)))
 
 
 # ---------------------------------------------------------------------------
@@ -191,7 +196,9 @@ def raci_layout(table) -> str | None:
     headers = _header_texts(table)
     if sum(1 for header in headers if header in _RACI_WORDS or header in ("r", "a", "c", "i")) >= 3:
         return "cells"
-    cells = [cell.text for row in table.rows for cell in row.cells[1:] if clean(cell.text) not in ("", "-", "–", "—")]
+    # Filled cells (emphasis and punctuation alone are not a value), read without clean():
+    # this runs on every table that names an owner.
+    cells = [cell.text for row in table.rows for cell in row.cells[1:] if cell.text.strip(" *_`:;,.-–—\\")]
     if len(table.header) >= 3 and cells and sum(1 for text in cells if is_raci_code(text)) >= 0.6 * len(cells):
         return "columns"
     return None
@@ -376,14 +383,13 @@ def _table_at(doc, line: int):
 
 def owner_columns(table) -> list[int]:
     """The columns of a table that assign owners (none in a RACI, roles or schema table)."""
-    if raci_layout(table) or is_schema_table(table):
-        return []
+    labels = [(index, owner_label(cell.text)) for index, cell in enumerate(table.header)]
+    labels = [(index, label) for index, label in labels if OWNER_LABEL.fullmatch(label)]
+    if not labels or raci_layout(table) or is_schema_table(table):
+        return []  # the header names no owner (most tables): the cells need no reading
     roles_table = role_column(table) is not None
     found = []
-    for index, cell in enumerate(table.header):
-        label = owner_label(cell.text)
-        if not OWNER_LABEL.fullmatch(label):
-            continue
+    for index, label in labels:
         if roles_table and (_DUTY_LABEL.match(label) or label in ("responsible", "accountable")):
             continue  # a role's duties beside its name
         found.append(index)
