@@ -175,12 +175,6 @@ def load_config(start: Path, explicit: Path | None = None) -> Config:
     return config
 
 
-def load_config_for(path: Path, explicit: Path | None = None) -> Config:
-    """The configuration for linting the one file ``path`` (an editor's buffer), found
-    from where the file is; it may not exist yet."""
-    return load_config(path, explicit)
-
-
 def load_config_for_run(paths: list[Path], explicit: Path | None = None, cwd: Path | None = None) -> Config:
     """The configuration of a command-line run over ``paths``. The repository is the one
     the command runs in (``cwd``), or the one ``--config`` names: paths on the command

@@ -61,6 +61,15 @@ _EMPHASIS = lazy(r"[*_`~]")
 _NON_WORD = lazy(r"[^a-z0-9#./ ]+")
 
 
+_NO_EMPHASIS = str.maketrans("", "", "*_`")
+
+
+def header_text(cell) -> str:
+    """A table header cell as the readings compare it: lower case, without emphasis,
+    spaces collapsed (words and punctuation kept, unlike ``normalise_label``)."""
+    return " ".join(cell.text.translate(_NO_EMPHASIS).split()).lower()
+
+
 def normalise_label(label: str) -> str:
     """Lower-case a label and drop Markdown emphasis, parentheses and punctuation."""
     # Parentheses and brackets in linear time: \(.*?\) rescans to the end of the label

@@ -34,7 +34,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from aims_lint import __version__, runner
-from aims_lint.config import ConfigError, load_config_for
+from aims_lint.config import ConfigError, load_config
 from aims_lint.findings import Finding
 from aims_lint.framing import FramedInput
 from aims_lint.pack import PackError, load_rules
@@ -84,7 +84,7 @@ def lint_text(path: Path, text: str, today: _dt.date | None = None) -> Outcome:
         # Without a configuration or a git repository the buffer is linted alone (the
         # configuration is standalone): a stray file in a home folder must not make the
         # server index that folder or write a cache there.
-        config = load_config_for(path)
+        config = load_config(path)  # from where the file is; it may not exist yet
         enabled = runner.select_rules(config, load_rules())
         data = text.encode("utf-8", "surrogatepass")  # a lone surrogate becomes the DOC001 a file would get
         result = runner.run_buffer(config, path, data, today or _dt.date.today(), enabled)

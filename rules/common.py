@@ -115,12 +115,6 @@ def full_text(doc) -> str:
 # Unfilled templates (read by aims_lint.reading.templates)
 
 
-def fill_counts(doc) -> tuple[int, int]:
-    """(blank, total) over the value cells of tables and labelled fields."""
-    reading = templates.read(doc)
-    return reading.blank, reading.total
-
-
 def unfilled(doc) -> tuple[int, int] | None:
     """(blank, total) when the document is an unfilled template, else None."""
     reading = templates.read(doc)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from aims_lint.fields import header_text
 from aims_lint.patterns import lazy
 
 from .roles import clean, raci_layout
@@ -73,10 +74,6 @@ class CompetenceEntry:
     table: object = None
 
 
-def _header(cell) -> str:
-    return " ".join(re.sub(r"[*_`]", "", cell.text).split()).strip().lower()
-
-
 def column_of(table, name: str) -> int | None:
     names, _ = COLUMNS[name]
     for index, canonical in enumerate(table.columns):
@@ -85,7 +82,7 @@ def column_of(table, name: str) -> int | None:
     regex = _REGEX[name]
     role = None if name == "role" else column_of(table, "role")
     for index, cell in enumerate(table.header):
-        if index != role and regex.search(_header(cell)):
+        if index != role and regex.search(header_text(cell)):
             return index
     return None
 
@@ -99,7 +96,7 @@ def _filled(text: str) -> bool:
 
 
 def _blank_form(table) -> bool:
-    headers = [_header(cell) for cell in table.header]
+    headers = [header_text(cell) for cell in table.header]
     if headers and _FORM_HEADER.match(headers[0]):
         return True
     if not table.rows:
@@ -123,7 +120,7 @@ def table_role(table) -> str | None:
         return "raci"
     found = {name: column_of(table, name) for name in COLUMNS}
     role = found["role"]
-    headers = [_header(cell) for cell in table.header]
+    headers = [header_text(cell) for cell in table.header]
     about_competence = any(found[name] is not None for name in ("competencies", "method", "status", "next_review")) or any(
         _TRAINING.search(header) for index, header in enumerate(headers) if index != role
     )

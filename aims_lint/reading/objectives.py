@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from aims_lint.fields import header_text
 from aims_lint.patterns import lazy
 
 OBJECTIVES_TYPE = "ai-objectives"
@@ -112,16 +113,12 @@ _OBJECTIVE_HEADER = lazy(r"\bobjectives?\b|\bgoals?\b|\baims?\b", re.I)
 _TARGET_HEADER = lazy(r"\btarget\b|\bthreshold\b|\bgoal value\b|\bsuccess criteri", re.I)
 
 
-def _clean_header(cell) -> str:
-    return " ".join(re.sub(r"[*_`]", "", cell.text).split()).lower()
-
-
 def objective_column(table) -> int | None:
     """The column naming each objective: "Objective", "Strategic objective", or a scorecard's KPI."""
     for index, name in enumerate(table.columns):
         if name == "objective":
             return index
-    headers = [_clean_header(cell) for cell in table.header]
+    headers = [header_text(cell) for cell in table.header]
     for index, header in enumerate(headers):
         if _OBJECTIVE_HEADER.search(header) and not _TARGET_HEADER.search(header):
             return index
@@ -136,7 +133,7 @@ def _is_objective_table(table) -> bool:
         return False
     if table.has("objective") and len(table.header) > 2:
         return True
-    headers = [_clean_header(cell) for cell in table.header]
+    headers = [header_text(cell) for cell in table.header]
     has_target = table.has("target") or any(_TARGET_HEADER.search(h) for h in headers)
     has_objective = any(_OBJECTIVE_HEADER.search(h) for h in headers) or table.has("metric")
     return has_target and has_objective

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from aims_lint.patterns import lazy
+from aims_lint.reading.roles import clean
 
 _SYSTEMS_TITLE = lazy(
     r"\bai[- ]systems?\b.{0,40}?\b(in[- ]scope|covered|included|inventory|register|list)\b|"
@@ -45,12 +46,8 @@ class ListedSystem:
     index: int  # position in the front-matter list, or among the body's systems
 
 
-def _clean(text: str) -> str:
-    return " ".join(re.sub(r"[*_`]+", "", text).split()).strip(" :;,.-–—")
-
-
 def _header(cell) -> str:
-    return " ".join(re.sub(r"[^\w#./ ]+", " ", _clean(cell.text).lower()).split())
+    return " ".join(re.sub(r"[^\w#./ ]+", " ", clean(cell.text).lower()).split())
 
 
 def _in_systems_section(section) -> bool:
@@ -78,12 +75,12 @@ def _table_systems(table) -> list[tuple[str, str, int]]:
     for row in table.rows:
         if system >= len(row.cells):
             continue
-        name = _clean(row.cells[system].text)
+        name = clean(row.cells[system].text)
         if not name or len(name.split()) > 8 or re.fullmatch(r"[\W\d_]*|tbd|n/?a|\[.*\]", name, re.I):
             continue
         if scope_index is not None and scope_index < len(row.cells) and _OUT_VALUE.match(row.cells[scope_index].text):
             continue
-        ident = _clean(row.cells[ident_index].text) if ident_index is not None and ident_index < len(row.cells) else ""
+        ident = clean(row.cells[ident_index].text) if ident_index is not None and ident_index < len(row.cells) else ""
         found.append((ident or name, name if ident else "", row.line))
     return found
 
@@ -93,11 +90,11 @@ def _list_systems(doc) -> list[tuple[str, str, int]]:
     for block in doc.blocks:
         if block.kind != "list_item" or block.depth != 1 or block.section is None or not _in_systems_section(block.section):
             continue
-        first = _clean(block.text.split("\n", 1)[0])
+        first = clean(block.text.split("\n", 1)[0])
         lead = _LEAD.match(first)
         if not lead:
             continue
-        name = _clean(lead.group(1))
+        name = clean(lead.group(1))
         if not name or len(name.split()) > 8 or not name[:1].isupper():
             continue
         ident = ""
