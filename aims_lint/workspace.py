@@ -231,6 +231,9 @@ class Workspace:
         self._read_stamps: dict[str, tuple[list[int], str | None]] = {}
         self._checked: dict[str, tuple] = {}  # relpath -> ((stamp, digest), still current?)
         self._config_fingerprint: str | None = None
+        from aims_lint.fields import header_words_of
+
+        self.header_words = header_words_of(config)
 
     def memo(self, key: str, compute):
         """``compute(self)`` once per run, for what rules derive from other documents (the
@@ -433,6 +436,7 @@ class Workspace:
                 return None
         text, error = decode(data)
         doc = Document(path, relpath, text, read_error=error)
+        doc.header_words = self.header_words
         self._assign_type(doc)
         return doc
 

@@ -20,9 +20,9 @@ Rules judge ``objectives(doc)``; they do not look at tables or headings.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from aims_lint.fields import header_text
+from aims_lint.fields import READING_FIELDS, header_text
 from aims_lint.patterns import lazy
 
 OBJECTIVES_TYPE = "ai-objectives"
@@ -95,10 +95,20 @@ class Objective:
     table: object = None
 
 
+def column_names(table) -> list[str | None]:
+    """The canonical name of each column, the organisation's header words first
+    (``header-words: objectives:`` in the configuration)."""
+    fields = READING_FIELDS["objectives"]
+    return [
+        fields[configured] if configured is not None else name
+        for configured, name in zip(table.configured("objectives"), table.columns)
+    ]
+
+
 def _table_parts(table) -> tuple[dict[str, list[int]], set[str]]:
     """Column indexes holding each part, and the parts the table has no column for."""
     indexes: dict[str, list[int]] = {part: [] for part in PARTS}
-    for index, (name, cell) in enumerate(zip(table.columns, table.header)):
+    for index, (name, cell) in enumerate(zip(column_names(table), table.header)):
         for part, names in PARTS.items():
             if name in names:
                 indexes[part].append(index)
@@ -115,14 +125,15 @@ _TARGET_HEADER = lazy(r"\btarget\b|\bthreshold\b|\bgoal value\b|\bsuccess criter
 
 def objective_column(table) -> int | None:
     """The column naming each objective: "Objective", "Strategic objective", or a scorecard's KPI."""
-    for index, name in enumerate(table.columns):
+    names = column_names(table)
+    for index, name in enumerate(names):
         if name == "objective":
             return index
     headers = [header_text(cell) for cell in table.header]
     for index, header in enumerate(headers):
-        if _OBJECTIVE_HEADER.search(header) and not _TARGET_HEADER.search(header):
+        if names[index] is None and _OBJECTIVE_HEADER.search(header) and not _TARGET_HEADER.search(header):
             return index
-    for index, name in enumerate(table.columns):
+    for index, name in enumerate(names):
         if name == "metric":
             return index
     return None
@@ -131,11 +142,12 @@ def objective_column(table) -> int | None:
 def _is_objective_table(table) -> bool:
     if len(table.header) < 2:
         return False
-    if table.has("objective") and len(table.header) > 2:
+    names = column_names(table)
+    if "objective" in names and len(table.header) > 2:
         return True
     headers = [header_text(cell) for cell in table.header]
-    has_target = table.has("target") or any(_TARGET_HEADER.search(h) for h in headers)
-    has_objective = any(_OBJECTIVE_HEADER.search(h) for h in headers) or table.has("metric")
+    has_target = "target" in names or any(_TARGET_HEADER.search(h) for h in headers)
+    has_objective = any(_OBJECTIVE_HEADER.search(h) for h in headers) or "metric" in names
     return has_target and has_objective
 
 
@@ -211,7 +223,7 @@ def read_objectives(doc) -> list[Objective]:
             cell = row.cells[position] if position is not None and position < len(row.cells) else None
             name = cell.text if cell is not None and cell.text else " ".join(c.text for c in row.cells[:2]).strip()
             values = {}
-            if position is not None and position in indexes["metric"] and table.columns[position] == "metric":
+            if position is not None and position in indexes["metric"] and column_names(table)[position] == "metric":
                 indexes = {**indexes, "metric": [i for i in indexes["metric"] if i != position] or indexes["metric"]}
             for part, columns in indexes.items():
                 texts = [row.cells[index].text for index in columns if index < len(row.cells)]
@@ -234,10 +246,14 @@ def read_objectives(doc) -> list[Objective]:
         return found
     # One section per objective with labelled fields.
     by_section: dict[int, tuple] = {}
+    words = doc.header_words
     for item in doc.fields:
         if item.block is None or item.block.section is None:
             continue
         section = item.block.section
+        configured = words.canonical("objectives", item.label) if words else None
+        if configured is not None and configured != item.name:
+            item = replace(item, name=configured)
         by_section.setdefault(id(section), (section, []))[1].append(item)
     for section, items in sorted(by_section.values(), key=lambda pair: pair[0].line):
         names = {item.name for item in items}
