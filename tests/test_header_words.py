@@ -137,3 +137,37 @@ def test_header_words_are_part_of_the_cache_fingerprint(repo):
     plain = load_config(root)
     plain.header_words = {}
     assert cache.fingerprint(configured) != cache.fingerprint(plain)
+
+
+APPROVED = """\
+# KI-Richtlinie
+
+| | |
+|---|---|
+| Version | 1.2 |
+| Status | Approved |
+| Dokumentverantwortlicher | AI Governance Lead |
+| Freigabe durch | Chief Executive Officer |
+| Freigabedatum | 2026-03-01 |
+| Next review | 2027-03-01 |
+
+## Purpose
+
+This policy sets the direction for the AI systems we build and operate.
+"""
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        "header-words:\n  document-control:\n    approved_by: [Freigabe durch]\n    approved_on: [Freigabedatum]\n",
+        'vocabularies:\n  document_control_labels: ["approved_by: Freigabe durch", "approved_on: Freigabedatum"]\n',
+    ],
+)
+def test_an_approval_recorded_under_the_organisations_labels_is_seen_by_the_approval_check(repo, config):
+    """DOC006 ("status is 'approved' but the approver and the approval date are not
+    recorded") reads the body block with the organisation's labels."""
+    plain = repo({".aims-lint.yaml": 'types:\n  "*.md": ai-policy\n', "policy.md": APPROVED})
+    assert "DOC006" in _codes(plain)
+    configured = repo({".aims-lint.yaml": 'types:\n  "*.md": ai-policy\n' + config, "policy.md": APPROVED})
+    assert "DOC006" not in _codes(configured)
