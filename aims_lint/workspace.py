@@ -522,10 +522,17 @@ class Workspace:
         return self._index
 
     def ids(self) -> dict[str, list[str]]:
-        """Document id -> relpaths of the governance documents that declare it."""
+        """Document id -> relpaths of the governance documents that declare it: in front
+        matter (the index), else in a body document-control block (read once per change
+        of the file, through the facts cache)."""
         if self._ids is None:
+            from aims_lint.cache import OPTIONAL_TEXT
+            from aims_lint.reading.metadata import BODY_ID_FACT, body_id
+
             self._ids = {}
             for relpath, (doc_type, doc_id) in self.index().items():
+                if doc_type and not doc_id:
+                    doc_id = self.fact(relpath, BODY_ID_FACT, body_id, OPTIONAL_TEXT)
                 if doc_type and doc_id:
                     self._ids.setdefault(doc_id, []).append(relpath)
         return self._ids

@@ -158,6 +158,25 @@ def metadata(doc) -> Metadata:
     return doc.memo("reading.metadata", _read)
 
 
+# The document id a body document-control block gives ("| Document ID | POL-AI-001 |"):
+# one token of letters, digits and separators, not a placeholder ("IA-[YYYY]-[XXX]").
+BODY_ID_FACT = "metadata.body-id.1"
+_BODY_ID = lazy(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,59}+")
+
+
+def body_id(doc) -> str | None:
+    """The id of a document written in its body document control (not its front matter),
+    when it reads as an identifier; None otherwise. Kept in the workspace's facts cache
+    (``BODY_ID_FACT``), so the index of ids does not parse every body on every run."""
+    item = metadata(doc).get("id")
+    if item is None or item.source != BODY or not item.filled:
+        return None
+    text = item.text.strip().strip("*_`").strip()
+    if not _BODY_ID.fullmatch(text) or not any(char.isdigit() for char in text) or "xxx" in text.lower():
+        return None
+    return text
+
+
 # ---------------------------------------------------------------------------
 # Reading
 
