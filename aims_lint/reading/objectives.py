@@ -208,10 +208,11 @@ def objectives(doc) -> list[Objective]:
     return doc.memo("reading.objectives", read_objectives)
 
 
-def read_objectives(doc) -> list[Objective]:
+def _table_objectives(doc, tables, source: str = "table", elsewhere: set[str] | None = None) -> list[Objective]:
+    """One objective per filled row of each objectives table."""
     found: list[Objective] = []
-    tables = objective_tables(doc)
-    elsewhere = stated_elsewhere(doc) if tables else set()
+    if elsewhere is None:
+        elsewhere = stated_elsewhere(doc) if tables else set()
     for table in tables:
         indexes, absent = _table_parts(table)
         blank = set(map(id, blank_rows(table)))
@@ -241,7 +242,13 @@ def read_objectives(doc) -> list[Objective]:
             if not values["metric"] and "metric" in row_absent and measurable(name):
                 values["metric"] = name
                 row_absent.discard("metric")
-            found.append(Objective(name, row.line, (cell.column if cell is not None else 1), values, row_absent, "table", table))
+            found.append(Objective(name, row.line, (cell.column if cell is not None else 1), values, row_absent, source, table))
+    return found
+
+
+def read_objectives(doc) -> list[Objective]:
+    tables = objective_tables(doc)
+    found = _table_objectives(doc, tables)
     if tables:
         return found
     # One section per objective with labelled fields.
@@ -307,3 +314,70 @@ def _prose_objectives(doc, seen: set[int]) -> list[Objective]:
     return found
 
 
+
+
+# ---------------------------------------------------------------------------
+# Objectives stated inside the AI policy
+
+POLICY_TYPE = "ai-policy"
+# "AI objectives", "Our objectives", "Strategic objectives", "Goals", "Key performance indicators"
+_POLICY_OBJECTIVES_TITLE = lazy(r"\bobjectives?\b|\bgoals?\b|\bkpis?\b|\bkey performance indicators?\b", re.I)
+# The policy's own purpose, the framework for setting objectives, Annex A control objectives.
+_NOT_OBJECTIVES_TITLE = lazy(
+    r"\bpurpose\b|\bscope\b|\bof (?:this|the) policy\b|\bpolicy objectives?\b|\bframework\b|\bsetting\b"
+    r"|\bplanning\b|\bprocess\b|\bcontrol objectives?\b|\bapproach\b|\bprinciples?\b",
+    re.I,
+)
+# A list item about objectives in general ("Objectives are set annually", "Each
+# objective has an owner"): the framework, which POL005 judges, not an objective.
+_ABOUT_OBJECTIVES = lazy(r"\bobjectives?\b|\bgoals?\b|\bkpis?\b", re.I)
+
+
+def _policy_sections(doc) -> list:
+    """Sections of a policy titled as its AI objectives (not nested in another such section)."""
+    chosen = []
+    for section in doc.sections:
+        title = section.title
+        if not _POLICY_OBJECTIVES_TITLE.search(title) or _NOT_OBJECTIVES_TITLE.search(title):
+            continue
+        if any(section is sub for top in chosen for sub in top.walk()):
+            continue
+        chosen.append(section)
+    return chosen
+
+
+def policy_objectives(doc) -> list[Objective]:
+    """Objectives an AI policy states in a section of its own ("AI objectives", "Goals",
+    "Key performance indicators"): the rows of an objectives or KPI table there, else
+    the top-level bullets or numbered items there, each one objective. Items about
+    objectives in general ("Objectives are reviewed annually"), pointers to the
+    objectives register and the policy's purpose are the framework (POL005), not
+    objectives. Computed once per document."""
+    return doc.memo("reading.objectives.policy", _read_policy_objectives)
+
+
+def _read_policy_objectives(doc) -> list[Objective]:
+    found: list[Objective] = []
+    for section in _policy_sections(doc):
+        inside = {id(sub) for sub in section.walk()}
+        tables = [table for table in doc.tables if table.section is not None and id(table.section) in inside and _is_objective_table(table)]
+        if tables:
+            found.extend(_table_objectives(doc, tables, "policy", elsewhere=set()))
+            continue
+        for sub in section.walk():
+            for block in sub.blocks:
+                if block.kind != "list_item" or block.depth != 1:
+                    continue
+                text = " ".join(block.text.split())
+                if not text or len(text) > 400 or _ABOUT_OBJECTIVES.search(text):
+                    continue
+                if text.endswith(":"):
+                    continue  # a lead-in to a nested list
+                values = {part: "" for part in PARTS}
+                if measurable(text):
+                    values["metric"] = text
+                if DATE.search(text) or _period_deadline(doc, sub):
+                    values["deadline"] = "period"
+                absent = {part for part in PARTS if not values[part]}
+                found.append(Objective(text, block.line, 1, values, absent, "policy"))
+    return found
