@@ -283,6 +283,68 @@ def read_objectives(doc) -> list[Objective]:
     return found
 
 
+# ---------------------------------------------------------------------------
+# Parts of a plan stated in prose ("The AI Governance Lead reviews this quarterly against
+# the fairness dashboard; target: disparity below 5% by Q3 2026"). Only phrasing an
+# auditor accepts as stating the part: a named role doing the reviewing or owning, a
+# frequency attached to a review verb, a measuring verb with the instrument it uses, or
+# an explicit label. Every pattern is bounded (no unbounded backtracking).
+
+_ROLE = (
+    r"(?:[A-Z][\w&/-]*+\s++){0,4}"
+    r"(?:Lead|Officer|Manager|Owner|Head|Director|Committee|Board|Council|Team|Steward|Champion|Engineer"
+    r"|Analyst|Architect|Counsel|Chair|CISO|CTO|CEO|CIO|CDO|DPO|CAIO)\b"
+    r"(?:\s++of\s++[A-Z][\w&-]*+(?:\s++[A-Z][\w&-]*+){0,3})?"
+)
+_OWNER_PROSE = (
+    lazy(r"\b(?:owner|accountable(?:\s++(?:owner|role))?|responsible(?:\s++(?:owner|role))?)\s*+:\s*+(?:the\s++)?(?P<role>[^;.,\n]{2,60})", re.I),
+    lazy(r"\b(?:[Tt]he|[Oo]ur)\s++(?P<role>" + _ROLE + r")\s++(?:reviews|monitors|tracks|owns|measures|reports on|evaluates|assesses|checks|leads|is\s++(?:responsible|accountable))\b"),
+    lazy(r"\b(?i:owned|led|monitored|tracked|measured|managed|delivered)\s++by\s++(?i:the\s++|our\s++)?(?P<role>" + _ROLE + r")"),
+    lazy(r"\b(?i:responsibility)\s++of\s++(?i:the\s++|our\s++)?(?P<role>" + _ROLE + r")"),
+)
+_FREQUENCY_WORD = (
+    r"(?:daily|weekly|fortnightly|monthly|quarterly|annually|yearly|bi-?annually|semi-?annually"
+    r"|every\s++(?:\d{1,2}\s++|two\s++|three\s++|six\s++|twelve\s++)?(?:day|week|month|quarter|year)s?+"
+    r"|(?:each|per)\s++(?:week|month|quarter|year)|once\s++a\s++(?:week|month|quarter|year))"
+)
+_REVIEW_VERB = (
+    r"(?:review(?:ed|s)?+|monitor(?:ed|s)?+|measure[ds]?+|track(?:ed|s)?+|report(?:ed|s)?+|assess(?:ed|es)?+"
+    r"|evaluate[ds]?+|check(?:ed|s)?+|audit(?:ed|s)?+)"
+)
+_FREQUENCY_PROSE = (
+    lazy(r"\b(?:review\s++|monitoring\s++|reporting\s++)?(?:frequency|cadence)\s*+:\s*+(?P<v>[^;.\n]{2,40})", re.I),
+    lazy(r"\b" + _REVIEW_VERB + r"\b[^.;\n]{0,40}?\b(?P<v>" + _FREQUENCY_WORD + r")\b", re.I),
+    lazy(r"\b(?P<v>" + _FREQUENCY_WORD + r")\s++(?:review|monitoring|reporting|measurement|assessment|check)s?\b", re.I),
+)
+_INSTRUMENT = (
+    r"(?:evaluation\s++suite|test\s++suite|monitoring\s++tool|dashboard|survey|audit|testing|tests?|benchmark|report"
+    r"|metrics|logs?|sampling|analysis|questionnaire|scorecard|red[- ]teaming)"
+)
+_METHOD_PROSE = (
+    lazy(r"\b(?:evaluation\s++method|measurement\s++method|method|measured\s++by|data\s++source|verification)\s*+:\s*+(?P<v>[^;.\n]{2,60})", re.I),
+    lazy(
+        r"\b(?:" + _REVIEW_VERB + r"|calculated|verified)\b[^.;\n]{0,30}?\b(?:by|through|via|using|against|from|with|in)\s++"
+        r"(?P<v>(?:the\s++|our\s++|an?\s++)?[^.;\n]{0,30}?\b" + _INSTRUMENT + r")\b",
+        re.I,
+    ),
+)
+
+
+def prose_parts(text: str) -> dict[str, str]:
+    """Owner, review frequency and evaluation method an objective states in prose, by
+    the conservative patterns above; a part not stated is left out."""
+    found: dict[str, str] = {}
+    for part, patterns in (("owner", _OWNER_PROSE), ("frequency", _FREQUENCY_PROSE), ("method", _METHOD_PROSE)):
+        for pattern in patterns:
+            match = pattern.search(text)
+            if match is not None:
+                value = match.group("role" if part == "owner" else "v").strip(" *_`")
+                if value and filled(value):
+                    found[part] = value
+                    break
+    return found
+
+
 # "O4 Use AI responsibly", "OBJ-02: Reduce bias", "Objective 3 - Transparency", "AI-OBJ-1 ...", "Goal 2: ..."
 _ID_HEADING = lazy(
     r"^\W*+(?:\d{1,2}(?:\.\d{1,2})*+\.?\s++)?(?:(?:ai[-_ ]?)?(?:obj(?:ective)?|o|goal|g)[-_ ]?\d{1,3}+[a-z]?|(?:objective|goal)\s++\d{1,3}+)\b\W*+(.*)$",
@@ -310,6 +372,7 @@ def _prose_objectives(doc, seen: set[int]) -> list[Objective]:
             values["metric"] = text
         if DATE.search(text) or _period_deadline(doc, section.parent):
             values["deadline"] = "period"
+        values.update(prose_parts(text))
         found.append(Objective(statement, section.line, 1, values, set(), "prose"))
     return found
 
@@ -378,6 +441,7 @@ def _read_policy_objectives(doc) -> list[Objective]:
                     values["metric"] = text
                 if DATE.search(text) or _period_deadline(doc, sub):
                     values["deadline"] = "period"
+                values.update(prose_parts(text))
                 absent = {part for part in PARTS if not values[part]}
                 found.append(Objective(text, block.line, 1, values, absent, "policy"))
     return found
