@@ -12,7 +12,7 @@ The cache must never change a result, only save time:
   was modified less than ``RACY_SECONDS`` before it was read) also keeps a digest of
   the content read, checked before the entry is trusted (git's "racy" index entries);
 - the cache records the configuration that shapes what is read (document types by
-  glob, max-file-size, vocabularies, rule options, roles): another configuration
+  glob, max-file-size, vocabularies, header words, rule options, roles): another configuration
   starts a new cache;
 - anything that does not validate (wrong version, wrong shape, too deep to parse) is
   discarded and rebuilt.
@@ -42,7 +42,10 @@ RACY_SECONDS = 2  # coarser than any file system's timestamp tick that matters h
 def fingerprint(config) -> str:
     """What of the configuration changes how files are read or what facts say."""
     return json.dumps(
-        [config.types, config.max_file_size, config.vocabularies, config.rule_options, config.roles, config.external_refs],
+        [
+            config.types, config.max_file_size, config.vocabularies, config.rule_options, config.roles, config.external_refs,
+            config.header_words,
+        ],
         sort_keys=True, default=str,
     )
 

@@ -44,6 +44,8 @@ class Config:
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     vocabularies: dict[str, list[str]] = field(default_factory=dict)  # extra terms per vocabulary
+    # extra header words: concept -> field -> words (see aims_lint.fields.READING_FIELDS)
+    header_words: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     cache: bool = True  # keep the repository index in .aims-lint-cache/
     # Neither a configuration nor a git repository around the linted paths: lint only
     # what was named and write nothing (no cache in someone's home folder).
@@ -68,6 +70,7 @@ CONFIG_KEYS = {
     "max-file-size": "max_file_size",
     "rule-options": "rule_options",
     "vocabularies": "vocabularies",
+    "header-words": "header_words",
     "cache": "cache",
 }
 
@@ -322,7 +325,49 @@ def _validate(key: str, value: Any) -> Any:
         if not isinstance(value, dict):
             raise ValueError("expected a mapping of vocabulary name to a list of extra terms")
         return {str(name): _string_list(terms) for name, terms in value.items()}
+    if key == "header-words":
+        return _header_words(value)
     raise ValueError("unsupported key")  # pragma: no cover - CONFIG_KEYS and this function agree
+
+
+def _did_you_mean(name: str, choices) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(name, list(choices), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _header_words(value: Any) -> dict[str, dict[str, list[str]]]:
+    """``header-words``: concept -> field -> extra header words, every name checked
+    against the fields the reading layer knows (``aims_lint.fields.READING_FIELDS``)."""
+    from aims_lint.fields import READING_FIELDS
+
+    if not isinstance(value, dict):
+        raise ValueError("expected a mapping of concept (risks, objectives, soa, ...) to a mapping of field to words")
+    result: dict[str, dict[str, list[str]]] = {}
+    for concept, fields in value.items():
+        concept = str(concept)
+        if concept not in READING_FIELDS:
+            known = ", ".join(READING_FIELDS)
+            raise ValueError(f"unknown concept '{concept}'{_did_you_mean(concept, READING_FIELDS)}; concepts: {known}")
+        if not isinstance(fields, dict):
+            raise ValueError(f"'{concept}': expected a mapping of field to a list of header words")
+        result[concept] = {}
+        for name, words in fields.items():
+            name = str(name)
+            if name not in READING_FIELDS[concept]:
+                known = ", ".join(READING_FIELDS[concept])
+                raise ValueError(
+                    f"unknown field '{concept}.{name}'{_did_you_mean(name, READING_FIELDS[concept])}; fields of {concept}: {known}"
+                )
+            try:
+                listed = _string_list(words)
+            except ValueError:
+                raise ValueError(f"'{concept}.{name}': expected a list of strings") from None
+            if not all(item for item in listed):
+                raise ValueError(f"'{concept}.{name}': a header word cannot be empty")
+            result[concept][name] = listed
+    return result
 
 
 def parse_size(value: Any) -> int:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from aims_lint import frontmatter
-from aims_lint.fields import canonical_name
+from aims_lint.fields import NO_HEADER_WORDS, HeaderWords, canonical_name
 from aims_lint.patterns import delimited_spans, lazy
 
 # ---------------------------------------------------------------------------
@@ -108,6 +108,14 @@ class Table:
     line: int
     end_line: int
     section: Section | None = None
+    words: HeaderWords = NO_HEADER_WORDS  # the organisation's header words (configuration)
+
+    def configured(self, concept: str) -> list[str | None]:
+        """The field of ``concept`` each header cell names by the organisation's own
+        header words (``header-words`` in the configuration), None where it names none."""
+        if not self.words:
+            return [None] * len(self.header)
+        return [self.words.field(concept, cell.text) for cell in self.header]
 
     def column_index(self, name: str) -> int | None:
         try:
@@ -323,7 +331,7 @@ class _Body:
                 index += 3
                 continue
             elif kind == "table_open":
-                table = Table([], [], [], token.map[0] + 1 + offset, token.map[1] + offset, current())
+                table = Table([], [], [], token.map[0] + 1 + offset, token.map[1] + offset, current(), doc.header_words)
                 self.tables.append(table)
             elif kind == "table_close":
                 table = None
@@ -479,6 +487,8 @@ class Document:
             frontmatter.load(self.front_matter)
         self._memo: dict[str, Any] = {}
         self.doc_type: str | None = None  # set by the workspace: front matter type, else glob
+        # The organisation's header words (configuration), set by the workspace before the body is read.
+        self.header_words: HeaderWords = NO_HEADER_WORDS
         self.type_source: str | None = None  # "front matter" or the glob that typed it
 
     def memo(self, key: str, compute):

@@ -89,3 +89,94 @@ def canonical_name(label: str) -> str | None:
         if pattern.search(text):
             return name
     return None
+
+
+# ---------------------------------------------------------------------------
+# Header words per concept: the one table the configuration extends.
+#
+# For each concept the reading layer reads, the fields a table header or a field label
+# can name, each with the canonical name it stands for in that reading. The built-in
+# words are the patterns above (and each reading's own, where it recognises more from
+# content); an organisation adds its own words with the ``header-words`` configuration
+# key, e.g. ``risks: {likelihood: [Eintrittswahrscheinlichkeit]}``. A configured word
+# wins over the built-in meaning of the same header.
+READING_FIELDS: dict[str, dict[str, str]] = {
+    "risks": {
+        "id": "id", "risk": "risk", "dimension": "dimension", "likelihood": "likelihood", "severity": "severity",
+        "rating": "rating", "owner": "owner", "treatment": "treatment", "controls": "controls", "action": "action",
+        "status": "status", "due": "due", "residual": "residual", "residual_likelihood": "residual_likelihood",
+        "residual_severity": "residual_severity",
+    },
+    "objectives": {
+        "objective": "objective", "metric": "metric", "target": "target", "owner": "owner",
+        "frequency": "review_frequency", "method": "method", "due": "due",
+    },
+    "soa": {
+        "control": "id", "title": "title", "decision": "decision", "justification": "justification", "status": "status",
+        "procedure": "procedure", "evidence": "evidence", "owner": "owner",
+    },
+    "competence": {
+        "role": "role", "competencies": "competencies", "method": "method", "status": "status", "next_review": "next_review",
+    },
+    # Labels of a body document-control block; the built-in ones are the
+    # ``document_control_labels`` vocabulary of the rule pack.
+    "document-control": {
+        key: key for key in (
+            "id", "title", "owner", "version", "status", "approved_by", "approved_on", "last_reviewed",
+            "review_interval", "next_review", "classification", "effective", "date", "author",
+        )
+    },
+}
+
+
+def header_key(label: str) -> str:
+    """A header or label as configured words are compared with it: lower case, without
+    emphasis, punctuation or anything in parentheses ("**Eintrittswahrscheinlichkeit
+    (1-5)**" reads "eintrittswahrscheinlichkeit")."""
+    return normalise_label(label)
+
+
+class HeaderWords:
+    """The organisation's header words: concept -> the field each word names there."""
+
+    __slots__ = ("_words",)
+
+    def __init__(self, configured: dict[str, dict[str, list[str]]] | None = None):
+        self._words: dict[str, dict[str, str]] = {}
+        for concept, fields in (configured or {}).items():
+            table = self._words.setdefault(concept, {})
+            for name, words in fields.items():
+                for word in words:
+                    key = header_key(word)
+                    if key:
+                        table.setdefault(key, name)
+
+    def __bool__(self) -> bool:
+        return bool(self._words)
+
+    def field(self, concept: str, label: str) -> str | None:
+        """The field of ``concept`` a header or label names by the organisation's words, or None."""
+        table = self._words.get(concept)
+        return table.get(header_key(label)) if table else None
+
+    def canonical(self, concept: str, label: str) -> str | None:
+        """The canonical column name (see ``READING_FIELDS``) a configured word gives a label."""
+        name = self.field(concept, label)
+        return READING_FIELDS[concept][name] if name is not None else None
+
+    def words(self, concept: str) -> dict[str, str]:
+        return self._words.get(concept, {})
+
+
+NO_HEADER_WORDS = HeaderWords()
+
+
+def header_words_of(config) -> HeaderWords:
+    """The configuration's header words, with document-control labels given through
+    the ``vocabularies`` key (``document_control_labels: ["approved_by: Freigabe durch"]``)."""
+    configured = {concept: {name: list(words) for name, words in fields.items()} for concept, fields in config.header_words.items()}
+    for line in config.vocabularies.get("document_control_labels", ()):
+        key, _, label = line.partition(":")
+        if key.strip() in READING_FIELDS["document-control"] and label.strip():
+            configured.setdefault("document-control", {}).setdefault(key.strip(), []).append(label.strip())
+    return HeaderWords(configured) if configured else NO_HEADER_WORDS

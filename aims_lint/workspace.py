@@ -231,6 +231,9 @@ class Workspace:
         self._read_stamps: dict[str, tuple[list[int], str | None]] = {}
         self._checked: dict[str, tuple] = {}  # relpath -> ((stamp, digest), still current?)
         self._config_fingerprint: str | None = None
+        from aims_lint.fields import header_words_of
+
+        self.header_words = header_words_of(config)
 
     def memo(self, key: str, compute):
         """``compute(self)`` once per run, for what rules derive from other documents (the
@@ -433,6 +436,7 @@ class Workspace:
                 return None
         text, error = decode(data)
         doc = Document(path, relpath, text, read_error=error)
+        doc.header_words = self.header_words
         self._assign_type(doc)
         return doc
 
@@ -518,10 +522,17 @@ class Workspace:
         return self._index
 
     def ids(self) -> dict[str, list[str]]:
-        """Document id -> relpaths of the governance documents that declare it."""
+        """Document id -> relpaths of the governance documents that declare it: in front
+        matter (the index), else in a body document-control block (read once per change
+        of the file, through the facts cache)."""
         if self._ids is None:
+            from aims_lint.cache import OPTIONAL_TEXT
+            from aims_lint.reading.metadata import BODY_ID_FACT, body_id
+
             self._ids = {}
             for relpath, (doc_type, doc_id) in self.index().items():
+                if doc_type and not doc_id:
+                    doc_id = self.fact(relpath, BODY_ID_FACT, body_id, OPTIONAL_TEXT)
                 if doc_type and doc_id:
                     self._ids.setdefault(doc_id, []).append(relpath)
         return self._ids

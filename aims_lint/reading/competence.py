@@ -75,14 +75,21 @@ class CompetenceEntry:
 
 
 def column_of(table, name: str) -> int | None:
+    """The column of ``name`` (see ``COLUMNS``): the organisation's header words first
+    (``header-words: competence:``), then the model's canonical names, then header words."""
+    configured = table.configured("competence")
+    if name in configured:
+        return configured.index(name)
     names, _ = COLUMNS[name]
     for index, canonical in enumerate(table.columns):
+        if configured[index] is not None:
+            continue
         if canonical in names:
             return index
     regex = _REGEX[name]
     role = None if name == "role" else column_of(table, "role")
     for index, cell in enumerate(table.header):
-        if index != role and regex.search(header_text(cell)):
+        if index != role and configured[index] is None and regex.search(header_text(cell)):
             return index
     return None
 

@@ -158,6 +158,25 @@ def metadata(doc) -> Metadata:
     return doc.memo("reading.metadata", _read)
 
 
+# The document id a body document-control block gives ("| Document ID | POL-AI-001 |"):
+# one token of letters, digits and separators, not a placeholder ("IA-[YYYY]-[XXX]").
+BODY_ID_FACT = "metadata.body-id.1"
+_BODY_ID = lazy(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,59}+")
+
+
+def body_id(doc) -> str | None:
+    """The id of a document written in its body document control (not its front matter),
+    when it reads as an identifier; None otherwise. Kept in the workspace's facts cache
+    (``BODY_ID_FACT``), so the index of ids does not parse every body on every run."""
+    item = metadata(doc).get("id")
+    if item is None or item.source != BODY or not item.filled:
+        return None
+    text = item.text.strip().strip("*_`").strip()
+    if not _BODY_ID.fullmatch(text) or not any(char.isdigit() for char in text) or "xxx" in text.lower():
+        return None
+    return text
+
+
 # ---------------------------------------------------------------------------
 # Reading
 
@@ -220,9 +239,19 @@ def normalise(label: str) -> str:
     return text[start:]
 
 
+def label_key(label: str, words=None) -> str | None:
+    """The front-matter key a body label means ("Approving Authority" -> approved_by);
+    ``words``: the organisation's labels (``header-words: document-control:``, or the
+    ``document_control_labels`` vocabulary in the configuration), which win."""
+    if words:
+        configured = words.field("document-control", label)
+        if configured is not None:
+            return configured
+    return _builtin_label_key(label)
+
+
 @lru_cache(maxsize=4096)
-def label_key(label: str) -> str | None:
-    """The front-matter key a body label means ("Approving Authority" -> approved_by)."""
+def _builtin_label_key(label: str) -> str | None:
     text = normalise(label)
     if not text or len(text) > 48:
         return None
@@ -276,7 +305,7 @@ def _titled_section(section) -> bool:
     return False
 
 
-def _line_entries(raw: str, number: int) -> list[MetaValue]:
+def _line_entries(raw: str, number: int, words=None) -> list[MetaValue]:
     """Labelled values on one raw line: bold labels ("**Owner:** X **Version:** 1.0"), or
     plain "Label: value" segments separated by ·, •, |."""
     if ":" not in raw:
@@ -302,7 +331,7 @@ def _line_entries(raw: str, number: int) -> list[MetaValue]:
             elif after < len(text) and text[after] == ":":
                 labels.append((start, after + 1, inner))
         for index, (start, value_start, label) in enumerate(labels):
-            key = label_key(label)
+            key = label_key(label, words)
             if key is None:
                 continue
             value_end = labels[index + 1][0] if index + 1 < len(labels) else len(text)
@@ -320,7 +349,7 @@ def _line_entries(raw: str, number: int) -> list[MetaValue]:
         colon = segment.find(":")
         if 0 < colon <= 60:
             label = segment[:colon]
-            key = label_key(label)
+            key = label_key(label, words)
             if key is not None:
                 start = text.find(segment, position)
                 start = max(start, 0)
@@ -347,7 +376,7 @@ def _text_groups(doc) -> list[_Group]:
             continue
         entries: list[MetaValue] = []
         for number in range(block.line, min(block.end_line, len(lines)) + 1):
-            entries.extend(_line_entries(lines[number - 1], number))
+            entries.extend(_line_entries(lines[number - 1], number, doc.header_words))
         if not entries:
             first = block.text.split("\n", 1)[0].strip()
             if len(first) <= 60 and _CONTROL_TITLE.search(first.rstrip(":").strip()):
@@ -377,7 +406,7 @@ def _table_groups(doc) -> list[_Group]:
     for table in doc.tables:
         if not table.header:
             continue
-        keys = [label_key(cell.text) for cell in table.header]
+        keys = [label_key(cell.text, doc.header_words) for cell in table.header]
         group = _Group(table.line, table.section, titled=bool(_CONTROL_TITLE.search(table.header[0].text)))
         group.end_line = table.end_line
         if len(table.header) == 2:  # key | value
@@ -385,7 +414,7 @@ def _table_groups(doc) -> list[_Group]:
             pairs = [(table.header[0], table.header[1])] + [(row.cells[0], row.cells[1]) for row in table.rows if len(row.cells) >= 2]
             group.rows = len(pairs)
             for label, value in pairs:
-                key = label_key(label.text)
+                key = label_key(label.text, doc.header_words)
                 if key is not None:
                     group.entries.append(_entry(key, label.text, value.text, value.line, value.column))
         elif sum(key is not None for key in keys) >= 2:
@@ -423,7 +452,7 @@ def _heading_group(doc) -> list[_Group]:
     for section in doc.sections:
         if section.children:
             continue
-        key = label_key(section.title)
+        key = label_key(section.title, doc.header_words)
         if key not in _HEADING_KEYS:
             continue
         text = section.text.strip()

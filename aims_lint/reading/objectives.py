@@ -20,9 +20,9 @@ Rules judge ``objectives(doc)``; they do not look at tables or headings.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from aims_lint.fields import header_text
+from aims_lint.fields import READING_FIELDS, header_text
 from aims_lint.patterns import lazy
 
 OBJECTIVES_TYPE = "ai-objectives"
@@ -95,10 +95,20 @@ class Objective:
     table: object = None
 
 
+def column_names(table) -> list[str | None]:
+    """The canonical name of each column, the organisation's header words first
+    (``header-words: objectives:`` in the configuration)."""
+    fields = READING_FIELDS["objectives"]
+    return [
+        fields[configured] if configured is not None else name
+        for configured, name in zip(table.configured("objectives"), table.columns)
+    ]
+
+
 def _table_parts(table) -> tuple[dict[str, list[int]], set[str]]:
     """Column indexes holding each part, and the parts the table has no column for."""
     indexes: dict[str, list[int]] = {part: [] for part in PARTS}
-    for index, (name, cell) in enumerate(zip(table.columns, table.header)):
+    for index, (name, cell) in enumerate(zip(column_names(table), table.header)):
         for part, names in PARTS.items():
             if name in names:
                 indexes[part].append(index)
@@ -115,14 +125,15 @@ _TARGET_HEADER = lazy(r"\btarget\b|\bthreshold\b|\bgoal value\b|\bsuccess criter
 
 def objective_column(table) -> int | None:
     """The column naming each objective: "Objective", "Strategic objective", or a scorecard's KPI."""
-    for index, name in enumerate(table.columns):
+    names = column_names(table)
+    for index, name in enumerate(names):
         if name == "objective":
             return index
     headers = [header_text(cell) for cell in table.header]
     for index, header in enumerate(headers):
-        if _OBJECTIVE_HEADER.search(header) and not _TARGET_HEADER.search(header):
+        if names[index] is None and _OBJECTIVE_HEADER.search(header) and not _TARGET_HEADER.search(header):
             return index
-    for index, name in enumerate(table.columns):
+    for index, name in enumerate(names):
         if name == "metric":
             return index
     return None
@@ -131,11 +142,12 @@ def objective_column(table) -> int | None:
 def _is_objective_table(table) -> bool:
     if len(table.header) < 2:
         return False
-    if table.has("objective") and len(table.header) > 2:
+    names = column_names(table)
+    if "objective" in names and len(table.header) > 2:
         return True
     headers = [header_text(cell) for cell in table.header]
-    has_target = table.has("target") or any(_TARGET_HEADER.search(h) for h in headers)
-    has_objective = any(_OBJECTIVE_HEADER.search(h) for h in headers) or table.has("metric")
+    has_target = "target" in names or any(_TARGET_HEADER.search(h) for h in headers)
+    has_objective = any(_OBJECTIVE_HEADER.search(h) for h in headers) or "metric" in names
     return has_target and has_objective
 
 
@@ -196,10 +208,11 @@ def objectives(doc) -> list[Objective]:
     return doc.memo("reading.objectives", read_objectives)
 
 
-def read_objectives(doc) -> list[Objective]:
+def _table_objectives(doc, tables, source: str = "table", elsewhere: set[str] | None = None) -> list[Objective]:
+    """One objective per filled row of each objectives table."""
     found: list[Objective] = []
-    tables = objective_tables(doc)
-    elsewhere = stated_elsewhere(doc) if tables else set()
+    if elsewhere is None:
+        elsewhere = stated_elsewhere(doc) if tables else set()
     for table in tables:
         indexes, absent = _table_parts(table)
         blank = set(map(id, blank_rows(table)))
@@ -211,7 +224,7 @@ def read_objectives(doc) -> list[Objective]:
             cell = row.cells[position] if position is not None and position < len(row.cells) else None
             name = cell.text if cell is not None and cell.text else " ".join(c.text for c in row.cells[:2]).strip()
             values = {}
-            if position is not None and position in indexes["metric"] and table.columns[position] == "metric":
+            if position is not None and position in indexes["metric"] and column_names(table)[position] == "metric":
                 indexes = {**indexes, "metric": [i for i in indexes["metric"] if i != position] or indexes["metric"]}
             for part, columns in indexes.items():
                 texts = [row.cells[index].text for index in columns if index < len(row.cells)]
@@ -229,15 +242,25 @@ def read_objectives(doc) -> list[Objective]:
             if not values["metric"] and "metric" in row_absent and measurable(name):
                 values["metric"] = name
                 row_absent.discard("metric")
-            found.append(Objective(name, row.line, (cell.column if cell is not None else 1), values, row_absent, "table", table))
+            found.append(Objective(name, row.line, (cell.column if cell is not None else 1), values, row_absent, source, table))
+    return found
+
+
+def read_objectives(doc) -> list[Objective]:
+    tables = objective_tables(doc)
+    found = _table_objectives(doc, tables)
     if tables:
         return found
     # One section per objective with labelled fields.
     by_section: dict[int, tuple] = {}
+    words = doc.header_words
     for item in doc.fields:
         if item.block is None or item.block.section is None:
             continue
         section = item.block.section
+        configured = words.canonical("objectives", item.label) if words else None
+        if configured is not None and configured != item.name:
+            item = replace(item, name=configured)
         by_section.setdefault(id(section), (section, []))[1].append(item)
     for section, items in sorted(by_section.values(), key=lambda pair: pair[0].line):
         names = {item.name for item in items}
@@ -257,6 +280,68 @@ def read_objectives(doc) -> list[Objective]:
             values["metric"] = statement
         found.append(Objective(statement or section.title, section.line, 1, values, set(), "section"))
     found.extend(_prose_objectives(doc, {objective.line for objective in found}))
+    return found
+
+
+# ---------------------------------------------------------------------------
+# Parts of a plan stated in prose ("The AI Governance Lead reviews this quarterly against
+# the fairness dashboard; target: disparity below 5% by Q3 2026"). Only phrasing an
+# auditor accepts as stating the part: a named role doing the reviewing or owning, a
+# frequency attached to a review verb, a measuring verb with the instrument it uses, or
+# an explicit label. Every pattern is bounded (no unbounded backtracking).
+
+_ROLE = (
+    r"(?:[A-Z][\w&/-]*+\s++){0,4}"
+    r"(?:Lead|Officer|Manager|Owner|Head|Director|Committee|Board|Council|Team|Steward|Champion|Engineer"
+    r"|Analyst|Architect|Counsel|Chair|CISO|CTO|CEO|CIO|CDO|DPO|CAIO)\b"
+    r"(?:\s++of\s++[A-Z][\w&-]*+(?:\s++[A-Z][\w&-]*+){0,3})?"
+)
+_OWNER_PROSE = (
+    lazy(r"\b(?:owner|accountable(?:\s++(?:owner|role))?|responsible(?:\s++(?:owner|role))?)\s*+:\s*+(?:the\s++)?(?P<role>[^;.,\n]{2,60})", re.I),
+    lazy(r"\b(?:[Tt]he|[Oo]ur)\s++(?P<role>" + _ROLE + r")\s++(?:reviews|monitors|tracks|owns|measures|reports on|evaluates|assesses|checks|leads|is\s++(?:responsible|accountable))\b"),
+    lazy(r"\b(?i:owned|led|monitored|tracked|measured|managed|delivered)\s++by\s++(?i:the\s++|our\s++)?(?P<role>" + _ROLE + r")"),
+    lazy(r"\b(?i:responsibility)\s++of\s++(?i:the\s++|our\s++)?(?P<role>" + _ROLE + r")"),
+)
+_FREQUENCY_WORD = (
+    r"(?:daily|weekly|fortnightly|monthly|quarterly|annually|yearly|bi-?annually|semi-?annually"
+    r"|every\s++(?:\d{1,2}\s++|two\s++|three\s++|six\s++|twelve\s++)?(?:day|week|month|quarter|year)s?+"
+    r"|(?:each|per)\s++(?:week|month|quarter|year)|once\s++a\s++(?:week|month|quarter|year))"
+)
+_REVIEW_VERB = (
+    r"(?:review(?:ed|s)?+|monitor(?:ed|s)?+|measure[ds]?+|track(?:ed|s)?+|report(?:ed|s)?+|assess(?:ed|es)?+"
+    r"|evaluate[ds]?+|check(?:ed|s)?+|audit(?:ed|s)?+)"
+)
+_FREQUENCY_PROSE = (
+    lazy(r"\b(?:review\s++|monitoring\s++|reporting\s++)?(?:frequency|cadence)\s*+:\s*+(?P<v>[^;.\n]{2,40})", re.I),
+    lazy(r"\b" + _REVIEW_VERB + r"\b[^.;\n]{0,40}?\b(?P<v>" + _FREQUENCY_WORD + r")\b", re.I),
+    lazy(r"\b(?P<v>" + _FREQUENCY_WORD + r")\s++(?:review|monitoring|reporting|measurement|assessment|check)s?\b", re.I),
+)
+_INSTRUMENT = (
+    r"(?:evaluation\s++suite|test\s++suite|monitoring\s++tool|dashboard|survey|audit|testing|tests?|benchmark|report"
+    r"|metrics|logs?|sampling|analysis|questionnaire|scorecard|red[- ]teaming)"
+)
+_METHOD_PROSE = (
+    lazy(r"\b(?:evaluation\s++method|measurement\s++method|method|measured\s++by|data\s++source|verification)\s*+:\s*+(?P<v>[^;.\n]{2,60})", re.I),
+    lazy(
+        r"\b(?:" + _REVIEW_VERB + r"|calculated|verified)\b[^.;\n]{0,30}?\b(?:by|through|via|using|against|from|with|in)\s++"
+        r"(?P<v>(?:the\s++|our\s++|an?\s++)?[^.;\n]{0,30}?\b" + _INSTRUMENT + r")\b",
+        re.I,
+    ),
+)
+
+
+def prose_parts(text: str) -> dict[str, str]:
+    """Owner, review frequency and evaluation method an objective states in prose, by
+    the conservative patterns above; a part not stated is left out."""
+    found: dict[str, str] = {}
+    for part, patterns in (("owner", _OWNER_PROSE), ("frequency", _FREQUENCY_PROSE), ("method", _METHOD_PROSE)):
+        for pattern in patterns:
+            match = pattern.search(text)
+            if match is not None:
+                value = match.group("role" if part == "owner" else "v").strip(" *_`")
+                if value and filled(value):
+                    found[part] = value
+                    break
     return found
 
 
@@ -287,7 +372,76 @@ def _prose_objectives(doc, seen: set[int]) -> list[Objective]:
             values["metric"] = text
         if DATE.search(text) or _period_deadline(doc, section.parent):
             values["deadline"] = "period"
+        values.update(prose_parts(text))
         found.append(Objective(statement, section.line, 1, values, set(), "prose"))
     return found
 
 
+
+
+# ---------------------------------------------------------------------------
+# Objectives stated inside the AI policy
+
+POLICY_TYPE = "ai-policy"
+# "AI objectives", "Our objectives", "Strategic objectives", "Goals", "Key performance indicators"
+_POLICY_OBJECTIVES_TITLE = lazy(r"\bobjectives?\b|\bgoals?\b|\bkpis?\b|\bkey performance indicators?\b", re.I)
+# The policy's own purpose, the framework for setting objectives, Annex A control objectives.
+_NOT_OBJECTIVES_TITLE = lazy(
+    r"\bpurpose\b|\bscope\b|\bof (?:this|the) policy\b|\bpolicy objectives?\b|\bframework\b|\bsetting\b"
+    r"|\bplanning\b|\bprocess\b|\bcontrol objectives?\b|\bapproach\b|\bprinciples?\b",
+    re.I,
+)
+# A list item about objectives in general ("Objectives are set annually", "Each
+# objective has an owner"): the framework, which POL005 judges, not an objective.
+_ABOUT_OBJECTIVES = lazy(r"\bobjectives?\b|\bgoals?\b|\bkpis?\b", re.I)
+
+
+def _policy_sections(doc) -> list:
+    """Sections of a policy titled as its AI objectives (not nested in another such section)."""
+    chosen = []
+    for section in doc.sections:
+        title = section.title
+        if not _POLICY_OBJECTIVES_TITLE.search(title) or _NOT_OBJECTIVES_TITLE.search(title):
+            continue
+        if any(section is sub for top in chosen for sub in top.walk()):
+            continue
+        chosen.append(section)
+    return chosen
+
+
+def policy_objectives(doc) -> list[Objective]:
+    """Objectives an AI policy states in a section of its own ("AI objectives", "Goals",
+    "Key performance indicators"): the rows of an objectives or KPI table there, else
+    the top-level bullets or numbered items there, each one objective. Items about
+    objectives in general ("Objectives are reviewed annually"), pointers to the
+    objectives register and the policy's purpose are the framework (POL005), not
+    objectives. Computed once per document."""
+    return doc.memo("reading.objectives.policy", _read_policy_objectives)
+
+
+def _read_policy_objectives(doc) -> list[Objective]:
+    found: list[Objective] = []
+    for section in _policy_sections(doc):
+        inside = {id(sub) for sub in section.walk()}
+        tables = [table for table in doc.tables if table.section is not None and id(table.section) in inside and _is_objective_table(table)]
+        if tables:
+            found.extend(_table_objectives(doc, tables, "policy", elsewhere=set()))
+            continue
+        for sub in section.walk():
+            for block in sub.blocks:
+                if block.kind != "list_item" or block.depth != 1:
+                    continue
+                text = " ".join(block.text.split())
+                if not text or len(text) > 400 or _ABOUT_OBJECTIVES.search(text):
+                    continue
+                if text.endswith(":"):
+                    continue  # a lead-in to a nested list
+                values = {part: "" for part in PARTS}
+                if measurable(text):
+                    values["metric"] = text
+                if DATE.search(text) or _period_deadline(doc, sub):
+                    values["deadline"] = "period"
+                values.update(prose_parts(text))
+                absent = {part for part in PARTS if not values[part]}
+                found.append(Objective(text, block.line, 1, values, absent, "policy"))
+    return found

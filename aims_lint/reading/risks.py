@@ -284,12 +284,17 @@ def abbreviations(doc) -> dict[str, str]:
     return doc.memo("risks.abbreviations", compute)
 
 
-def concept(label: str, letters: dict[str, str] | None = None) -> str | None:
-    """What a register column or field label means (see ``Risk``), or None."""
+def concept(label: str, letters: dict[str, str] | None = None, words=None) -> str | None:
+    """What a register column or field label means (see ``Risk``), or None. ``words``:
+    the organisation's header words (``header-words: risks:`` in the configuration),
+    which win over the built-in ones."""
     text = normalise_label(label)
     raw = label.strip(" *_:").lower()
     if not text:
         return None
+    configured = words.field("risks", label) if words else None
+    if configured is not None:
+        return configured
     if "effectiveness" in text or "wirksamkeit" in text:
         return None  # "Control Effectiveness": how well controls work, not the controls
     residual = bool(_RESIDUAL.search(raw))
@@ -396,7 +401,7 @@ def _ids_in_first_column(table: Table) -> int:
 
 def _table_concepts(doc, table: Table) -> list[str | None]:
     letters = abbreviations(doc)
-    names = [concept(cell.text, letters) for cell in table.header]
+    names = [concept(cell.text, letters, doc.header_words) for cell in table.header]
     for index, name in enumerate(names):
         if name is None:
             names[index] = _content_concept([row.cells[index].text for row in table.rows if index < len(row.cells)])
@@ -681,7 +686,7 @@ def _section_values(doc, section, letters) -> dict[str, Value]:
     end = section.end_line or len(doc.lines)
 
     def add(label: str, text: str, line: int, column: int, phase: str) -> None:
-        name = _phase_name(concept(label, letters), phase)
+        name = _phase_name(concept(label, letters, doc.header_words), phase)
         if name is None:
             return
         if name == "id" and not is_empty(text):
@@ -705,10 +710,10 @@ def _section_values(doc, section, letters) -> dict[str, Value]:
         heads = [normalise_label(cell.text) for cell in table.header]
         at = next((index for index, head in enumerate(heads) if index and head in _VALUE_HEADERS), 1)
         rows = []
-        if concept(table.header[0].text, letters) and not concept(table.header[1].text, letters) and heads[1] not in _VALUE_HEADERS:
+        if concept(table.header[0].text, letters, doc.header_words) and not concept(table.header[1].text, letters, doc.header_words) and heads[1] not in _VALUE_HEADERS:
             rows.append((table.header[0], table.header[1]))  # "| Risk ID | R-01 |" as the header row
         rows += [(row.cells[0], row.cells[at]) for row in table.rows if len(row.cells) > at]
-        labelled = [(label, value) for label, value in rows if concept(label.text, letters)]
+        labelled = [(label, value) for label, value in rows if concept(label.text, letters, doc.header_words)]
         if len(labelled) < 2 or len(labelled) * 2 < len(rows):
             continue
         if len(table.header) >= 2 and _SCHEMA_HEADER.match(normalise_label(table.header[-1].text)):
@@ -733,7 +738,7 @@ def _section_values(doc, section, letters) -> dict[str, Value]:
                     continue
                 pending = None
             label_only = _LABEL_ONLY.match(head) if "\n" not in block.text else None
-            if label_only and concept(label_only.group(1), letters) and not (
+            if label_only and concept(label_only.group(1), letters, doc.header_words) and not (
                 _PHASE_RESIDUAL.match(head) or _PHASE_INHERENT.match(head)
             ):
                 current = "residual" if "residual" in (sub_phase, phase) or _RESIDUAL.search(head) else ""

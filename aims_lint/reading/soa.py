@@ -35,7 +35,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from aims_lint.fields import normalise_label
+from aims_lint.fields import READING_FIELDS, normalise_label
 from aims_lint.patterns import lazy
 
 # ---------------------------------------------------------------------------
@@ -345,10 +345,11 @@ def _columns(table) -> _Columns | None:
     if with_id * 2 < len(filled):
         return None  # a few ids mentioned in a table about something else
     roles: dict[str, int] = {}
+    configured = table.configured("soa")
     for index, cell in enumerate(table.header):
         if index == id_index:
             continue
-        role = _header_role(cell.text)
+        role = _configured_role(configured[index]) if configured[index] else _header_role(cell.text)
         if role == "id":
             role = "title"  # "Control" holding titles beside a "Ref" column of ids
         if role == "implemented_by":
@@ -426,9 +427,15 @@ def _table_entries(table, columns: _Columns) -> list[SoAEntry]:
     return found
 
 
+def _configured_role(name: str) -> str:
+    """The column role a field of ``header-words: soa:`` stands for."""
+    return READING_FIELDS["soa"][name]
+
+
 # Key/value layouts: a label per line or per row.
-def _field_role(label: str) -> str | None:
-    role = _header_role(label)
+def _field_role(label: str, words=None) -> str | None:
+    configured = words.field("soa", label) if words else None
+    role = _configured_role(configured) if configured else _header_role(label)
     if role == "implemented_by":
         return "procedure"
     return role
@@ -441,7 +448,7 @@ def _key_value_entries(doc, table) -> list[SoAEntry]:
     pairs = [(table.header[0], table.header[1])] + [(row.cells[0], row.cells[1]) for row in table.rows if len(row.cells) >= 2]
     labelled = {}
     for label, value in pairs:
-        role = _field_role(label.text)
+        role = _field_role(label.text, doc.header_words)
         if role is not None and role not in labelled:
             labelled[role] = (label, value)
     if len(labelled.keys() & {"decision", "justification", "status", "procedure", "evidence", "owner"}) < 2:
@@ -490,7 +497,7 @@ def _field_entries(doc, taken: set[int]) -> list[SoAEntry]:
             continue
         labelled = {}
         for item in by_section.get(id(section), ()):
-            role = _field_role(item.label)
+            role = _field_role(item.label, doc.header_words)
             if role is not None and role not in labelled:
                 labelled[role] = item
         if not labelled.keys() & {"decision", "justification", "status", "procedure", "evidence", "owner"}:

@@ -1,4 +1,5 @@
 from aims_lint.reading import review_record
+from aims_lint.reading.objectives import POLICY_TYPE, policy_objectives
 from aims_lint.rule import Problem, rule
 
 from ..mandatory import MANDATORY, TEMPLATE_RULES, filled_documents, holds
@@ -17,6 +18,23 @@ def reviews_held(workspace, relpaths: list[str]) -> bool:
     return any(
         workspace.fact(relpath, "aims.review-kind.1", _review_kind, str) in (review_record.MINUTES, None)
         for relpath in relpaths
+    )
+
+
+OBJECTIVES_CLAUSE = "6.2"
+
+
+def _count_policy_objectives(doc) -> int:
+    return len(policy_objectives(doc))
+
+
+def objectives_in_policy(workspace, index: dict) -> bool:
+    """An AI policy states the AI objectives in a section of its own (read once per file
+    change, through the facts cache): documented information on the objectives exists,
+    and the OBJ rules judge them there."""
+    return any(
+        workspace.fact(relpath, "aims.policy-objectives.1", _count_policy_objectives, int)
+        for relpath, (doc_type, _) in index.items() if doc_type == POLICY_TYPE
     )
 
 
@@ -58,6 +76,8 @@ def check(workspace, ctx):
         if kind.clause == INTERNAL_AUDIT_CLAUSE and audit_in_time_rule:
             continue
         if not holders[kind]:
+            if kind.clause == OBJECTIVES_CLAUSE and objectives_in_policy(workspace, index):
+                continue
             yield Problem(1, 1, clause=kind.clause, what=kind.what, doc_type=kind.types[0])
         elif not template_rules and not filled_documents(workspace, kind):
             # Only unfilled templates: not on record. The template's own finding says so

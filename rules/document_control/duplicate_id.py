@@ -1,3 +1,4 @@
+from aims_lint.reading.metadata import metadata
 from aims_lint.rule import ALL_TYPES, Problem, rule
 
 
@@ -23,4 +24,6 @@ def check(workspace, ctx):
                 continue
             doc = workspace.document(relpath)
             others = ", ".join(other for other in relpaths if other != relpath)
-            yield Problem(*doc.value_position("id"), doc=doc, id=doc_id, others=others)
+            written = metadata(doc).get("id")  # front matter, else the body's document control
+            position = written.position if written is not None else doc.value_position("id")
+            yield Problem(*position, doc=doc, id=doc_id, others=others)

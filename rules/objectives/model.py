@@ -10,13 +10,40 @@ from aims_lint.reading.objectives import (  # noqa: F401
     LABELS,
     OBJECTIVES_TYPE,
     PARTS,
+    POLICY_TYPE,
     Objective,
     blank_rows,
     filled,
     measurable,
     objective_tables,
     objectives,
+    policy_objectives,
 )
+
+from ..mandatory import MANDATORY, filled_documents
+
+OBJECTIVES_KIND = next(kind for kind in MANDATORY if kind.clause == "6.2")
+
+
+def judged_objectives(doc, ctx) -> list[Objective]:
+    """The objectives the OBJ rules judge in ``doc``: an objectives document's, or the
+    ones an AI policy states when no objectives document of the repository states any
+    objective (read through the facts cache). With an objectives register, the policy's objectives section is
+    the framework for it (POL005's to judge) and its objectives are judged in the
+    register: the same objective is not reported twice."""
+    if doc.doc_type != POLICY_TYPE:
+        return objectives(doc)
+    found = policy_objectives(doc)
+    workspace = getattr(ctx, "workspace", None)
+    if not found or workspace is not None and any(
+        workspace.fact(relpath, "obj.count.1", _count, int) for relpath in filled_documents(workspace, OBJECTIVES_KIND)
+    ):
+        return []
+    return found
+
+
+def _count(doc) -> int:
+    return len(objectives(doc))
 
 
 def missing_parts(objective: Objective, include_absent: bool = True) -> list[str]:

@@ -4,8 +4,9 @@ from .model import (
     LABELS,
     OBJECTIVES_TYPE,
     PARTS,
+    POLICY_TYPE,
+    judged_objectives,
     missing_parts,
-    objectives,
     short,
     vague_owner,
 )
@@ -15,7 +16,7 @@ from .model import (
     code="OBJ003",
     name="objective-plan-incomplete",
     clause="6.2",
-    types=(OBJECTIVES_TYPE,),
+    types=(OBJECTIVES_TYPE, POLICY_TYPE),
     classification="minor",
     remediation="1 week",
     message="objective '{name}' has {missing}: 6.2 asks who is responsible, how and how often results are evaluated, and by when",
@@ -25,7 +26,14 @@ from .model import (
 def check(doc, ctx):
     required = [part for part in ctx.options.get("required") or () if part in PARTS]
     reported_tables = set()
-    for objective in objectives(doc):
+    found = judged_objectives(doc, ctx)
+    listed = [objective for objective in found if objective.source == "policy" and objective.table is None]
+    if listed:
+        yield from _policy_list(listed, required)
+    listed_ids = {id(objective) for objective in listed}
+    for objective in found:
+        if id(objective) in listed_ids:
+            continue
         missing = missing_parts(objective, include_absent=False)
         if "metric" in missing:
             continue  # OBJ002 reports the objective with everything it lacks
@@ -49,3 +57,24 @@ def check(doc, ctx):
                         f"{'them' if len(absent) > 1 else 'it'} in for every objective (6.2)"
                     ),
                 )
+
+
+def _policy_list(listed, required):
+    """Measurable objectives an AI policy lists as bullets: one finding for the parts of
+    the plan none of them states (a list has no columns to fill in)."""
+    measurable = [objective for objective in listed if "metric" not in missing_parts(objective)]
+    if not measurable:
+        return  # OBJ002 reports the intentions, with everything they lack
+    lacking = [LABELS[part] for part in PARTS if part in required and all(not objective.values.get(part) for objective in measurable)]
+    if not lacking:
+        return
+    what = ", ".join(lacking[:-1]) + " or " + lacking[-1] if len(lacking) > 1 else lacking[0]
+    first = measurable[0]
+    yield Problem(
+        first.line, first.column,
+        message=(
+            f"the {len(measurable)} measurable AI objective{'s' if len(measurable) > 1 else ''} the policy lists "
+            f"name{'s' if len(measurable) == 1 else ''} no {what}: 6.2 asks who is responsible, how and how often "
+            "results are evaluated, and by when; state them here or in an AI objectives register"
+        ),
+    )

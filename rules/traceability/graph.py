@@ -67,12 +67,18 @@ def known_id(workspace, token: str) -> bool:
 
 
 def id_prefixes(workspace) -> frozenset[str]:
-    """First parts shared by two or more document ids: the repository's naming schemes
-    ("PROC" for PROC-GOV and PROC-RES). Prose is checked only against these."""
+    """First parts shared by two or more front-matter document ids: the repository's
+    naming schemes ("PROC" for PROC-GOV and PROC-RES). Prose is checked only against
+    these. Ids read from body document-control blocks resolve references but set no
+    scheme: in repositories without front matter the same prefixes name risks, systems
+    and records written in prose ("AIMS-RISK-001", "REC-AI-RM-005"), and a reference
+    scan over them would report those as missing documents."""
 
     def compute(workspace) -> frozenset[str]:
         counts: dict[str, int] = {}
-        for doc_id in workspace.ids():
+        for doc_type, doc_id in workspace.index().values():
+            if not doc_type or not doc_id:
+                continue
             first = re.split(r"[-_]", doc_id, maxsplit=1)[0]
             if first != doc_id:
                 counts[first] = counts.get(first, 0) + 1
