@@ -37,7 +37,7 @@ def _why_not(doc, deadline: dt.date, stage2: dt.date, today: dt.date) -> str | N
     name="internal-audit-not-in-time",
     clause="9.2",
     types=("internal-audit",),
-    classification="major",
+    classification="advisory",
     remediation="2-4 weeks",
     message="no completed internal audit on record by {deadline}, {days} days before the Stage 2 audit on {stage2}: {reason}",
     summary="With a stage2-date configured: no completed internal audit dated at least 60 days before Stage 2.",

@@ -14,7 +14,7 @@ def _blank(value) -> bool:
     name="required-key-missing",
     clause="7.5.2",
     types=ALL_TYPES,
-    classification="minor",
+    classification="advisory",
     remediation="1 day",
     message="{where} has no '{key}': {why}",
     summary="Document control (front matter or a body block) lacks a key that documents of its type must carry.",

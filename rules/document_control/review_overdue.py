@@ -12,9 +12,9 @@ def _name(item) -> str:
 @rule(
     code="DOC007",
     name="review-overdue",
-    clause="7.5.2",
+    clause="8.1",
     types=ALL_TYPES,
-    classification="minor",
+    classification="advisory",
     remediation="1 week",
     message="review overdue: {basis} was due on {due} ({days} days ago)",
     summary="A document whose planned review date has passed.",

@@ -9,7 +9,7 @@ from .types import KNOWN_TYPES
     name="unknown-type",
     clause="7.5.2",
     types=ALL_TYPES,
-    classification="advisory",
+    classification="minor",
     remediation="1 day",
     message="type '{type}' is not one aims-lint knows; did you mean '{suggestion}'?",
     summary="A document type that looks like a misspelt known type (other unknown types are fine).",

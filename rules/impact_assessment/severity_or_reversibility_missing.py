@@ -8,7 +8,7 @@ from .common import TYPES, judged
 @rule(
     code="IMP004",
     name="severity-or-reversibility-missing",
-    clause="A.5.4",
+    clause="6.1.4",
     types=TYPES,
     classification="minor",
     remediation="1-2 weeks",

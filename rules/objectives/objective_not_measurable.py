@@ -15,7 +15,7 @@ from .model import (
     name="objective-not-measurable",
     clause="6.2",
     types=(OBJECTIVES_TYPE,),
-    classification="major",
+    classification="minor",
     remediation="1-2 weeks",
     message="objective '{name}' is an intention, not a measurable objective: no metric with a target (a number, threshold, percentage or comparator){also}",
     summary="An objective with no measurable metric and target: an intention ('deploy AI responsibly').",

@@ -8,7 +8,7 @@ from .controls import annex_a, read_soa
     name="soa-control-missing",
     clause="6.1.3",
     types=("soa",),
-    classification="major",
+    classification="minor",
     remediation="1-2 weeks",
     message="{count} of the {total} Annex A controls are not in the SoA ({missing}): list every control with an inclusion decision and, for an exclusion, its justification",
     summary="Annex A controls the SoA does not account for (one finding listing them).",
