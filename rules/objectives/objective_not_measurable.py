@@ -21,13 +21,16 @@ from .model import (
     summary="An objective with no measurable metric and target: an intention ('deploy AI responsibly').",
 )
 def check(doc, ctx):
-    for objective in objectives(doc):
+    found = objectives(doc)
+    vague = [objective for objective in found if "metric" in missing_parts(objective)]
+    # One intention beside measurable objectives is a single lapse (minor); when no
+    # objective is measurable, there is no measurable AI objective at all (major).
+    classification = "major" if vague and len(vague) == len(found) else None
+    for objective in vague:
         missing = missing_parts(objective)
-        if "metric" not in missing:
-            continue
         others = [f"no {LABELS[part]}" for part in missing if part != "metric"]
         owner = vague_owner(objective, ctx)
         if owner:
             others.insert(0, f"an owner that is not a named role ('{owner}')")
         also = "; also " + ", ".join(others) if others else ""
-        yield Problem(objective.line, objective.column, name=short(objective.name), also=also)
+        yield Problem(objective.line, objective.column, classification=classification, name=short(objective.name), also=also)
