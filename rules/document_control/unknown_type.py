@@ -21,10 +21,12 @@ def suggestion(doc_type: str) -> str | None:
         return None
     if doc_type in SYNONYMS:
         return SYNONYMS[doc_type]
-    # "ai-risk-assessment" and "aims-procedure" are a known type with a prefix.
+    # "ai-risk-assessment" is a known type with a prefix; "ai-procedure" and
+    # "ai-record" are an organisation's own names for its kinds of procedure or record.
     for prefix in ("ai-", "aims-"):
-        if doc_type.startswith(prefix) and doc_type[len(prefix):] in KNOWN_TYPES:
-            return doc_type[len(prefix):]
+        rest = doc_type[len(prefix):]
+        if doc_type.startswith(prefix) and rest in KNOWN_TYPES and rest not in ("procedure", "record"):
+            return rest
     # Typos rarely touch the first letter: "ai-polcy" is a typo of "ai-policy", while
     # "it-policy" and "isms-scope" are an organisation's own types.
     import difflib  # rarely needed: keep it off start-up

@@ -28,7 +28,7 @@ def vague_terms(terms: tuple[str, ...]) -> frozenset[str]:
     name="vague-owner",
     clause="5.3",
     types=ALL_TYPES,
-    classification="advisory",
+    classification="minor",
     remediation="1 day",
     message="owner '{owner}' is not a named role: name the role accountable for it (e.g. 'AI Governance Lead')",
     summary="An owner that is a group or nobody in particular (the AI team, everyone, management).",
