@@ -336,3 +336,17 @@ def test_internal_audit_lead_time_is_an_option(tmp_path):
     assert finding.classification == "advisory" and "less than 60 days before Stage 2" in finding.message
     (root / ".aims-lint.yaml").write_text("stage2-date: 2027-03-15\nrule-options:\n  AIMS002: {lead-time-days: 45}\n")
     assert lint(root, select=["AIMS002"], today=today).active == []
+
+
+# --- POL010: the planned interval is the requirement, the tie to 9.3 good practice ----
+
+
+def test_policy_review_not_tied_to_the_management_review_is_advisory(tmp_path):
+    from .test_ai_policy import policy
+
+    no_link = {"review": "\n## Review\n\nThis policy is reviewed annually by the AI Governance Lead.\n"}
+    root = write_repo(tmp_path / "a", {"p.md": policy(replace=no_link)})
+    assert [c for c, _ in found(root, "POL010")] == ["advisory"]
+    nothing = {"review": "\n## Changes\n\nChanges are made by the AI Governance Lead.\n"}
+    root = write_repo(tmp_path / "b", {"p.md": policy(replace=nothing)})
+    assert [c for c, _ in found(root, "POL010")] == ["minor"]
