@@ -59,3 +59,16 @@ def test_clauses_cite_the_requirement():
     assert by_code["POL009"] == "5.2"
     assert by_code["DOC007"] != "7.5.2" and by_code["CMP003"] == "7.2"
     assert by_code["SUP001"] == by_code["SUP002"] == "tool"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
+def test_a_doc_that_says_when_a_finding_is_raised_or_lowered_has_a_check_that_does_it(rule):
+    """'major when …' in a requirement line is a promise: the check sets the finding's
+    own classification (Problem(classification=...)), or delegates to a helper that does."""
+    (line,) = _basis_lines(rule)
+    promises = re.search(r"\bmajor when\b|\ban advisory finding when\b|\bare minor findings\b|\bis a minor finding\b|\bminor when\b", line)
+    source = rule.doc_path.with_suffix(".py").read_text(encoding="utf-8")
+    # The decorator names the rule's classification once; any further one is a finding's.
+    sets_it = len(re.findall(r"\bclassification=|\*\*_basis\(", source)) >= 2
+    if promises:
+        assert sets_it, f"{rule.code}: the doc promises a finding-level classification the check does not set"
