@@ -3,6 +3,8 @@ line where the problem is written, and on one that must not."""
 
 import datetime as dt
 
+import pytest
+
 from .conftest import codes
 from .conftest import lint as lint_all
 
@@ -178,8 +180,34 @@ def test_broken_links_to_files_headings_and_outside_the_repository(repo):
 def test_near_miss_type_gets_did_you_mean(repo):
     result = lint(repo({"p.md": with_keys(type="ai-polcy")}))
     (finding,) = result.active
-    assert (finding.code, finding.classification, finding.line) == ("DOC012", "advisory", 3)
+    assert (finding.code, finding.classification, finding.line) == ("DOC012", "minor", 3)
     assert "'ai-policy'" in finding.message
+    assert "none of the checks for a 'ai-policy' run" in finding.message
+
+
+@pytest.mark.parametrize(
+    "declared, suggested",
+    [
+        ("proceedure", "procedure"),
+        ("managment-review", "management-review"),
+        ("ai-risk-assessment", "risk-assessment"),
+        ("statement-of-applicability", "soa"),
+        ("Risk Register", "risk-assessment"),
+        ("objectives", "ai-objectives"),
+        ("AISIA", "impact-assessment"),
+    ],
+)
+def test_misspelt_or_reworded_type_is_a_minor_finding_with_the_suggestion(repo, declared, suggested):
+    """A misspelt type never switches the content rules off silently: the finding says
+    which type was meant and that its checks do not run."""
+    result = lint(repo({"p.md": with_keys(type=declared)}), select=["DOC012"])
+    (finding,) = result.active
+    assert finding.classification == "minor" and f"did you mean '{suggested}'?" in finding.message
+
+
+@pytest.mark.parametrize("declared", ["privacy-policy", "model-card", "supplier-register", "isms-scope", "policy", "Management_Review"])
+def test_an_organisations_own_type_or_a_spelling_variant_is_accepted(repo, declared):
+    assert lint(repo({"p.md": with_keys(type=declared)}), select=["DOC012"]).active == []
 
 
 def test_status_and_interval_values(repo):

@@ -9,7 +9,7 @@ from aims_lint.plan import phase_of, shorten
 
 from .test_cli import run
 from .test_document_control import with_keys
-from .test_objectives import GOOD_ROW, table
+from .test_objectives import table
 from .test_readiness import INTENTION
 
 
@@ -22,7 +22,7 @@ def plan_repo(repo):
     )
     return repo({
         ".aims-lint.yaml": "stage2-date: 2027-03-31\n",
-        "planning/objectives.md": table(GOOD_ROW, INTENTION),
+        "planning/objectives.md": table(INTENTION),
         "support/competence.md": matrix,
     })
 
@@ -40,7 +40,7 @@ def test_findings_are_listed_by_phase_with_owner_and_phase_end(plan_repo):
     ]
     phase1 = lines.index("Phase 1, days 1–30: Documentation sprint (2026-12-31 to 2027-01-29), 1 finding")
     assert lines[phase1 + 2].startswith(
-        "  by 2027-01-29  OBJ002 [major] planning/objectives.md:19  owner: AI Governance Lead  objective 'Deploy AI responsibly'"
+        "  by 2027-01-29  OBJ002 [major] planning/objectives.md:18  owner: AI Governance Lead  objective 'Deploy AI responsibly'"
     )
     phase2 = lines.index("Phase 2, days 31–60: Process hardening (2027-01-30 to 2027-02-28), 1 finding")
     assert lines[phase2 + 2].startswith("  by 2027-02-28  CMP002 [minor] support/competence.md:16  owner: Head of People  ")
@@ -59,14 +59,14 @@ def test_fewer_than_90_days_left_compresses_the_countdown_into_the_days_left(pla
     assert data["notes"][0] == "only 30 days to Stage 2: the countdown starts today and the three phases share the days left"
     assert "can no longer be on record 60 days before Stage 2 (that was 2027-01-30)" in data["notes"][1]
     assert data["phases"][0]["findings"][0] | {"message": ""} == {
-        "path": "planning/objectives.md", "line": 19, "column": 12, "code": "OBJ002", "clause": "6.2",
+        "path": "planning/objectives.md", "line": 18, "column": 12, "code": "OBJ002", "clause": "6.2",
         "classification": "major", "message": "", "remediation": "1-2 weeks", "owner": "AI Governance Lead", "due": "2027-03-10",
     }
     assert data["readiness"]["verdict"] == "at risk"  # a major open, 30 days left
 
 
 def test_without_a_stage2_date_the_plan_assumes_one_90_days_away(repo):
-    root = repo({"planning/objectives.md": table(GOOD_ROW, INTENTION)})
+    root = repo({"planning/objectives.md": table(INTENTION)})
     result = run(root, "plan", "--select", "OBJ002", "--today", "2026-12-01")
     lines = result.output.splitlines()
     assert lines[0] == "Countdown to Stage 2 on 2027-03-01 (assumed; 90 days from 2026-12-01)"

@@ -11,10 +11,10 @@ from aims_lint.readiness import assess, duration, remediation_days
 
 from .test_cli import run
 from .test_document_control import GOOD, with_keys
-from .test_objectives import GOOD_ROW, table
+from .test_objectives import table
 
 STAGE2 = "2027-03-01"
-INTENTION = "| OBJ-02 | Deploy AI responsibly | Ensure ethical AI | The AI team | | | |\n"  # OBJ002, major, 1-2 weeks
+INTENTION = "| OBJ-02 | Deploy AI responsibly | Ensure ethical AI | The AI team | | | |\n"  # OBJ002, major (the only objective), 1-2 weeks
 
 
 def config(stage2=STAGE2):
@@ -27,7 +27,7 @@ def config(stage2=STAGE2):
 def major_repo(repo):
     """One major (OBJ002: an intention, not an objective) and two minor findings of one
     rule (DOC009: owners 'everyone' and 'The AI team'); run with --select OBJ,DOC009."""
-    return repo({".aims-lint.yaml": config(), "planning/objectives.md": table(GOOD_ROW, INTENTION), "p.md": with_keys(owner="everyone")})
+    return repo({".aims-lint.yaml": config(), "planning/objectives.md": table(INTENTION), "p.md": with_keys(owner="everyone")})
 
 
 @pytest.fixture
@@ -91,7 +91,7 @@ def test_a_passed_stage2_date_with_findings_open_is_not_ready(minor_repo):
 
 
 def test_without_a_stage2_date_there_is_no_verdict_but_impact_and_estimate(repo):
-    root = repo({".aims-lint.yaml": config(None), "planning/objectives.md": table(GOOD_ROW, INTENTION)})
+    root = repo({".aims-lint.yaml": config(None), "planning/objectives.md": table(INTENTION)})
     result = run(root, "check", "--select", "OBJ", "--today", "2026-12-01")
     assert tail(result) == [
         "1 major nonconformity: the certificate would be withheld until closed.",

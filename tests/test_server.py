@@ -14,7 +14,6 @@ import pytest
 from lsprotocol import types
 
 from aims_lint.findings import Finding
-from aims_lint.pack import load_rules
 from aims_lint.server import (
     DEBOUNCE_SECONDS,
     MAX_DIAGNOSTICS,
@@ -208,12 +207,13 @@ def test_severity_follows_the_classification(repo):
         async with Editor(root) as editor:
             uri = editor.open("o.md", OBJECTIVES)
             diagnostics = (await editor.next_diagnostics(uri)).diagnostics
-            rules = {rule.code: rule for rule in load_rules()}
             expected = {"major": types.DiagnosticSeverity.Error, "minor": types.DiagnosticSeverity.Warning,
                         "advisory": types.DiagnosticSeverity.Information}
-            assert {rules[d.code].classification for d in diagnostics} == {"major", "minor"}
+            # The finding's own classification (a rule may raise or lower one finding):
+            # one vague objective among measurable ones is minor.
+            assert {(d.code, d.data["classification"]) for d in diagnostics} >= {("OBJ002", "minor"), ("DOC008", "minor")}
             for diagnostic in diagnostics:
-                assert diagnostic.severity == expected[rules[diagnostic.code].classification]
+                assert diagnostic.severity == expected[diagnostic.data["classification"]]
 
     _run(scenario)
 

@@ -7,9 +7,9 @@ from .whole import other_parts
 @rule(
     code="POL009",
     name="policy-no-communication",
-    clause="7.4",
+    clause="5.2",
     types=(POLICY_TYPE,),
-    classification="minor",
+    classification="advisory",
     remediation="1 week",
     message="the policy does not say how it is communicated to {missing} (5.2, 7.4): say who receives it, how and when",
     summary="No communication of the policy to internal and to external interested parties.",

@@ -12,7 +12,7 @@ from .whole import found_elsewhere
     name="policy-no-responsible-ai-commitment",
     clause="A.2.2",
     types=(POLICY_TYPE,),
-    classification="minor",
+    classification="advisory",
     remediation="1 week",
     message=(
         "the policy makes no commitment to responsible, human-centred AI (fairness, human oversight, "

@@ -9,7 +9,7 @@ from .whole import found_elsewhere
     name="policy-no-scope-reference",
     clause="5.2",
     types=(POLICY_TYPE,),
-    classification="minor",
+    classification="advisory",
     remediation="1 week",
     message="the policy does not refer to the AIMS scope or the AI systems in scope: link the scope document or name the AI systems it governs",
     summary="No reference to the AIMS scope or to the AI systems in scope.",

@@ -13,7 +13,7 @@ _POLICY = lazy(r"\bpolic(y|ies)\b|\baims\b|\bmanagement system\b", re.I)
     name="awareness-evidence-missing",
     clause="7.3",
     types=("competence-matrix",),
-    classification="minor",
+    classification="advisory",
     remediation="1 week",
     message=(
         "{what}: show that people know the AI policy, their contribution to the AIMS and the consequences "

@@ -3,6 +3,8 @@ from aims_lint.rule import Problem, rule
 from ..common import first_heading_line, inactive
 from .matrix import COLUMNS, LABELS, column_of, columns, matrix_tables
 
+ADVISORY_COLUMNS = ("status", "next_review")
+
 
 @rule(
     code="CMP001",
@@ -26,4 +28,7 @@ def check(doc, ctx):
     present = columns(doc)
     for column in COLUMNS:
         if column not in present:
-            yield Problem(best.line, 1, what=f"competence matrix has no '{LABELS[column]}' column")
+            # 7.2 asks for the competence needed, the evaluation and the evidence; a
+            # status or next-review column is good practice (advisory).
+            classification = "advisory" if column in ADVISORY_COLUMNS else None
+            yield Problem(best.line, 1, classification=classification, what=f"competence matrix has no '{LABELS[column]}' column")

@@ -5,6 +5,15 @@ from .types import KNOWN_TYPES, is_record, required_keys
 
 
 
+def _classification(doc_type, key: str) -> str | None:
+    """Minor where 7.5.2 (or 9.2.2 b) itself asks for the key: a title identifies a
+    document, a date a record, a scope an internal audit. The rule's advisory otherwise:
+    owner, version, status and id are the organisation's conventions, not a 'shall'."""
+    if key == "title" or (key == "date" and is_record(doc_type)) or (key == "scope" and doc_type == "internal-audit"):
+        return "minor"
+    return None
+
+
 def _blank(value) -> bool:
     return value is None or (isinstance(value, str) and not value.strip()) or value == [] or value == {}
 
@@ -14,7 +23,7 @@ def _blank(value) -> bool:
     name="required-key-missing",
     clause="7.5.2",
     types=ALL_TYPES,
-    classification="minor",
+    classification="advisory",
     remediation="1 day",
     message="{where} has no '{key}': {why}",
     summary="Document control (front matter or a body block) lacks a key that documents of its type must carry.",
@@ -40,7 +49,7 @@ def _front_matter(doc, meta, block):
         if key == "type" or not _blank(value):
             continue
         where = doc.key_position(key) if key in doc.meta else (line, 1)
-        yield Problem(*where, where="front matter", key=key, why=f"required for a '{doc.doc_type}' (identification, ownership and version control)")
+        yield Problem(*where, classification=_classification(doc.doc_type, key), where="front matter", key=key, why=f"required for a '{doc.doc_type}' (identification, ownership and version control)")
     if is_record(doc.doc_type):
         return
     has_next = meta.get("next_review") is not None and not _blank(meta.get("next_review").value)

@@ -17,7 +17,7 @@ def _scope_line(doc) -> int:
 @rule(
     code="IMP003",
     name="affected-or-harms-missing",
-    clause="A.5.4",
+    clause="6.1.4",
     types=TYPES,
     classification="major",
     remediation="2-4 weeks",

@@ -9,7 +9,7 @@ from .common import TYPES, judged
     name="escalation-missing",
     clause="6.1.4",
     types=TYPES,
-    classification="minor",
+    classification="advisory",
     remediation="1 week",
     message=(
         "no escalation path: say who decides when an impact or residual risk is unacceptable "

@@ -7,7 +7,7 @@ from .common import TYPES, judged
 @rule(
     code="IMP009",
     name="privacy-only-assessment",
-    clause="A.5.5",
+    clause="6.1.4",
     types=TYPES,
     classification="major",
     remediation="2-4 weeks",

@@ -8,7 +8,7 @@ from .common import TYPES, judged
 @rule(
     code="IMP004",
     name="severity-or-reversibility-missing",
-    clause="A.5.4",
+    clause="6.1.4",
     types=TYPES,
     classification="minor",
     remediation="1-2 weeks",
@@ -25,4 +25,6 @@ def check(doc, ctx):
     if not mentions(text, ctx.vocabulary("impact_assessment_reversibility")):
         missing.append("reversibility")
     if missing:
-        yield Problem(_scope_line(doc), 1, missing=" and ".join(missing))
+        # Reversibility is good practice, not a 'shall': advisory when only it is missing.
+        classification = "advisory" if missing == ["reversibility"] else None
+        yield Problem(_scope_line(doc), 1, classification=classification, missing=" and ".join(missing))

@@ -13,7 +13,7 @@ def _blank(value) -> bool:
     name="action-owner-or-due-missing",
     clause="9.3.3",
     types=TYPES,
-    classification="minor",
+    classification="advisory",
     remediation="1 day",
     message="action without {missing}: '{action}'; give every action a named owner role and a due date",
     summary="A management review action without an owner or without a due date.",

@@ -54,13 +54,43 @@ def _body(doc):
 def check(doc, ctx):
     if not judged(doc):
         return
-    terms = list(ctx.vocabulary("management_review_top_management")) + list(ctx.options.get("extra-top-management") or ())
-    pattern = term_pattern(terms)
-    entries = list(_front_matter(doc)) or list(_body(doc))
+    pattern = _pattern(ctx)
+    entries = _entries(doc)
     if not entries:
-        yield Problem(first_heading_line(doc), 1, what="attendees not recorded")
+        yield Problem(first_heading_line(doc), 1, classification=_classification(doc, ctx, pattern), what="attendees not recorded")
         return
-    if pattern is not None and any(pattern.search(text) for _, _, text in entries):
+    if _present(pattern, entries):
         return
     line, column, _ = entries[0]
-    yield Problem(line, column, what="no top management among the attendees")
+    yield Problem(line, column, classification=_classification(doc, ctx, pattern), what="no top management among the attendees")
+
+
+def _pattern(ctx):
+    terms = list(ctx.vocabulary("management_review_top_management")) + list(ctx.options.get("extra-top-management") or ())
+    return term_pattern(terms)
+
+
+def _entries(doc):
+    return list(_front_matter(doc)) or list(_body(doc))
+
+
+def _present(pattern, entries) -> bool:
+    return pattern is not None and any(pattern.search(text) for _, _, text in entries)
+
+
+def _classification(doc, ctx, pattern) -> str | None:
+    """Minor when another review on record had top management present; major when no
+    minutes of the repository show top management at all (9.3.1 not met)."""
+    workspace = getattr(ctx, "workspace", None)
+    if workspace is None:
+        return None
+
+    def with_top_management(workspace):
+        return frozenset(
+            other.relpath
+            for other in workspace.documents_of_type(*TYPES)
+            if judged(other) and _present(pattern, _entries(other))
+        )
+
+    held = workspace.memo("mrv007.with-top-management", with_top_management)
+    return None if held - {doc.relpath} else "major"

@@ -8,7 +8,7 @@ from .model import OBJECTIVES_TYPE, blank_rows, objective_tables, objectives
     name="blank-objective-rows",
     clause="6.2",
     types=(OBJECTIVES_TYPE,),
-    classification="minor",
+    classification="advisory",
     remediation="1 day",
     message="{count} empty objective row{plural} ({rows}) left from the template: fill {them} in or delete {them}",
     summary="Empty template rows in an objectives table that also has real objectives.",

@@ -16,7 +16,7 @@ from .model import (
     name="objective-not-measurable",
     clause="6.2",
     types=(OBJECTIVES_TYPE, POLICY_TYPE),
-    classification="major",
+    classification="minor",
     remediation="1-2 weeks",
     message="objective '{name}' is an intention, not a measurable objective: no metric with a target (a number, threshold, percentage or comparator){also}",
     summary="An objective with no measurable metric and target: an intention ('deploy AI responsibly').",
@@ -26,16 +26,18 @@ def check(doc, ctx):
     if doc.doc_type == POLICY_TYPE:
         yield from _policy(found)
         return
-    for objective in found:
+    vague = [objective for objective in found if "metric" in missing_parts(objective)]
+    # One intention beside measurable objectives is a single lapse (minor); when no
+    # objective is measurable, there is no measurable AI objective at all (major).
+    classification = "major" if vague and len(vague) == len(found) else None
+    for objective in vague:
         missing = missing_parts(objective)
-        if "metric" not in missing:
-            continue
         others = [f"no {LABELS[part]}" for part in missing if part != "metric"]
         owner = vague_owner(objective, ctx)
         if owner:
             others.insert(0, f"an owner that is not a named role ('{owner}')")
         also = "; also " + ", ".join(others) if others else ""
-        yield Problem(objective.line, objective.column, name=short(objective.name), also=also)
+        yield Problem(objective.line, objective.column, classification=classification, name=short(objective.name), also=also)
 
 
 def _policy(found):

@@ -42,7 +42,10 @@ def check(doc, ctx):
         if owner and "owner" in required:
             problems.insert(0, f"an owner that is not a named role ('{owner}')")
         if problems:
-            yield Problem(objective.line, objective.column, name=short(objective.name), missing=", ".join(problems[:-1]) + " and " + problems[-1] if len(problems) > 1 else problems[0])
+            # 6.2 asks who, by when and how results are evaluated; a review frequency
+            # is good practice: advisory when it is all that is missing.
+            classification = "advisory" if problems == [f"no {LABELS['frequency']}"] else None
+            yield Problem(objective.line, objective.column, classification=classification, name=short(objective.name), missing=", ".join(problems[:-1]) + " and " + problems[-1] if len(problems) > 1 else problems[0])
         table = objective.table
         if table is not None and not reported_tables:  # one finding for the document's objectives tables
             reported_tables.add(id(table))
@@ -51,6 +54,7 @@ def check(doc, ctx):
                 yield Problem(
                     table.line,
                     1,
+                    classification="advisory" if absent == [LABELS["frequency"]] else None,
                     message=(
                         f"the objectives table has no {' and no '.join(absent)} column, so no objective in it states "
                         f"{'them' if len(absent) > 1 else 'it'}: add the column{'s' if len(absent) > 1 else ''} and fill "

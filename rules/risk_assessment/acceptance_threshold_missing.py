@@ -7,7 +7,7 @@ from .register import has_acceptance_threshold, has_scale
 @rule(
     code="RSK002",
     name="acceptance-threshold-missing",
-    clause="6.1.2",
+    clause="6.1.1/6.1.2",
     types=("risk-assessment",),
     classification="minor",
     remediation="1 week",

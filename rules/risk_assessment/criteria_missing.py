@@ -32,4 +32,7 @@ def check(doc, ctx):
         where = ""
     names = " and ".join("likelihood" if which == "likelihood" else "severity/impact" for which in missing)
     section = doc.sections[0].line if doc.sections else doc.body_start_line
-    yield Problem(section, 1, missing=names, plural="s" if len(missing) > 1 else "", where=where)
+    # No scales at all: the assessment has no defined basis (major). One scale missing
+    # (a severity-only method): a single lapse in criteria that otherwise exist (minor).
+    classification = "minor" if len(missing) == 1 else None
+    yield Problem(section, 1, classification=classification, missing=names, plural="s" if len(missing) > 1 else "", where=where)

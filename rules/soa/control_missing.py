@@ -8,7 +8,7 @@ from .controls import annex_a, read_soa
     name="soa-control-missing",
     clause="6.1.3",
     types=("soa",),
-    classification="major",
+    classification="minor",
     remediation="1-2 weeks",
     message="{count} of the {total} Annex A controls are not in the SoA ({missing}): list every control with an inclusion decision and, for an exclusion, its justification",
     summary="Annex A controls the SoA does not account for (one finding listing them).",
@@ -28,4 +28,7 @@ def check(doc, ctx):
     else:
         line = doc.sections[0].line if doc.sections else doc.body_start_line
     shown = ", ".join(missing[:12]) + (f" and {len(missing) - 12} more" if len(missing) > 12 else "")
-    yield Problem(line, 1, count=len(missing), total=len(catalogue), missing=shown)
+    # One or a few controls left out are a single lapse (minor); most of Annex A
+    # unaccounted for means the comparison with Annex A was not made (major).
+    classification = "major" if len(missing) * 2 > len(catalogue) else None
+    yield Problem(line, 1, classification=classification, count=len(missing), total=len(catalogue), missing=shown)

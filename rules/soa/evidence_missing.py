@@ -8,7 +8,7 @@ from .references import missing_references
     name="soa-evidence-missing",
     clause="6.1.3",
     types=("soa",),
-    classification="minor",
+    classification="advisory",
     remediation="1 week",
     message="no record/evidence reference: {summary}; name the record that shows it operates (a link to a record, a log, a ticket id)",
     summary="An included Annex A control without a record/evidence reference.",

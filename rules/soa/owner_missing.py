@@ -8,7 +8,7 @@ from .references import missing_references
     name="soa-owner-missing",
     clause="6.1.3",
     types=("soa",),
-    classification="minor",
+    classification="advisory",
     remediation="1 week",
     message="no responsible role: {summary}; name the role accountable for it (e.g. 'Head of Data Science')",
     summary="An included Annex A control without a responsible role.",

@@ -8,7 +8,7 @@ from .references import missing_references
     name="soa-procedure-missing",
     clause="6.1.3",
     types=("soa",),
-    classification="minor",
+    classification="advisory",
     remediation="1 week",
     message="no procedure reference: {summary}; name the procedure or policy that implements it (a link or document id)",
     summary="An included Annex A control without a procedure reference.",

@@ -36,7 +36,7 @@ def _body_links_risk(workspace, doc) -> bool:
     name="soa-risk-link-missing",
     clause="6.1.3",
     types=("soa",),
-    classification="minor",
+    classification="advisory",
     remediation="1 day",
     message="{problem}: the SoA must trace to the AI risk assessment whose treatment it records (front matter 'risk_register: <id>' or a link to it)",
     summary="An SoA that does not point to the risk assessment (front matter risk_register or a body link), or points to nothing.",

@@ -20,7 +20,7 @@ def _has_version(doc) -> bool:
 @rule(
     code="SOA008",
     name="soa-version-missing",
-    clause="7.5.2",
+    clause="7.5.3",
     types=("soa",),
     classification="minor",
     remediation="1 day",

@@ -10,9 +10,9 @@ def _normalise(reason: str) -> str:
 @rule(
     code="SUP001",
     name="suppression-without-reason",
-    clause="7.5.2",
+    clause="tool",
     types=ALL_TYPES,
-    classification="minor",
+    classification="advisory",
     remediation="1 day",
     message="'aims-lint-{kind}' {problem}: say after ' -- ' why the finding is accepted (an auditor reads it as an accepted risk)",
     summary="An inline suppression that does not say why, or whose reason is a placeholder ('reason', 'TODO').",

@@ -9,7 +9,7 @@ def _known(selector, rules):
 @rule(
     code="SUP002",
     name="unused-suppression",
-    clause="7.5.2",
+    clause="tool",
     types=ALL_TYPES,
     classification="advisory",
     remediation="1 day",

@@ -11,7 +11,7 @@ _LABELS = (("procedure", "procedure"), ("evidence", "record"))
     name="soa-reference-untraceable",
     clause="6.1.3",
     types=("soa",),
-    classification="minor",
+    classification="advisory",
     remediation="1 week",
     message=(
         "{count} of {total} included controls name their {label} only in words ({examples}): an auditor cannot "
