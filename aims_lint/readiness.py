@@ -153,6 +153,9 @@ class Readiness:
     groups: list[ClauseGroup] = field(default_factory=list)  # minors per clause, most first
     suppressed: list[Finding] = field(default_factory=list)  # accepted by suppression
     schedule: Any = None  # aims_lint.plan.Schedule
+    # The repository's records were read (a run over the repository): the plan's chain
+    # counts from them. Without them (a few files linted) the chain is not compared.
+    evidence_known: bool = False
     many_minors: int = PLANNING_DEFAULTS["many-minors"]
 
     @property
@@ -212,6 +215,7 @@ def assess(
     readiness.groups = _groups(active, settings["many-minors"])
     readiness.suppressed = [finding for finding in result.findings if finding.suppressed]
     readiness.blockers = _blockers(result, readiness.suppressed, today)
+    readiness.evidence_known = result.evidence is not None
     readiness.schedule = planning_module.schedule(readiness, result, stage2_date, today, settings)
     readiness.verdict, readiness.reason = _verdict(readiness)
     return readiness
@@ -252,9 +256,12 @@ def _blockers(result: Result, suppressed: list[Finding], today: _dt.date) -> lis
         reasons.append("no governance document: nothing in the repository is typed as AIMS documentation")
     evidence = result.evidence
     if evidence is not None and result.documents_checked:
+        missing = [f"{kind.what} ({kind.clause})" for kind in evidence.kinds if not kind.documents]
+        if missing:
+            reasons.append(f"no {'; no '.join(missing)} on record (mandatory documented information)")
         for kind in evidence.kinds:
             if not kind.documents:
-                reasons.append(f"no {kind.what} (clause {kind.clause}) on record")
+                continue
             elif not kind.filled:
                 reasons.append(f"the {kind.what} (clause {kind.clause}) is only an unfilled template ({kind.documents[0]})")
             elif kind.clause == "9.3" and not evidence.reviews:
@@ -285,7 +292,7 @@ def _record_reasons(evidence, today: _dt.date) -> list[str]:
     audits = [record for record in evidence.audits if not record.lacks]
     if audit_kind is not None and audit_kind.filled and not audits and evidence.audits:
         record = evidence.audits[0]
-        reasons.append(f"the internal audit record {record.path} has no content (no {', no '.join(record.lacks)})")
+        reasons.append(f"the internal audit record {record.path} has no content ({', '.join(record.lacks)})")
     held_audits = [record for record in audits if record.date is None or record.date <= today.isoformat()]
     if audits and not held_audits:
         record = min(audits, key=lambda record: record.date)
@@ -293,7 +300,7 @@ def _record_reasons(evidence, today: _dt.date) -> list[str]:
     reviews = [record for record in evidence.reviews if not record.lacks]
     if evidence.reviews and not reviews:
         record = evidence.reviews[0]
-        reasons.append(f"the management review minutes {record.path} have no content (no {', no '.join(record.lacks)})")
+        reasons.append(f"the management review minutes {record.path} have no content ({', '.join(record.lacks)})")
     audit = _latest(held_audits)
     if audit is None or not reviews:
         return reasons
@@ -332,7 +339,7 @@ def _verdict(readiness: Readiness) -> tuple[str | None, str | None]:
             return NOT_READY, f"the Stage 2 date passed {_plural(-days_left, 'day')} ago with {nonconformities} open"
         return READY, "no major or minor nonconformity is open"
     path = schedule.critical_path_days
-    if schedule.stage2_late > 0:
+    if readiness.evidence_known and schedule.stage2_late > 0:
         late = schedule.first_late()
         where = f": {late.name.lower()} is {_plural(late.late_by, 'day')} late (latest {late.latest.isoformat()})" if late else ""
         return NOT_READY, (
@@ -342,7 +349,7 @@ def _verdict(readiness: Readiness) -> tuple[str | None, str | None]:
     if counts["major"]:
         majors = _plural(counts["major"], "major nonconformity", "major nonconformities")
         risks.append(f"{majors} must be closed with evidence before the audit")
-    for milestone in schedule.late():
+    for milestone in schedule.late() if readiness.evidence_known else []:
         risks.append(
             f"{milestone.name.lower()} is {_plural(milestone.late_by, 'day')} late against its latest date "
             f"{milestone.latest.isoformat()}{milestone.target_note}"
@@ -351,7 +358,10 @@ def _verdict(readiness: Readiness) -> tuple[str | None, str | None]:
     if many:
         listed = ", ".join(f"{group.clause} ({group.count})" for group in many)
         risks.append(f"minor findings pile up against {listed}: together they may be judged a major nonconformity")
-    fits = f"the critical path needs {_plural(path, 'day')} of the {_plural(days_left, 'day')} left"
+    fits = (
+        f"the critical path needs {_plural(path, 'day')} of the {_plural(days_left, 'day')} left"
+        if readiness.evidence_known else f"{_plural(days_left, 'day')} left"
+    )
     if risks:
         return AT_RISK, "; ".join(risks) + f" ({fits})"
     if open_count == 0:

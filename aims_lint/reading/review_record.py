@@ -129,7 +129,13 @@ _REVIEW_INPUTS = lazy(
     re.I,
 )
 _REVIEW_DECISIONS = lazy(r"\bdecisions?\b|\bdecided\b|\bresolved\b|\bagreed\b|\bapproved\b|\boutcomes?\b|\bconclusions?\b", re.I)
-_MENTIONS_AUDIT = lazy(r"\baudit", re.I)
+# The minutes speak of the internal audit's results (9.3.2 c) 4)), not of the
+# certification audit to come.
+_MENTIONS_AUDIT = lazy(
+    r"\binternal[- ]audits?\b|\baudit (results?|findings?|reports?|programme|program)\b|"
+    r"\b(results?|findings|outcomes?) of the (internal |last |latest )?audit\b|\bIA-\d",
+    re.I,
+)
 _MIN_WORDS = 25  # fewer words in the body than a heading and one sentence per element
 
 
@@ -197,14 +203,14 @@ def review_minutes(doc) -> dict:
 def audit_empty(facts: dict) -> list[str]:
     """What an internal-audit record lacks for it to count as one (empty: it has content)."""
     if facts["words"] < _MIN_WORDS:
-        return [f"its body has {facts['words']} words"]
+        return [f"only {facts['words']} word{'s' if facts['words'] != 1 else ''} in its body"]
     missing = [name for name in ("scope", "criteria", "findings") if not facts[name]]
-    return missing if len(missing) >= 2 or "findings" in missing else []
+    return [f"no {name}" for name in missing] if len(missing) >= 2 or "findings" in missing else []
 
 
 def review_empty(facts: dict) -> list[str]:
     """What management-review minutes lack for them to count as a held review."""
     if facts["words"] < _MIN_WORDS:
-        return [f"its body has {facts['words']} words"]
+        return [f"only {facts['words']} word{'s' if facts['words'] != 1 else ''} in its body"]
     missing = [name for name in ("inputs", "decisions") if not facts[name]]
-    return missing if len(missing) == 2 else []
+    return [f"no {name}" for name in missing] if len(missing) == 2 else []

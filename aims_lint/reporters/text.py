@@ -115,7 +115,7 @@ def readiness_lines(readiness, result: Result, report: Report) -> list[str]:
         if len(readiness.suppressed) > SHOWN_SUPPRESSED:
             lines.append(f"  and {len(readiness.suppressed) - SHOWN_SUPPRESSED} more (--show-suppressed lists them)")
     scope = "" if result.whole_repository else " (linted files only)"
-    if readiness.stage2_date is not None and readiness.schedule is not None and (counts["major"] or counts["minor"]):
+    if readiness.evidence_known and readiness.stage2_date is not None and (counts["major"] or counts["minor"]):
         lines.append(critical_path_line(readiness.schedule))
     if readiness.verdict is None:
         lines.append(f"Readiness{scope}: no verdict: set stage2-date in the configuration to compare with your audit date.")
