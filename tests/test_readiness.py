@@ -19,6 +19,7 @@ from aims_lint.readiness import assess, effort_days, remediation_days
 from .test_cli import run
 
 TODAY = "2026-12-01"
+INTENTION = "| OBJ-02 | Deploy AI responsibly | Ensure ethical AI | The AI team | | | |\n"  # OBJ002, major, 1-2 weeks
 COMPLETE = Path(__file__).resolve().parent.parent / "examples" / "aims-complete"
 
 
