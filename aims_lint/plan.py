@@ -25,7 +25,8 @@ Each milestone has a *latest* date (counted back from Stage 2), an *earliest* da
 (counted forward from today through the work still open), the findings that block it,
 their owners and the effort in person-days. Work runs side by side across owners: a
 milestone's calendar time is the busiest owner's effort (five working days a week), not
-the sum of everything. A milestone whose earliest date is after its latest is late, by
+the sum of everything; an owner does their documentation items, then their process
+items (phases 1 and 2), while other owners work on theirs. A milestone whose earliest date is after its latest is late, by
 that many days; the critical path is the days from today to the earliest Stage 2.
 
 A finding is placed by its clause, not by its rule code, so third-party rule packs are
@@ -338,8 +339,12 @@ def schedule(readiness, result: Result, stage2_date: _dt.date | None, today: _dt
         milestone.earliest = start + _dt.timedelta(days=days)
         return milestone.earliest
 
-    at = advance("documentation", today, _work_days(items_by.get("documentation", [])))
-    at = advance("design", at, design_work)
+    # Each owner works through their documentation items, then their process items;
+    # owners work side by side: the design gaps are closed when the busiest is done.
+    documentation = advance("documentation", today, _work_days(items_by.get("documentation", [])))
+    both = _work_days(items_by.get("documentation", []) + items_by.get("design", []))
+    at = advance("design", today, max(both, (documentation - today).days))
+    milestones["design"].days = (at - documentation).days
     if audit_held is not None and not items_by.get("internal-audit"):
         for key in ("evidence", "internal-audit"):
             milestones[key].earliest, milestones[key].done = audit_held, f"internal audit on record, {audit_held.isoformat()}"
