@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-AUDIT_FACT = "evidence.audit-record.2"
-REVIEW_FACT = "evidence.review-minutes.2"
+AUDIT_FACT = "evidence.audit-record.3"
+REVIEW_FACT = "evidence.review-minutes.3"
 _DATE = frozenset({str, type(None)})
 _AUDIT_SHAPE = {"date": _DATE, "scope": bool, "criteria": bool, "findings": bool, "words": int}
 _REVIEW_SHAPE = {"kind": str, "date": _DATE, "inputs": bool, "decisions": bool, "audit": bool, "words": int}

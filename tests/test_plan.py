@@ -199,3 +199,18 @@ def test_messages_are_shortened_at_a_word():
 )
 def test_milestone_by_clause(clause, milestone):
     assert milestone_of(clause) == milestone
+
+
+def test_an_owner_does_their_documentation_then_their_process_work_while_others_work_on_theirs():
+    findings = [finding("OBJ002", "6.2", path="o.md"), finding("RSK001", "6.1.2", path="r.md"),
+                finding("IMP001", "6.1.4", path="i.md")]
+    # A owns the objectives and the risk register: 10 + 10 person-days, one after the other;
+    # B owns the impact assessment: 10 person-days, side by side with A.
+    schedule = schedule_of(findings, dt.date(2027, 12, 1), dt.date(2027, 1, 1), {"o.md": "A", "r.md": "A", "i.md": "B"})
+    assert schedule.milestone("documentation").earliest.isoformat() == "2027-01-15"  # 14 days
+    assert schedule.milestone("design").earliest.isoformat() == "2027-01-29"  # A's 20 person-days: 28 days
+
+
+def test_a_partial_run_compares_no_chain():
+    readiness = assess(Result(findings=[finding("OBJ002", "6.2")], documents_checked=1), dt.date(2027, 2, 1), dt.date(2027, 1, 1))
+    assert readiness.verdict == "at risk" and "critical path" not in readiness.reason

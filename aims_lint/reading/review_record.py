@@ -149,16 +149,22 @@ def held_on(doc) -> str | None:
         if value is not None:
             return value.isoformat()
     control = [field.line for field in doc.fields if field.name in _CONTROL_FIELDS]
-    for field in doc.fields:
-        label = _label(field.label)
+    labelled = [(field.label, field.value, field.line) for field in doc.fields]
+    # Two-column key/value tables ("| Audit date | 2026-10-02 |"), header row included.
+    for table in doc.tables:
+        if len(table.header) == 2:
+            labelled += [(row.cells[0].text, row.cells[1].text, row.line) for row in table.rows if len(row.cells) == 2]
+            labelled.append((table.header[0].text, table.header[1].text, table.line))
+    for text, value, line in labelled:
+        label = _label(text)
         if not _AUDIT_DATE_LABEL.match(label):
             continue
-        if label.lower() == "date" and any(abs(line - field.line) <= 4 for line in control):
+        if label.lower() == "date" and any(abs(other - line) <= 4 for other in control):
             continue  # the document's date in its document-control block
-        match = ISO_DATE.search(field.value)
-        value = parse_date(match.group(0)) if match else prose_date(field.value)
-        if value is not None:
-            return value.isoformat()
+        match = ISO_DATE.search(value)
+        found = parse_date(match.group(0)) if match else prose_date(value)
+        if found is not None:
+            return found.isoformat()
     return None
 
 
