@@ -442,6 +442,8 @@ def milestone_lines(milestone: Milestone, width: int = 100) -> list[str]:
     head = f"{milestone.name}: latest {milestone.latest.isoformat()}"
     if milestone.done:
         head += f", done ({milestone.done})"
+    elif not milestone.items and milestone.key in ("documentation", "design"):
+        head += ", nothing open"
     else:
         head += f", earliest {milestone.earliest.isoformat()}"
         if milestone.late_by:

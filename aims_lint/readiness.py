@@ -252,7 +252,7 @@ def _clause_key(clause: str) -> tuple:
 def _blockers(result: Result, suppressed: list[Finding], today: _dt.date) -> list[str]:
     """Why the documentation cannot be ready for Stage 2 as it stands, whatever the date."""
     reasons = []
-    if result.documents_checked == 0:
+    if result.documents_checked == 0 and (result.whole_repository or result.evidence is not None):
         reasons.append("no governance document: nothing in the repository is typed as AIMS documentation")
     evidence = result.evidence
     if evidence is not None and result.documents_checked:
