@@ -246,3 +246,20 @@ def test_github_summary_line_carries_the_verdict(ready):
     (ready / "records" / "management-review-2026-11.md").unlink()
     result = run(ready, "check", "--today", TODAY, "--no-cache", "--format", "github")
     assert ": documentation not ready for Stage 2 (the latest management review" in result.output.splitlines()[-1]
+
+
+def test_the_html_report_lists_blockers_groups_and_what_is_accepted_by_suppression(ready):
+    objectives = ready / "planning" / "objectives.md"
+    text = objectives.read_text(encoding="utf-8")
+    front_end = text.index("\n---\n", 4) + 5
+    objectives.write_text(
+        text[:front_end] + "<!-- aims-lint-disable-file OBJ -- the board accepts this -->\n" + text[front_end:]
+        + "| OBJ-09 | Deploy AI responsibly | Ensure ethical AI | AI Governance Lead | | | |\n",
+        encoding="utf-8",
+    )
+    assert run(ready, "report", "--today", TODAY, "--no-cache", "-o", "r.html").exit_code == 0
+    html = (ready / "r.html").read_text(encoding="utf-8")
+    assert 'id="verdict">Documentation not ready for Stage 2<' in html
+    assert '<ul class="blockers" id="blockers"><li>1 major finding is accepted by suppression (OBJ002 planning/objectives.md:' in html
+    assert "Accepted by suppression: the auditor will still see these (1)." in html
+    assert "(suppressed: the board accepts this)" in html
