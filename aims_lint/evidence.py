@@ -61,8 +61,7 @@ class Evidence:
 
 def collect(workspace) -> Evidence:
     """The repository's mandatory documented information and its audit and review records."""
-    from aims_lint.reading import review_record
-    from aims_lint.reading import templates
+    from aims_lint.reading import review_record, templates
     from rules.mandatory import MANDATORY, holds
 
     index = workspace.index()

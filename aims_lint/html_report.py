@@ -24,9 +24,8 @@ from pathlib import Path
 from aims_lint import __version__
 from aims_lint.escape import printable, uri_reference
 from aims_lint.findings import Finding, Result
-from aims_lint.plan import Plan
+from aims_lint.plan import Plan, critical_path_line
 from aims_lint.plan import build as build_plan
-from aims_lint.plan import critical_path_line
 from aims_lint.readiness import SCOPE_NOTE
 
 CLASSIFICATIONS = ("major", "minor", "advisory")

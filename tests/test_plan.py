@@ -145,7 +145,7 @@ def test_plan_summary_json_and_html_show_the_same_model(ready):  # noqa: F811
     assert plan_json["reason"] == readiness["reason"]
     text = run(ready, "plan", "--today", TODAY, "--no-cache").output
     summary = run(ready, "check", "--today", TODAY, "--no-cache").output
-    verdict = f"DOCUMENTATION NOT READY FOR STAGE 2"
+    verdict = "DOCUMENTATION NOT READY FOR STAGE 2"
     assert verdict in text and verdict in summary and readiness["reason"] in text and readiness["reason"] in summary
     for milestone in readiness["plan"]["milestones"]:
         assert f"latest {milestone['latest']}" in text

@@ -7,7 +7,6 @@ ready as it stands: each test breaks one thing and expects NOT READY with the re
 
 import datetime as dt
 import json
-import re
 import shutil
 from pathlib import Path
 
