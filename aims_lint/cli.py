@@ -140,7 +140,7 @@ def main(ctx: click.Context, debug: bool) -> None:
       aims-lint check                      lint the repository around this folder
       aims-lint check policies/ai-policy.md
       aims-lint check --format json > findings.json
-      aims-lint plan                       a 90-day countdown to the Stage 2 audit
+      aims-lint plan                       the plan to the Stage 2 audit, by dependencies
       aims-lint report -o readiness.html   an HTML readiness report for management
       aims-lint rules                      list the rules
       aims-lint explain DOC007             one rule's documentation
@@ -302,6 +302,7 @@ def check(
         fail_on=config.fail_on,
         stage2_date=config.stage2_date,
         today=today_date,
+        planning=config.planning,
     )
     text = render(format_name, result, report)
     if output_file is not None:
@@ -320,22 +321,24 @@ def check(
 @_lint_options
 @click.option("--format", "format_name", type=click.Choice(["text", "json"]), default="text", help="Output format.")
 def plan(format_name: str, **lint_options) -> None:
-    """Arrange the findings into a 90-day countdown to the Stage 2 audit.
+    """Plan the work to the Stage 2 audit, counted back from stage2-date by dependencies.
 
     \b
-    Days 1-30   documentation sprint (policy, SoA, objectives, document control,
-                internal audit on record 60 days before Stage 2)
-    Days 31-60  process hardening (risk, impact assessments, competence)
-    Days 61-90  evidence and rehearsal (management review, improvement)
+    Phase 1  documentation sprint (policy, SoA traceability, objectives)
+    Phase 2  process hardening (risk, impact assessments, competence)
+    Phase 3  evidence and rehearsal: operating evidence (8 weeks) -> full-scope
+             internal audit (60 days before Stage 2) -> corrective actions ->
+             management review -> Stage 1 -> Stage 2
 
-    Each finding is listed with its document's owner and the date its phase ends.
-    Anchored on stage2-date from the configuration (today + 90 days when there is none).
+    Each milestone: its latest and earliest date, the findings that block it, their
+    owners and the effort in person-days; the critical path against the days left.
+    Settings: planning in the configuration (today + 90 days without stage2-date).
     Exit status: 0, or 2 for a usage, configuration or internal error.
     """
     from aims_lint import plan as planning
 
     config, _, _, result, today_date = _lint(**lint_options)
-    countdown = planning.build(result, config.stage2_date, today_date)
+    countdown = planning.build(result, config.stage2_date, today_date, config.planning)
     if format_name == "json":
         from aims_lint.escape import to_json
 
@@ -364,7 +367,8 @@ def report(output: str, title: str | None, **lint_options) -> None:
     output_path = _output_path(output)
     config, _, _, result, today_date = _lint(**lint_options)
     page = html_report.render(
-        result, config.root.resolve(), output_path, config.stage2_date, today_date, title or config.root.resolve().name
+        result, config.root.resolve(), output_path, config.stage2_date, today_date, title or config.root.resolve().name,
+        config.planning,
     )
     try:
         _write_atomically(output_path, page, create_folders=False)

@@ -27,6 +27,25 @@ class ConfigError(Exception):
     """A usage error in a configuration file or option (exit 2)."""
 
 
+# The plan to Stage 2 counts back from the audit date with these (``planning`` in the
+# configuration; see aims_lint.plan):
+PLANNING_DEFAULTS = {
+    # weeks of operating evidence between closing the design gaps and the internal audit:
+    # an auditor samples records of the processes running, two months is the usual least
+    "evidence-weeks": 8,
+    # days between the internal audit and Stage 2 that certification bodies usually
+    # expect (a convention, not a requirement of ISO/IEC 17021-1 or ISO/IEC 42006)
+    "internal-audit-lead-days": 60,
+    # days from the internal audit to corrective actions closed with their root cause
+    "corrective-action-days": 21,
+    # days between Stage 1 and Stage 2 (Stage 1 findings must be closed in between)
+    "stage1-lead-days": 30,
+    # minor findings against one requirement from which the summary says that together
+    # they may be judged a major nonconformity (ISO/IEC 17021-1: a systemic breakdown)
+    "many-minors": 5,
+}
+
+
 @dataclass
 class Config:
     root: Path
@@ -40,6 +59,9 @@ class Config:
     roles: list[str] = field(default_factory=list)
     external_refs: list[str] = field(default_factory=list)
     stage2_date: _dt.date | None = None
+    # How the plan counts back from Stage 2 and when the summary calls many minors
+    # against one requirement a possible major (PLANNING_DEFAULTS, key -> days or count).
+    planning: dict[str, int] = field(default_factory=lambda: dict(PLANNING_DEFAULTS))
     fail_on: str = "minor"
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -66,6 +88,7 @@ CONFIG_KEYS = {
     "roles": "roles",
     "external-refs": "external_refs",
     "stage2-date": "stage2_date",
+    "planning": "planning",
     "fail-on": "fail_on",
     "max-file-size": "max_file_size",
     "rule-options": "rule_options",
@@ -307,6 +330,16 @@ def _validate(key: str, value: Any) -> Any:
         if date is None:
             raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}")
         return date
+    if key == "planning":
+        if not isinstance(value, dict):
+            raise ValueError(f"expected a mapping with keys {', '.join(PLANNING_DEFAULTS)}")
+        unknown = sorted(str(name) for name in value if name not in PLANNING_DEFAULTS)
+        if unknown:
+            raise ValueError(f"unknown key {unknown[0]!r}; known: {', '.join(PLANNING_DEFAULTS)}")
+        for name, number in value.items():
+            if isinstance(number, bool) or not isinstance(number, int) or number < (1 if name == "many-minors" else 0):
+                raise ValueError(f"{name}: expected a whole number{' of at least 1' if name == 'many-minors' else ''}, got {number!r}")
+        return {**PLANNING_DEFAULTS, **value}
     if key == "fail-on":
         if value not in CLASSIFICATIONS:
             raise ValueError(f"expected one of {', '.join(CLASSIFICATIONS)}, got {value!r}")

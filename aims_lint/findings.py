@@ -69,6 +69,9 @@ class Result:
     # False when only some files were linted (pre-commit, an editor buffer): a readiness
     # verdict then speaks for those files, not for the AIMS.
     whole_repository: bool = True
+    # What the readiness verdict knows of the repository's records (aims_lint.evidence):
+    # collected on runs over the repository, None on runs over a few files.
+    evidence: Any = None
 
     @property
     def active(self) -> list[Finding]:

@@ -24,9 +24,9 @@ from pathlib import Path
 from aims_lint import __version__
 from aims_lint.escape import printable, uri_reference
 from aims_lint.findings import Finding, Result
-from aims_lint.plan import Plan
+from aims_lint.plan import Plan, critical_path_line
 from aims_lint.plan import build as build_plan
-from aims_lint.readiness import duration
+from aims_lint.readiness import SCOPE_NOTE
 
 CLASSIFICATIONS = ("major", "minor", "advisory")
 
@@ -67,7 +67,11 @@ ANNEX_A_GROUPS = {
     "A.10": "Third-party and customer relationships",
 }
 
-VERDICT_LABELS = {"ready": "Ready", "at risk": "At risk", "not ready": "Not ready"}
+VERDICT_LABELS = {
+    "ready": "Documentation ready for Stage 2",
+    "at risk": "Documentation at risk for Stage 2",
+    "not ready": "Documentation not ready for Stage 2",
+}
 
 
 def escape(text: str) -> str:
@@ -103,8 +107,11 @@ def heat_level(counts: dict[str, int]) -> int:
     return max(level, 3) if counts["major"] else level
 
 
-def render(result: Result, root: Path, output: Path, stage2_date: _dt.date | None, today: _dt.date, title: str) -> str:
-    plan = build_plan(result, stage2_date, today)
+def render(
+    result: Result, root: Path, output: Path, stage2_date: _dt.date | None, today: _dt.date, title: str,
+    planning: dict[str, int] | None = None,
+) -> str:
+    plan = build_plan(result, stage2_date, today, planning)
     readiness = plan.readiness
     active = sorted(result.active, key=lambda f: (CLASSIFICATIONS.index(f.classification), f.path, f.line, f.column, f.code))
     parts = [
@@ -138,66 +145,113 @@ def _verdict(plan: Plan, stage2_date: _dt.date | None) -> str:
     if readiness.verdict is not None:
         verdict_class = readiness.verdict.replace(" ", "-")
         label = VERDICT_LABELS[readiness.verdict]
-        reason = readiness.reason[0].upper() + readiness.reason[1:] + "."
-        days_left = readiness.days_left
+        reason = escape(readiness.reason[0].upper() + readiness.reason[1:] + ".")
+    else:
+        verdict_class, label = "none", "No verdict"
+        # Markup of our own, no user text in it: not escaped.
+        reason = "No Stage 2 date is configured: set <code>stage2-date</code> to compare the work with the time left."
+    if stage2_date is not None:
+        days_left = (stage2_date - plan.schedule.today).days
         days = f"{days_left}" if days_left >= 0 else f"{-days_left} days ago"
         days_label = "Days to Stage 2" if days_left >= 0 else "Stage 2 date passed"
         when = f"Stage 2 audit on {_date(stage2_date)}"
     else:
-        verdict_class, label = "none", "No verdict"
-        # Markup of our own, no user text in it: not escaped below.
-        reason = "No Stage 2 date is configured: set <code>stage2-date</code> to compare the work with the time left."
         days, days_label, when = "–", "Days to Stage 2", "Stage 2 date not set"
-    reason_html = reason if readiness.verdict is None else escape(reason)
-    longest = readiness.longest_major
-    longest_text = f"{escape(longest.code)}, up to {duration(longest.days)}" if longest else "no major item"
-    effort = f"about {duration(readiness.total_days)}" if readiness.items else "none"
+    blockers = "".join(f"<li>{escape(blocker[0].upper() + blocker[1:])}.</li>" for blocker in readiness.blockers)
+    blockers_html = f'<ul class="blockers" id="blockers">{blockers}</ul>' if blockers else ""
+    groups = readiness.groups
+    group_text = ", ".join(
+        f'<span class="{"many" if group.many else ""}">{escape(group.clause)} ({group.count})</span>' for group in groups[:8]
+    )
+    many = [group.clause for group in groups if group.many]
+    groups_html = (
+        f'<p class="groups" id="minor-groups">Minor findings by requirement: {group_text}'
+        f'{", …" if len(groups) > 8 else ""}.'
+        + (
+            f" <strong>{readiness.many_minors} or more against one requirement ({escape(', '.join(many))}): together "
+            "they may be judged a major nonconformity (ISO/IEC 17021-1).</strong>" if many else ""
+        )
+        + "</p>"
+    ) if groups else ""
+    suppressed = "".join(
+        f"<li><code>{escape(f.path)}:{f.line}</code> {escape(f.code)} [{escape(f.classification)}] {escape(f.message)}"
+        f" <em>(suppressed: {escape(f.suppression_reason or 'no reason given')})</em></li>"
+        for f in readiness.suppressed
+    )
+    suppressed_html = (
+        f'<div id="suppressed"><p class="warn">Accepted by suppression: the auditor will still see these '
+        f"({len(readiness.suppressed)}).</p><ul>{suppressed}</ul></div>" if suppressed else ""
+    )
     return f"""<section class="verdict {verdict_class}" aria-label="Verdict">
   <div class="verdict-main">
     <p class="eyebrow">{escape(when)}</p>
     <p class="verdict-label" id="verdict">{escape(label)}</p>
-    <p class="reason">{reason_html}</p>
+    <p class="reason">{reason}</p>
+    {blockers_html}
     <p class="impact">{escape(readiness.impact[0].upper() + readiness.impact[1:])}.</p>
+    <p class="scope">The verdict is {escape(SCOPE_NOTE)}.</p>
+    {groups_html}
+    {suppressed_html}
   </div>
   <dl class="figures">
     <div><dt>{escape(days_label)}</dt><dd id="days-left">{escape(days)}</dd></div>
     <div class="major"><dt>Major</dt><dd id="count-major">{counts['major']}</dd></div>
     <div class="minor"><dt>Minor</dt><dd id="count-minor">{counts['minor']}</dd></div>
     <div class="advisory"><dt>Advisory</dt><dd id="count-advisory">{counts['advisory']}</dd></div>
-    <div class="wide"><dt>Remediation estimate</dt><dd class="small">{effort} of effort in total · longest major: {longest_text}</dd></div>
+    <div class="wide"><dt>Remediation effort</dt><dd class="small" id="effort">{readiness.total_effort} person-days in total
+    (effort, not calendar time) · critical path {plan.schedule.critical_path_days} days</dd></div>
   </dl>
 </section>"""
 
 
 def _countdown(plan: Plan) -> str:
+    from aims_lint.plan import PHASES
+
+    schedule = plan.schedule
     cards = []
-    for phase in plan.phases:
-        majors = sum(item.finding.classification == "major" for item in phase.items)
-        count = len(phase.items)
-        detail = f"{count} finding{'s' if count != 1 else ''}" + (f", {majors} major" if majors else "")
+    for spec in PHASES:
+        rows = []
+        for milestone in schedule.milestones:
+            if milestone.spec.phase != spec.number:
+                continue
+            if milestone.done:
+                state = f"done: {escape(milestone.done)}"
+            else:
+                state = f"earliest {_date(milestone.earliest)}"
+                if milestone.late_by:
+                    state += f' · <strong class="late">late by {milestone.late_by} days</strong>'
+            majors = sum(f.classification == "major" for f in milestone.findings)
+            detail = ""
+            if milestone.items:
+                count = len(milestone.findings)
+                owners = escape(", ".join(milestone.owners) or "no owner named")
+                detail = (
+                    f'<br><span class="phase-count">{count} finding{"s" if count != 1 else ""}'
+                    f'{f", {majors} major" if majors else ""} · {milestone.effort} person-days · owners: {owners}</span>'
+                )
+            rows.append(
+                f'<li data-milestone="{escape(milestone.key)}"><strong>{escape(milestone.name)}</strong><br>'
+                f"latest {_date(milestone.latest)} · {state}{detail}</li>"
+            )
         cards.append(
             f"""    <li class="phase">
-      <p class="phase-days">Days {phase.first_day}–{phase.last_day}</p>
-      <h3>{escape(phase.spec.name)}</h3>
-      <p class="phase-focus">{escape(phase.spec.focus[0].upper() + phase.spec.focus[1:])}</p>
-      <p class="phase-dates">{_date(phase.start)} – <strong>{_date(phase.end)}</strong></p>
-      <p class="phase-count">{detail}</p>
+      <p class="phase-days">Phase {spec.number}</p>
+      <h3>{escape(spec.name)}</h3>
+      <p class="phase-focus">{escape(spec.focus[0].upper() + spec.focus[1:])}</p>
+      <ul class="milestones">{"".join(rows)}</ul>
     </li>"""
         )
-    notes = "".join(f"<li>{escape(note[0].upper() + note[1:])}.</li>" for note in plan.notes)
-    milestone = (
-        f"<li>Internal audit on record by <strong>{_date(plan.internal_audit_by)}</strong> (60 days before Stage 2).</li>"
-        if plan.internal_audit_by >= plan.today else ""
-    )
-    kind = "assumed" if plan.stage2_assumed else "configured"
+    notes = "".join(f"<li>{escape(note[0].upper() + note[1:])}.</li>" for note in schedule.notes)
+    kind = "assumed" if schedule.stage2_assumed else "configured"
     return f"""<section aria-labelledby="countdown-title">
-  <h2 id="countdown-title">Countdown to Stage 2</h2>
-  <p class="lead">Stage 2 on <strong>{_date(plan.stage2_date)}</strong> ({kind}); day 1 is {_date(plan.start)}.
-  Findings are placed in a phase by their clause; <code>aims-lint plan</code> lists them with their owners.</p>
+  <h2 id="countdown-title">Plan to Stage 2</h2>
+  <p class="lead">Stage 2 on <strong>{_date(schedule.stage2_date)}</strong> ({kind}). Milestones counted back from it by
+  their dependencies; <code>aims-lint plan</code> lists the findings that block each one.</p>
+  <p id="critical-path">{escape(critical_path_line(schedule))}</p>
   <ol class="phases">
 {chr(10).join(cards)}
   </ol>
-  <ul class="notes">{milestone}{notes}</ul>
+  <ul class="notes">{notes}</ul>
 </section>"""
 
 
@@ -223,8 +277,8 @@ def _matrix(active: list[Finding], readiness) -> str:
         else:
             impact, impact_class = "–", "zero"
         items = items_by_family.get(prefix, [])
-        longest = max((item.days for item in items), default=0)
-        remediation = f"up to {duration(longest)}" if longest else "–"
+        effort = sum(item.effort for item in items)
+        remediation = f"{effort} person-days" if effort else "–"
         cells = "".join(
             f'<td class="num {level if counts[level] else "zero"}" data-family="{escape(prefix)}" data-level="{level}">'
             f'{counts[level] or "·"}</td>'
@@ -243,7 +297,7 @@ def _matrix(active: list[Finding], readiness) -> str:
   <table class="matrix" id="severity-matrix">
     <thead><tr><th scope="col">Gap family</th><th scope="col" class="num">Major</th><th scope="col" class="num">Minor</th>
     <th scope="col" class="num">Advisory</th><th scope="col" class="num">Total</th><th scope="col">Certification impact</th>
-    <th scope="col">Typical remediation</th></tr></thead>
+    <th scope="col">Remediation effort</th></tr></thead>
     <tbody>
     {chr(10).join(body)}
     </tbody>
@@ -417,6 +471,11 @@ code { font: 13px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; 
 .phase-days { margin: 0; font-size: 12px; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); }
 .phase-focus { margin: 0 0 8px; color: var(--muted); font-size: 13px; }
 .phase-dates, .phase-count { margin: 0; }
+.milestones { list-style: none; padding: 0; margin: 0; display: grid; gap: 8px; font-size: 13px; }
+.late { color: var(--major); }
+.blockers { margin: 4px 0 8px; padding-left: 18px; }
+.groups .many { font-weight: 600; }
+.scope { color: var(--muted); font-size: 13px; }
 .notes { margin: 12px 0 0; padding-left: 18px; color: var(--muted); }
 
 table { width: 100%; border-collapse: collapse; }

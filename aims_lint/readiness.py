@@ -1,62 +1,73 @@
-"""Audit readiness: what the active findings mean for a Stage 2 certification audit.
+"""Audit readiness: what a run's findings and the repository's records mean for a Stage 2
+certification audit. One model (:class:`Readiness`, with its plan to Stage 2,
+``aims_lint.plan``) that the text summary, JSON, ``aims-lint plan`` and the HTML report
+render; nothing here re-reads a document: the facts come from the run's findings and
+from the workspace's evidence (``aims_lint.evidence``: mandatory documents on record,
+what the internal-audit and management-review records hold).
 
-From a run's active findings (suppressed ones are accepted risk, not open work), the
-configured Stage 2 date and today, :func:`assess` computes:
+The verdict is about **documented information**: "documentation ready for Stage 2" says
+that nothing in the documents stands in the way, not that the AIMS operates effectively
+(that is what the auditor samples at Stage 2).
 
-- the findings by classification and the certification impact: any major nonconformity
-  and the certificate would be withheld; minor ones only and certification goes ahead
-  with a corrective-action plan the certification body follows up; advisories are
-  opportunities for improvement and change nothing;
-- a remediation estimate from each rule's typical remediation time ("1 day", "1 week",
-  "1-2 weeks", "3-6 weeks"; the upper bound counts, in calendar days). There is one
-  work item per rule code, not per finding: the typical remediation times describe
-  closing a kind of gap (the severity matrix of the product brief), and forty findings
-  of one rule across forty files are fixed together, by the same people, the same way
-  (one template change, one review round). The total is the sum of the items, in
-  person-days of effort: several owners work side by side, so it is not a calendar
-  time and the verdict does not compare it with the days left. Advisories are not nonconformities and stay
-  out of the estimate;
-- with a Stage 2 date, the days left and a verdict with a one-sentence reason, the
-  first of these that applies:
+It is never *ready* while any of these holds (each is named in the reason):
 
-  1. ``ready``: no open major or minor finding (advisories only, or nothing);
-  2. ``not ready``: the Stage 2 date has passed with nonconformities open, or a major
-     item's remediation takes longer than the days left: the auditor would find it
-     open and withhold the certificate;
-  3. ``at risk``: majors remain that can still be closed in time (every one must be,
-     with evidence, before the audit); or a minor item takes longer than the days
-     left (the total effort is reported, not compared: items run side by side);
-     or fewer than 60 days remain and a finding concerns the internal audit (9.2) or
-     the management review (9.3): both must be on record before Stage 2, and an
-     internal audit is expected about 60 days ahead so that its findings can be
-     acted on;
-  4. ``ready``: only minor findings whose total effort fits in the days left.
+- no governance document at all;
+- a mandatory record (rules/mandatory.py) missing, or present only as an unfilled
+  template; for the management review, only a procedure or agenda and no minutes;
+- the internal-audit record has no content (no findings, or neither scope nor criteria)
+  or the management-review minutes none (neither inputs nor decisions);
+- the latest management review predates the latest internal audit, or does not speak of
+  the audit at all (9.3.2 asks it to consider audit results);
+- a major finding is suppressed: accepted by suppression, the auditor still sees it.
 
-Without a Stage 2 date there is no verdict; counts, impact and estimate remain.
+Then, with a Stage 2 date (the first that applies):
+
+1. ``not ready``: the Stage 2 date has passed with nonconformities open, or the critical
+   path of the plan (design gaps → operating evidence → internal audit → corrective
+   actions → management review → Stage 1 → Stage 2) needs more days than are left;
+2. ``ready``: no open major or minor finding and the chain fits;
+3. ``at risk``: majors open that can still be closed in time; a milestone later than its
+   latest date (the internal audit after its planning target of 60 days before Stage 2);
+   minors that pile up against one requirement (``many-minors``, default 5);
+4. ``ready``: only minor findings and the chain fits.
+
+Effort is counted in person-days from each rule's remediation estimate ("1-2 weeks" →
+10 person-days, the upper bound, five working days a week), one work item per rule and
+milestone: forty findings of one rule are fixed together. The sum is effort, not
+calendar time; the plan turns it into calendar time per owner (aims_lint.plan).
+
+Many minors against one requirement: ISO/IEC 17021-1 lets a certification body judge a
+number of minor nonconformities against the same requirement as a systemic breakdown, a
+major one. The summary groups minor findings by clause and says so from ``many-minors``
+findings on (default 5: two or three lapses are lapses; five against one clause in an
+AIMS of a dozen documents suggest the process itself is not working).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from aims_lint.findings import Finding
+from aims_lint.config import PLANNING_DEFAULTS
+from aims_lint.findings import Finding, Result
 
 READY, AT_RISK, NOT_READY = "ready", "at risk", "not ready"
-
-# Fewer days than this before Stage 2 and an open internal-audit or management-review
-# finding puts the audit at risk: the internal audit should be on record at least 60
-# days ahead (the product brief), and a review held in a hurry convinces nobody.
-EVIDENCE_LEAD_DAYS = 60
-EVIDENCE_CLAUSES = ("9.2", "9.3")
+# How the verdict is shown: it speaks of the documentation, not of the AIMS at work.
+VERDICT_LABELS = {
+    READY: "documentation ready for Stage 2",
+    AT_RISK: "documentation at risk for Stage 2",
+    NOT_READY: "documentation not ready for Stage 2",
+}
+SCOPE_NOTE = "about documented information only, not whether the AIMS operates effectively"
 
 # When a rule's remediation string cannot be read (a third-party pack, a typo), assume
-# the matrix's typical time for a gap of that classification.
-FALLBACK_DAYS = {"major": 28, "minor": 7, "advisory": 1}
-
-_UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
+# the severity matrix's typical effort for a gap of that classification (person-days).
+FALLBACK_EFFORT = {"major": 20, "minor": 5, "advisory": 1}
+_UNIT_EFFORT = {"day": 1, "week": 5, "month": 20}  # working days
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30}  # calendar days
 _DURATION = re.compile(
     r"(?P<low>\d+(?:\.\d+)?)\s*(?:(?:-|–|—|to)\s*(?P<high>\d+(?:\.\d+)?))?\s*"
     r"(?:working\s+|business\s+|calendar\s+)?(?P<unit>day|week|month)s?\b",
@@ -64,28 +75,43 @@ _DURATION = re.compile(
 )
 
 
-def remediation_days(text: str | None, classification: str = "minor") -> int:
-    """Calendar days from a remediation string, upper bound of a range: "1 day" → 1,
-    "1 week" → 7, "1-2 weeks" → 14, "3-6 weeks" → 42, "2 months" → 60. Anything else
-    falls back to the classification's typical time."""
+def _number(text: str | None):
     match = _DURATION.search(text or "")
     if match is None:
-        return FALLBACK_DAYS.get(classification, 7)
-    number = float(match.group("high") or match.group("low"))
-    return max(1, round(number * _UNIT_DAYS[match.group("unit").lower()]))
+        return None, None
+    return float(match.group("high") or match.group("low")), match.group("unit").lower()
+
+
+def effort_days(text: str | None, classification: str = "minor") -> int:
+    """Person-days from a remediation string, upper bound: "1 day" → 1, "1 week" → 5,
+    "1-2 weeks" → 10, "3-6 weeks" → 30, "2 months" → 40."""
+    number, unit = _number(text)
+    if number is None:
+        return FALLBACK_EFFORT.get(classification, 5)
+    return max(1, round(number * _UNIT_EFFORT[unit]))
+
+
+def remediation_days(text: str | None, classification: str = "minor") -> int:
+    """Calendar days from a remediation string, upper bound ("1-2 weeks" → 14)."""
+    number, unit = _number(text)
+    if number is None:
+        return math.ceil(FALLBACK_EFFORT.get(classification, 5) * 7 / 5)
+    return max(1, round(number * _UNIT_DAYS[unit]))
 
 
 @dataclass
 class WorkItem:
-    """The remediation of one rule's findings: one piece of work, however many files."""
+    """The remediation of one rule's findings within one milestone of the plan."""
 
     code: str
     name: str
-    classification: str
+    classification: str  # the most severe of its findings
     clause: str
     remediation: str  # as the rule states it, e.g. "1-2 weeks"
-    days: int
-    findings: int = 0
+    effort: int  # person-days
+    milestone: str = ""
+    findings: list[Finding] = field(default_factory=list)
+    owners: list[str] = field(default_factory=list)  # of the documents its findings are in
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -94,29 +120,47 @@ class WorkItem:
             "classification": self.classification,
             "clause": self.clause,
             "remediation": self.remediation,
-            "days": self.days,
-            "findings": self.findings,
+            "effort_person_days": self.effort,
+            "milestone": self.milestone,
+            "findings": len(self.findings),
+            "owners": list(self.owners),
         }
+
+
+@dataclass
+class ClauseGroup:
+    """The minor findings against one requirement."""
+
+    clause: str
+    count: int
+    codes: list[str]
+    many: bool  # at least ``many-minors``: together they may be judged a major
+
+    def as_json(self) -> dict[str, Any]:
+        return {"clause": self.clause, "minors": self.count, "codes": self.codes, "may_be_major": self.many}
 
 
 @dataclass
 class Readiness:
     counts: dict[str, int]
     impact: str
-    items: list[WorkItem] = field(default_factory=list)  # longest first, majors before minors
+    items: list[WorkItem] = field(default_factory=list)  # majors first, then by effort
     stage2_date: _dt.date | None = None
     today: _dt.date | None = None
     verdict: str | None = None
     reason: str | None = None
+    blockers: list[str] = field(default_factory=list)  # why it can never be READY as it stands
+    groups: list[ClauseGroup] = field(default_factory=list)  # minors per clause, most first
+    suppressed: list[Finding] = field(default_factory=list)  # accepted by suppression
+    schedule: Any = None  # aims_lint.plan.Schedule
+    # The repository's records were read (a run over the repository): the plan's chain
+    # counts from them. Without them (a few files linted) the chain is not compared.
+    evidence_known: bool = False
+    many_minors: int = PLANNING_DEFAULTS["many-minors"]
 
     @property
-    def total_days(self) -> int:
-        return sum(item.days for item in self.items)
-
-    @property
-    def longest_major(self) -> WorkItem | None:
-        majors = [item for item in self.items if item.classification == "major"]
-        return max(majors, key=lambda item: (item.days, item.findings), default=None) if majors else None
+    def total_effort(self) -> int:
+        return sum(item.effort for item in self.items)
 
     @property
     def days_left(self) -> int | None:
@@ -124,47 +168,56 @@ class Readiness:
             return None
         return (self.stage2_date - self.today).days
 
+    @property
+    def label(self) -> str | None:
+        return VERDICT_LABELS.get(self.verdict) if self.verdict else None
+
     def as_json(self) -> dict[str, Any]:
-        longest = self.longest_major
         return {
             "counts": dict(self.counts),
             "impact": self.impact,
-            "estimate": {
-                "longest_major": {"code": longest.code, "days": longest.days} if longest else None,
-                "total_days": self.total_days,
+            "effort": {
+                "total_person_days": self.total_effort,
                 "items": [item.as_json() for item in self.items],
             },
+            "minors_by_clause": {"threshold": self.many_minors, "groups": [group.as_json() for group in self.groups]},
+            "accepted_by_suppression": [finding.as_json() for finding in self.suppressed],
             "stage2_date": self.stage2_date.isoformat() if self.stage2_date else None,
             "days_left": self.days_left,
             "verdict": self.verdict,
+            "verdict_label": self.label,
+            "scope": SCOPE_NOTE,
             "reason": self.reason,
+            "blockers": list(self.blockers),
+            "plan": self.schedule.as_json() if self.schedule is not None else None,
         }
 
 
-def assess(findings: Iterable[Finding], stage2_date: _dt.date | None, today: _dt.date) -> Readiness:
-    """Readiness from a run's findings (suppressed ones are skipped here)."""
-    active = [finding for finding in findings if not finding.suppressed]
+def assess(
+    result: Result | Iterable[Finding],
+    stage2_date: _dt.date | None,
+    today: _dt.date,
+    planning: dict[str, int] | None = None,
+) -> Readiness:
+    """Readiness of a run (a Result; a plain list of findings is read as a run over the
+    whole repository with no evidence collected)."""
+    from aims_lint import plan as planning_module
+
+    if not isinstance(result, Result):
+        result = Result(findings=list(result), documents_checked=1)
+    settings = {**PLANNING_DEFAULTS, **(planning or {})}
+    active = result.active
     counts = {"major": 0, "minor": 0, "advisory": 0}
-    items: dict[str, WorkItem] = {}
     for finding in active:
         counts[finding.classification] = counts.get(finding.classification, 0) + 1
-        if finding.classification not in ("major", "minor"):
-            continue
-        item = items.get(finding.code)
-        if item is None:
-            item = items[finding.code] = WorkItem(
-                finding.code,
-                finding.name,
-                finding.classification,
-                finding.clause,
-                finding.remediation,
-                remediation_days(finding.remediation, finding.classification),
-            )
-        item.findings += 1
-    ordered = sorted(items.values(), key=lambda item: (item.classification != "major", -item.days, item.code))
-    readiness = Readiness(counts, impact(counts), ordered, stage2_date, today)
-    if stage2_date is not None:
-        readiness.verdict, readiness.reason = _verdict(readiness, active)
+    readiness = Readiness(counts, impact(counts), stage2_date=stage2_date, today=today, many_minors=settings["many-minors"])
+    readiness.items = planning_module.work_items(active, result.owners)
+    readiness.groups = _groups(active, settings["many-minors"])
+    readiness.suppressed = [finding for finding in result.findings if finding.suppressed]
+    readiness.blockers = _blockers(result, readiness.suppressed, today)
+    readiness.evidence_known = result.evidence is not None
+    readiness.schedule = planning_module.schedule(readiness, result, stage2_date, today, settings)
+    readiness.verdict, readiness.reason = _verdict(readiness)
     return readiness
 
 
@@ -180,51 +233,140 @@ def impact(counts: dict[str, int]) -> str:
     return "no nonconformities: nothing in these documents stands in the way of certification"
 
 
-def _verdict(readiness: Readiness, active: list[Finding]) -> tuple[str, str]:
+def _groups(active: list[Finding], threshold: int) -> list[ClauseGroup]:
+    by_clause: dict[str, list[Finding]] = {}
+    for finding in active:
+        if finding.classification == "minor":
+            by_clause.setdefault(finding.clause or "?", []).append(finding)
+    groups = [
+        ClauseGroup(clause, len(found), sorted({f.code for f in found}), len(found) >= threshold)
+        for clause, found in by_clause.items()
+    ]
+    return sorted(groups, key=lambda group: (-group.count, _clause_key(group.clause)))
+
+
+def _clause_key(clause: str) -> tuple:
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in clause.split("."))
+
+
+def _blockers(result: Result, suppressed: list[Finding], today: _dt.date) -> list[str]:
+    """Why the documentation cannot be ready for Stage 2 as it stands, whatever the date."""
+    reasons = []
+    if result.documents_checked == 0 and (result.whole_repository or result.evidence is not None):
+        reasons.append("no governance document: nothing in the repository is typed as AIMS documentation")
+    evidence = result.evidence
+    if evidence is not None and result.documents_checked:
+        missing = [f"{kind.what} ({kind.clause})" for kind in evidence.kinds if not kind.documents]
+        if missing:
+            reasons.append(f"no {'; no '.join(missing)} on record (mandatory documented information)")
+        for kind in evidence.kinds:
+            if not kind.documents:
+                continue
+            elif not kind.filled:
+                reasons.append(f"the {kind.what} (clause {kind.clause}) is only an unfilled template ({kind.documents[0]})")
+            elif kind.clause == "9.3" and not evidence.reviews:
+                reasons.append(
+                    "no minutes of a held management review (clause 9.3): only a procedure or agenda "
+                    f"({kind.filled[0]})"
+                )
+        reasons.extend(_record_reasons(evidence, today))
+    majors = [finding for finding in suppressed if finding.classification == "major"]
+    if majors:
+        listed = ", ".join(f"{f.code} {f.path}:{f.line}" if f.path != "." else f.code for f in majors[:3])
+        more = f" and {len(majors) - 3} more" if len(majors) > 3 else ""
+        reasons.append(
+            f"{len(majors)} major finding{'s are' if len(majors) != 1 else ' is'} accepted by suppression "
+            f"({listed}{more}): the auditor will still see {'them' if len(majors) != 1 else 'it'}"
+        )
+    return reasons
+
+
+def _latest(records):
+    dated = [record for record in records if record.date]
+    return max(dated, key=lambda record: record.date) if dated else None
+
+
+def _record_reasons(evidence, today: _dt.date) -> list[str]:
+    reasons = []
+    audit_kind = next((kind for kind in evidence.kinds if kind.clause == "9.2"), None)
+    audits = [record for record in evidence.audits if not record.lacks]
+    if audit_kind is not None and audit_kind.filled and not audits and evidence.audits:
+        record = evidence.audits[0]
+        reasons.append(f"the internal audit record {record.path} has no content ({', '.join(record.lacks)})")
+    held_audits = [record for record in audits if record.date is None or record.date <= today.isoformat()]
+    if audits and not held_audits:
+        record = min(audits, key=lambda record: record.date)
+        reasons.append(f"the internal audit {record.path} is dated {record.date}: it has not been held yet")
+    reviews = [record for record in evidence.reviews if not record.lacks]
+    if evidence.reviews and not reviews:
+        record = evidence.reviews[0]
+        reasons.append(f"the management review minutes {record.path} have no content ({', '.join(record.lacks)})")
+    audit = _latest(held_audits)
+    if audit is None or not reviews:
+        return reasons
+    review = _latest(reviews)
+    if review is None:
+        undated = reviews[0]
+        reasons.append(
+            f"the management review {undated.path} has no date: it does not show that it followed "
+            f"the internal audit of {audit.date}"
+        )
+    elif review.date < audit.date:
+        reasons.append(
+            f"the latest management review ({review.path}, {review.date}) predates the internal audit "
+            f"({audit.path}, {audit.date}): it cannot have considered its results"
+        )
+    elif not review.facts.get("audit"):
+        reasons.append(
+            f"the latest management review ({review.path}, {review.date}) does not consider the results "
+            f"of the internal audit ({audit.path}, {audit.date})"
+        )
+    return reasons
+
+
+def _verdict(readiness: Readiness) -> tuple[str | None, str | None]:
+    if readiness.blockers:
+        return NOT_READY, "; ".join(readiness.blockers)
     days_left = readiness.days_left
-    assert days_left is not None
+    if days_left is None:
+        return None, None
     counts = readiness.counts
     open_count = counts["major"] + counts["minor"]
-    if open_count == 0:
-        return READY, "no major or minor nonconformity is open"
-    nonconformities = _plural(open_count, "nonconformity", "nonconformities")
+    schedule = readiness.schedule
     if days_left < 0:
-        return NOT_READY, f"the Stage 2 date passed {_plural(-days_left, 'day')} ago with {nonconformities} open"
-    longest = readiness.longest_major
-    if longest is not None and longest.days > days_left:
+        if open_count:
+            nonconformities = _plural(open_count, "nonconformity", "nonconformities")
+            return NOT_READY, f"the Stage 2 date passed {_plural(-days_left, 'day')} ago with {nonconformities} open"
+        return READY, "no major or minor nonconformity is open"
+    path = schedule.critical_path_days
+    if readiness.evidence_known and schedule.stage2_late > 0:
+        late = schedule.first_late()
+        where = f": {late.name.lower()} is {_plural(late.late_by, 'day')} late (latest {late.latest.isoformat()})" if late else ""
         return NOT_READY, (
-            f"closing {longest.code} ({longest.name}) takes up to {duration(longest.days)}, "
-            f"more than the {_plural(days_left, 'day')} left"
+            f"the critical path to Stage 2 needs {_plural(path, 'day')}, {_plural(days_left, 'day')} are left{where}"
         )
-    # Every reason for "at risk" is named: a team reads the verdict to know what to do.
     risks = []
-    if longest is not None:
+    if counts["major"]:
         majors = _plural(counts["major"], "major nonconformity", "major nonconformities")
+        risks.append(f"{majors} must be closed with evidence before the audit")
+    for milestone in schedule.late() if readiness.evidence_known else []:
         risks.append(
-            f"{majors} must be closed with evidence before the audit "
-            f"(the longest, {longest.code}, up to {duration(longest.days)}, still fits)"
+            f"{milestone.name.lower()} is {_plural(milestone.late_by, 'day')} late against its latest date "
+            f"{milestone.latest.isoformat()}{milestone.target_note}"
         )
-    # The total effort is not compared with the days left: work items have different
-    # owners and run side by side. One item that cannot close in time is a risk.
-    too_long = [item for item in readiness.items if item.classification == "minor" and item.days > days_left]
-    if too_long:
-        item = max(too_long, key=lambda item: item.days)
-        risks.append(f"closing {item.code} ({item.name}) takes up to {duration(item.days)}, more than the {_plural(days_left, 'day')} left")
-    evidence = sorted({f.clause for f in active if f.classification != "advisory" and _is_evidence_clause(f.clause)})
-    if days_left < EVIDENCE_LEAD_DAYS and evidence:
-        risks.append(
-            f"with fewer than {EVIDENCE_LEAD_DAYS} days left, the internal audit or management review "
-            f"({', '.join(evidence)}) has open findings and must be on record before Stage 2"
-        )
-    if risks:
-        return AT_RISK, "; ".join(risks)
-    return READY, (
-        f"only minor findings, about {duration(readiness.total_days)} of work with {_plural(days_left, 'day')} left"
+    many = [group for group in readiness.groups if group.many]
+    if many:
+        listed = ", ".join(f"{group.clause} ({group.count})" for group in many)
+        risks.append(f"minor findings pile up against {listed}: together they may be judged a major nonconformity")
+    fits = (
+        f"the critical path needs {_plural(path, 'day')} of the {_plural(days_left, 'day')} left"
+        if readiness.evidence_known else f"{_plural(days_left, 'day')} left"
     )
-
-
-def _is_evidence_clause(clause: str) -> bool:
-    return any(clause == prefix or clause.startswith(prefix + ".") for prefix in EVIDENCE_CLAUSES)
+    if risks:
+        return AT_RISK, "; ".join(risks) + f" ({fits})"
+    if open_count == 0:
+        return READY, f"no major or minor nonconformity is open; {fits}"
+    return READY, f"only minor findings, {readiness.total_effort} person-days of effort; {fits}"
 
 
 def duration(days: int) -> str:

@@ -148,6 +148,7 @@ def run(
         # Findings about the repository as a whole (a mandatory document missing) belong to
         # runs over the repository, not to a pre-commit or editor run on a few files.
         result.findings.extend(by_path.get(".", []))
+        result.evidence = _evidence(workspace, result.errors)
     workspace.save_cache()
     result.findings.sort(key=Finding.sort_key)
     result.notes = sorted(set(result.notes + workspace.notes))
@@ -203,6 +204,18 @@ def _is_unfilled(doc, relpath: str, errors: list[RunError]) -> bool:
     except Exception as error:  # a reading that fails must not stop the run
         errors.append(RunError(relpath, f"internal error reading templates: {_describe(error)}"))
         return False
+
+
+def _evidence(workspace: Workspace, errors: list[RunError]):
+    """What the readiness verdict needs of the repository's records (None when it fails:
+    the run goes on, the verdict then rests on the findings)."""
+    from aims_lint import evidence
+
+    try:
+        return evidence.collect(workspace)
+    except Exception as error:  # a reading that fails must not stop the run
+        errors.append(RunError(".", f"internal error collecting readiness evidence: {_describe(error)}"))
+        return None
 
 
 def _owner(doc) -> str | None:

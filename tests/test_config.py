@@ -39,6 +39,10 @@ def test_unknown_key_names_key_file_and_line(repo):
         ("roles: 3\n", "bad value for 'roles'"),
         ("- just\n- a list\n", "must be a mapping"),
         ("key: [unclosed\n", "invalid YAML"),
+        ("planning: 8\n", "bad value for 'planning'"),
+        ("planning: {evidence-week: 8}\n", "unknown key 'evidence-week'"),
+        ("planning: {many-minors: 0}\n", "many-minors: expected a whole number of at least 1"),
+        ("planning: {evidence-weeks: eight}\n", "evidence-weeks: expected a whole number"),
     ],
 )
 def test_bad_values_are_usage_errors(repo, text, message):
@@ -163,3 +167,12 @@ def test_cache_can_be_turned_off(repo):
     root = repo({".aims-lint.toml": "cache = false\n", "a.md": GOOD})
     lint(root)
     assert not (root / ".aims-lint-cache").exists()
+
+
+def test_planning_settings_fill_in_the_defaults(repo):
+    root = repo({".aims-lint.yaml": "planning:\n  evidence-weeks: 4\n"})
+    config = load_config(root)
+    assert config.planning == {
+        "evidence-weeks": 4, "internal-audit-lead-days": 60, "corrective-action-days": 21,
+        "stage1-lead-days": 30, "many-minors": 5,
+    }

@@ -326,7 +326,7 @@ status: completed
 """
 
 
-def test_internal_audit_lead_time_is_an_option(tmp_path):
+def test_internal_audit_lead_time_is_a_planning_setting(tmp_path):
     import datetime as dt
 
     root = write_repo(tmp_path, {"audits/audit.md": AUDIT, ".aims-lint.yaml": "stage2-date: 2027-03-15\n"})
@@ -334,7 +334,7 @@ def test_internal_audit_lead_time_is_an_option(tmp_path):
     result = lint(root, select=["AIMS002"], today=today)
     [finding] = result.active
     assert finding.classification == "advisory" and "less than 60 days before Stage 2" in finding.message
-    (root / ".aims-lint.yaml").write_text("stage2-date: 2027-03-15\nrule-options:\n  AIMS002: {lead-time-days: 45}\n")
+    (root / ".aims-lint.yaml").write_text("stage2-date: 2027-03-15\nplanning:\n  internal-audit-lead-days: 45\n")
     assert lint(root, select=["AIMS002"], today=today).active == []
 
 

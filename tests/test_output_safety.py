@@ -176,9 +176,9 @@ def test_plan_text_prints_one_line_per_finding_with_document_text_escaped(hostil
     result = lint(hostile_repo)
     text = planning.render_text(planning.build(result, None, TODAY))
     assert unsafe_characters(text) == []
-    items = [line for line in text.splitlines() if line.startswith("  by ")]
-    assert len(items) == len(result.active)
-    assert any("owner: Lead\\x1b]0;x\\x07 " in line for line in items)
+    items = [line for line in text.splitlines() if re.match(r"    \S+ \[(major|minor)\] ", line)]
+    assert len(items) == len([f for f in result.active if f.classification != "advisory"])  # advisories: no planned work
+    assert any(line.startswith("    effort ") and "Lead\\x1b]0;x\\x07" in line for line in text.splitlines())
 
 
 # Names that break a URI written as is: a scheme, a fragment, a query, a percent sign,

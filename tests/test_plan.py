@@ -1,17 +1,23 @@
-"""``aims-lint plan``: the findings in a 90-day countdown to Stage 2, by clause, with
-each document's owner and the date its phase ends."""
+"""``aims-lint plan``: the open work placed by its dependencies and counted back from the
+Stage 2 date (design gaps closed → operating evidence → internal audit → corrective
+actions → management review → Stage 1 → Stage 2), in the three phases of the 90-day
+countdown; one model that the plan, the text summary, JSON and the HTML report show."""
 
+import datetime as dt
 import json
+import re
 
 import pytest
 
-from aims_lint.plan import phase_of, shorten
+from aims_lint.evidence import Evidence
+from aims_lint.findings import Finding, Result
+from aims_lint.plan import milestone_of, phase_of, shorten
+from aims_lint.readiness import assess
 
 from .test_cli import run
 from .test_document_control import with_keys
-from .test_objectives import table
-from .test_readiness import INTENTION
-
+from .test_objectives import GOOD_ROW, table
+from .test_readiness import INTENTION, TODAY, ready  # noqa: F401 (a fixture)
 
 @pytest.fixture
 def plan_repo(repo):
@@ -21,66 +27,143 @@ def plan_repo(repo):
         "Text.", "| Role | Training |\n|---|---|\n| Data scientist | Webinar |"
     )
     return repo({
-        ".aims-lint.yaml": "stage2-date: 2027-03-31\n",
-        "planning/objectives.md": table(INTENTION),
+        ".aims-lint.yaml": "stage2-date: 2027-06-30\n",
+        "planning/objectives.md": table(INTENTION),  # the only objective, an intention: OBJ002 major
         "support/competence.md": matrix,
     })
 
 
-def test_findings_are_listed_by_phase_with_owner_and_phase_end(plan_repo):
-    result = run(plan_repo, "plan", "--select", "OBJ002,CMP002", "--today", "2026-12-01")
+def finding(code, clause, classification="major", remediation="1-2 weeks", path="a.md"):
+    return Finding(path, 1, 1, code, code.lower(), clause, classification, "msg", remediation)
+
+
+def schedule_of(findings, stage2, today, owners=None, **settings):
+    result = Result(findings=findings, documents_checked=1, owners=owners or {}, evidence=Evidence())
+    return assess(result, stage2, today, settings).schedule
+
+
+def dates(schedule):
+    return {m.key: (m.latest.isoformat(), m.earliest.isoformat(), m.late_by) for m in schedule.milestones}
+
+
+def test_latest_dates_count_back_from_stage2_and_earliest_dates_forward_from_today():
+    # A 2-week major on the objectives (documentation) owned by one role, nothing else.
+    schedule = schedule_of([finding("OBJ002", "6.2")], dt.date(2027, 6, 30), dt.date(2026, 12, 1), {"a.md": "AI Lead"})
+    assert dates(schedule) == {
+        # Stage 1 30 days before Stage 2; the review the day before; corrective actions before it;
+        # the internal audit by its planning target, 60 days before Stage 2 (earlier than the
+        # chain's 21 days of corrective action ask); 8 weeks of operating evidence before it.
+        "documentation": ("2027-02-27", "2026-12-15", 0),  # 10 person-days: 14 calendar days
+        "design": ("2027-02-27", "2026-12-15", 0),
+        "evidence": ("2027-04-24", "2027-02-09", 0),  # the operating period starts when the major is closed
+        "internal-audit": ("2027-05-01", "2027-02-16", 0),
+        "corrective-actions": ("2027-05-29", "2027-03-09", 0),
+        "management-review": ("2027-05-30", "2027-03-16", 0),
+        "stage1": ("2027-05-31", "2027-03-16", 0),
+        "stage2": ("2027-06-30", "2027-04-15", 0),
+    }
+    assert schedule.critical_path_days == 135 and schedule.days_left == 211
+
+
+def test_a_chain_that_does_not_fit_names_the_late_milestone_and_by_how_many_days():
+    findings = [finding("OBJ002", "6.2")]
+    readiness = assess(Result(findings=findings, documents_checked=1, owners={"a.md": "AI Lead"}, evidence=Evidence()),
+                       dt.date(2027, 3, 15), dt.date(2026, 12, 1))
+    schedule = readiness.schedule
+    assert dates(schedule)["documentation"] == ("2026-11-12", "2026-12-15", 33)
+    assert dates(schedule)["internal-audit"] == ("2027-01-14", "2027-02-16", 33)
+    assert readiness.verdict == "not ready"
+    assert readiness.reason == (
+        "the critical path to Stage 2 needs 135 days, 104 days are left: "
+        "documentation gaps closed is 33 days late (latest 2026-11-12)"
+    )
+
+
+def test_the_internal_audit_target_is_a_planning_target_that_can_be_late_alone():
+    # No design gap, no audit on record yet: 8 weeks of evidence from today, the audit a week
+    # later (2027-02-02), three days after a target of 90 days before Stage 2; the rest fits.
+    schedule_readiness = assess(Result(findings=[finding("MRV004", "9.3.3", "minor", "1 day")], documents_checked=1,
+                                       evidence=Evidence()), dt.date(2027, 4, 30), dt.date(2026, 12, 1),
+                                {"internal-audit-lead-days": 90})
+    audit = schedule_readiness.schedule.milestone("internal-audit")
+    assert (audit.latest.isoformat(), audit.earliest.isoformat(), audit.late_by) == ("2027-01-30", "2027-02-02", 3)
+    assert schedule_readiness.verdict == "at risk"
+    assert ("full-scope internal audit held is 3 days late against its latest date 2027-01-30 "
+            "(the planning target: 90 days before Stage 2)") in schedule_readiness.reason
+
+
+def test_owners_work_side_by_side_and_effort_is_not_calendar_time():
+    findings = [finding("OBJ002", "6.2", path="o.md"), finding("SOA002", "6.1.3", path="s.md"),
+                finding("POL001", "5.2", path="p.md")]
+    apart = schedule_of(findings, dt.date(2027, 12, 1), dt.date(2027, 1, 1), {"o.md": "A", "s.md": "B", "p.md": "C"})
+    together = schedule_of(findings, dt.date(2027, 12, 1), dt.date(2027, 1, 1), {"o.md": "A", "s.md": "A", "p.md": "A"})
+    documentation = apart.milestone("documentation")
+    assert (documentation.effort, documentation.days, documentation.owners) == (30, 14, ["A", "C", "B"])
+    assert together.milestone("documentation").days == 42  # one owner: 30 person-days, six weeks
+
+
+def test_the_operating_evidence_period_is_configurable():
+    short = schedule_of([finding("OBJ002", "6.2")], dt.date(2027, 12, 1), dt.date(2027, 1, 1), **{"evidence-weeks": 2})
+    assert (short.milestone("evidence").earliest - short.milestone("design").earliest).days == 14
+
+
+def test_the_plan_lists_milestones_by_phase_with_blocking_findings_and_owners(plan_repo):
+    result = run(plan_repo, "plan", "--select", "OBJ002,CMP002", "--today", TODAY)
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[:4] == [
-        "Countdown to Stage 2 on 2027-03-31 (configured; 120 days from 2026-12-01)",
-        "Day 1 is 2026-12-31, 30 days from today: nothing stops an earlier start.",
-        "Internal audit on record by 2027-01-30 (60 days before Stage 2).",
-        "Readiness: AT RISK: 1 major nonconformity must be closed with evidence before the audit "
-        "(the longest, OBJ002, up to 2 weeks, still fits).",
-    ]
-    phase1 = lines.index("Phase 1, days 1–30: Documentation sprint (2026-12-31 to 2027-01-29), 1 finding")
-    assert lines[phase1 + 2].startswith(
-        "  by 2027-01-29  OBJ002 [major] planning/objectives.md:18  owner: AI Governance Lead  objective 'Deploy AI responsibly'"
-    )
-    phase2 = lines.index("Phase 2, days 31–60: Process hardening (2027-01-30 to 2027-02-28), 1 finding")
-    assert lines[phase2 + 2].startswith("  by 2027-02-28  CMP002 [minor] support/competence.md:16  owner: Head of People  ")
-    phase3 = lines.index("Phase 3, days 61–90: Evidence and rehearsal (2027-03-01 to 2027-03-30), 0 findings")
-    assert lines[phase3 + 2] == "  Nothing open in this phase."
-
-
-def test_fewer_than_90_days_left_compresses_the_countdown_into_the_days_left(plan_repo):
-    data = json.loads(run(plan_repo, "plan", "--select", "OBJ002", "--today", "2027-03-01", "--format", "json").output)
-    assert (data["start"], data["compressed"], data["stage2_assumed"]) == ("2027-03-01", True, False)
-    assert [(p["days"], p["start"], p["end"]) for p in data["phases"]] == [
-        ([1, 10], "2027-03-01", "2027-03-10"),
-        ([11, 20], "2027-03-11", "2027-03-20"),
-        ([21, 30], "2027-03-21", "2027-03-30"),
-    ]
-    assert data["notes"][0] == "only 30 days to Stage 2: the countdown starts today and the three phases share the days left"
-    assert "can no longer be on record 60 days before Stage 2 (that was 2027-01-30)" in data["notes"][1]
-    assert data["phases"][0]["findings"][0] | {"message": ""} == {
-        "path": "planning/objectives.md", "line": 18, "column": 12, "code": "OBJ002", "clause": "6.2",
-        "classification": "major", "message": "", "remediation": "1-2 weeks", "owner": "AI Governance Lead", "due": "2027-03-10",
-    }
-    assert data["readiness"]["verdict"] == "at risk"  # a major open, 30 days left
+    assert lines[0] == "Plan to Stage 2 on 2027-06-30 (configured; 211 days from 2026-12-01), counted back by dependencies"
+    phase1 = lines.index("Phase 1: Documentation sprint (AI policy, SoA traceability, SMART objectives, document control)")
+    assert lines[phase1 + 1].startswith("  1. Documentation gaps closed: latest 2027-02-")
+    assert lines[phase1 + 2] == "    effort 10 person-days (1 work items); owners: AI Governance Lead"
+    assert lines[phase1 + 3].startswith("    OBJ002 [major] planning/objectives.md:18  objective 'Deploy AI responsibly'")
+    phase2 = lines.index("Phase 2: Process hardening (risk assessment across the risk dimensions, impact assessments, competence)")
+    assert lines[phase2 + 2] == "    effort 5 person-days (1 work items); owners: Head of People"
+    assert any(line.startswith("  4. Full-scope internal audit held: latest 2027-05-01") for line in lines)
+    assert any(line.startswith("  8. Stage 2 audit: latest 2027-06-30") for line in lines)
 
 
 def test_without_a_stage2_date_the_plan_assumes_one_90_days_away(repo):
-    root = repo({"planning/objectives.md": table(INTENTION)})
-    result = run(root, "plan", "--select", "OBJ002", "--today", "2026-12-01")
+    root = repo({"planning/objectives.md": table(GOOD_ROW, INTENTION)})
+    result = run(root, "plan", "--select", "OBJ002", "--today", TODAY)
     lines = result.output.splitlines()
-    assert lines[0] == "Countdown to Stage 2 on 2027-03-01 (assumed; 90 days from 2026-12-01)"
+    assert lines[0] == "Plan to Stage 2 on 2027-03-01 (assumed; 90 days from 2026-12-01), counted back by dependencies"
     assert lines[1] == ("Note: no stage2-date configured: this plan assumes Stage 2 90 days from today "
                         "(set stage2-date in the configuration).")
-    assert not any(line.startswith("Readiness:") for line in lines)  # no verdict against an assumed date
     assert result.exit_code == 0
 
 
-def test_a_clean_repository_has_an_empty_plan(repo):
-    root = repo({".aims-lint.yaml": "stage2-date: 2027-03-31\nignore: [AIMS002]\n", "p.md": with_keys()})
-    result = run(root, "plan", "--today", "2026-12-01")
-    assert result.exit_code == 0 and result.output.count("Nothing open in this phase.") == 3
-    assert "Readiness: READY: no major or minor nonconformity is open." in result.output
+# -- one model, several renderers --------------------------------------------------------
+
+
+def test_plan_summary_json_and_html_show_the_same_model(ready):  # noqa: F811
+    (ready / "records" / "internal-audit-2026-10.md").unlink()
+    (ready / "records" / "management-review-2026-11.md").unlink()
+    plan_json = json.loads(run(ready, "plan", "--today", TODAY, "--no-cache", "--format", "json").output)
+    check_json = json.loads(run(ready, "check", "--today", TODAY, "--no-cache", "--format", "json").output)
+    readiness = check_json["summary"]["readiness"]
+    assert plan_json["plan"] == readiness["plan"] and plan_json["verdict"] == readiness["verdict"] == "not ready"
+    assert plan_json["reason"] == readiness["reason"]
+    text = run(ready, "plan", "--today", TODAY, "--no-cache").output
+    summary = run(ready, "check", "--today", TODAY, "--no-cache").output
+    verdict = "DOCUMENTATION NOT READY FOR STAGE 2"
+    assert verdict in text and verdict in summary and readiness["reason"] in text and readiness["reason"] in summary
+    for milestone in readiness["plan"]["milestones"]:
+        assert f"latest {milestone['latest']}" in text
+    assert run(ready, "report", "--today", TODAY, "--no-cache", "-o", "r.html").exit_code == 0
+    html = (ready / "r.html").read_text(encoding="utf-8")
+    assert "Documentation not ready for Stage 2" in html
+    for milestone in readiness["plan"]["milestones"]:
+        assert f'data-milestone="{milestone["key"]}"' in html
+    critical = re.search(r'id="critical-path">([^<]*)<', html).group(1)
+    assert critical.startswith(f"Critical path: {readiness['plan']['critical_path_days']} days to the earliest Stage 2")
+
+
+def test_a_clean_complete_aims_has_its_audit_and_review_on_record(ready):  # noqa: F811
+    data = json.loads(run(ready, "plan", "--today", TODAY, "--no-cache", "--format", "json").output)
+    done = {m["key"]: m["done"] for m in data["plan"]["milestones"]}
+    assert done["internal-audit"] == "internal audit on record, 2026-10-14"
+    assert done["management-review"] == "management review on record, 2026-11-12"
+    assert data["verdict"] == "ready"
 
 
 def test_bad_config_is_a_usage_error(repo):
@@ -93,7 +176,7 @@ def test_bad_config_is_a_usage_error(repo):
     "clause, phase",
     [
         ("4.3", 1), ("5.2", 1), ("5.3", 1), ("6.1.3", 1), ("6.2", 1), ("7.4", 1), ("7.5.2", 1), ("A.2.4", 1),
-        ("9.2", 1), ("9.2.2", 1),  # the internal audit must be on record 60 days before Stage 2
+        ("9.2", 3), ("9.2.2", 3),  # the internal audit comes after the operating evidence
         ("6.1", 2), ("6.1.2", 2), ("6.1.4", 2), ("7.2", 2), ("7.3", 2), ("8.4", 2), ("A.5.4", 2), ("A.10.3", 2),
         ("ORG-7", 2), ("", 2),  # a third-party pack's own ID: process work by default
         ("9.1", 3), ("9.3.2", 3), ("10.2", 3),
@@ -107,3 +190,27 @@ def test_messages_are_shortened_at_a_word():
     assert shorten("short") == "short"
     long = "word " * 40
     assert shorten(long, 30) == "word word word word word word…"
+
+
+@pytest.mark.parametrize(
+    "clause, milestone",
+    [("6.2", "documentation"), ("6.1.2", "design"), ("9.1", "evidence"), ("9.2", "internal-audit"),
+     ("10.2", "corrective-actions"), ("9.3.2", "management-review"), ("ORG-7", "design")],
+)
+def test_milestone_by_clause(clause, milestone):
+    assert milestone_of(clause) == milestone
+
+
+def test_an_owner_does_their_documentation_then_their_process_work_while_others_work_on_theirs():
+    findings = [finding("OBJ002", "6.2", path="o.md"), finding("RSK001", "6.1.2", path="r.md"),
+                finding("IMP001", "6.1.4", path="i.md")]
+    # A owns the objectives and the risk register: 10 + 10 person-days, one after the other;
+    # B owns the impact assessment: 10 person-days, side by side with A.
+    schedule = schedule_of(findings, dt.date(2027, 12, 1), dt.date(2027, 1, 1), {"o.md": "A", "r.md": "A", "i.md": "B"})
+    assert schedule.milestone("documentation").earliest.isoformat() == "2027-01-15"  # 14 days
+    assert schedule.milestone("design").earliest.isoformat() == "2027-01-29"  # A's 20 person-days: 28 days
+
+
+def test_a_partial_run_compares_no_chain():
+    readiness = assess(Result(findings=[finding("OBJ002", "6.2")], documents_checked=1), dt.date(2027, 2, 1), dt.date(2027, 1, 1))
+    assert readiness.verdict == "at risk" and "critical path" not in readiness.reason

@@ -82,7 +82,10 @@ def test_the_page_is_self_contained_and_links_to_the_files(example):
     tags = {tag for tag, _ in page.tags}
     assert "script" not in tags and "link" not in tags and "img" not in tags and "iframe" not in tags
     assert not re.search(r"https?://|@import|url\(", html)  # nothing to fetch
-    assert page.text_by_id["verdict"] == "At risk"
+    # The example keeps no internal audit and no nonconformity log: never ready, whatever the date.
+    assert page.text_by_id["verdict"] == "Documentation not ready for Stage 2"
+    assert "no internal audit programme and results (9.2)" in html.lower()
+    assert "The verdict is about documented information only, not whether the AIMS operates effectively." in html
     assert page.text_by_id["days-left"] == "108"
     want = expected(example)
     assert (page.text_by_id["count-major"], page.text_by_id["count-minor"], page.text_by_id["count-advisory"]) == want["counts"]
@@ -108,11 +111,25 @@ def test_everything_from_the_repository_is_escaped(repo):
     assert 'href="%3Cb%3Eodd%3C/b%3E.md"' in html
 
 
-def test_without_stage2_date_there_is_no_verdict_but_the_counts(repo):
+def test_without_stage2_date_a_repository_missing_its_records_is_still_not_ready(repo):
     root = repo({"p.md": with_keys(owner="everyone")})
     assert run(root, "report", "--today", TODAY).exit_code == 0  # default: readiness.html here
     page = Page((root / "readiness.html").read_text(encoding="utf-8"))
-    assert page.text_by_id["verdict"] == "No verdict" and page.text_by_id["count-minor"] == "1"
+    assert page.text_by_id["verdict"] == "Documentation not ready for Stage 2" and page.text_by_id["count-minor"] == "1"
+    assert "Stage 2 date not set" in (root / "readiness.html").read_text(encoding="utf-8")
+
+
+def test_without_stage2_date_and_with_the_records_there_is_no_verdict(tmp_path):
+    import shutil
+
+    root = tmp_path / "aims"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "examples" / "aims-complete", root)
+    (root / ".git").mkdir()
+    config = root / ".aims-lint.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("stage2-date: 2027-03-15\n", ""), encoding="utf-8")
+    assert run(root, "report", "--today", TODAY, "--no-cache").exit_code == 0
+    page = Page((root / "readiness.html").read_text(encoding="utf-8"))
+    assert page.text_by_id["verdict"] == "No verdict"
 
 
 @pytest.mark.parametrize(
@@ -189,10 +206,10 @@ def test_the_report_in_headless_chromium(example):
             page.route("**/*", route)
             page.goto(report.as_uri())
             verdict = page.locator("#verdict")
-            assert verdict.is_visible() and verdict.inner_text() == "At risk"
+            assert verdict.is_visible() and verdict.inner_text() == "Documentation not ready for Stage 2"
             assert page.locator("#days-left").inner_text() == "108"
             want = expected(example)
-            assert f"{want['counts'][0]} major nonconformities must be closed" in page.locator(".verdict .reason").inner_text()
+            assert "no internal audit programme and results (9.2)" in page.locator("#blockers").inner_text().lower()
             matrix = page.locator("#severity-matrix")
             assert matrix.locator('td[data-family="POL"][data-level="major"]').inner_text() == "1"
             assert matrix.locator('td[data-family="MRV"][data-level="minor"]').inner_text() == want["mrv_minor"]

@@ -639,6 +639,17 @@ def test_internal_audit_not_completed_in_time(tmp_path, meta, line, reason):
     assert reason in result.active[0].message
 
 
+def test_the_internal_audit_lead_time_is_a_planning_setting(tmp_path):
+    files = {
+        ".aims-lint.yaml": "stage2-date: 2026-10-01\nplanning: {internal-audit-lead-days: 30}\n",
+        AUDIT_PATH: audit("status: approved\ndate: 2026-08-20\n"),
+    }
+    assert codes(check(tmp_path, files, select=["AIMS"], today=dt.date(2026, 9, 1))) == []
+    files[AUDIT_PATH] = audit("status: approved\ndate: 2026-09-10\n")
+    result = check(tmp_path, files, select=["AIMS"], today=dt.date(2026, 9, 20))
+    assert "on record by 2026-09-01, 30 days before the Stage 2 audit" in result.active[0].message
+
+
 def test_internal_audit_dated_in_the_future(tmp_path):
     text = audit("status: approved\ndate: 2026-07-01\n")
     files = {".aims-lint.yaml": "stage2-date: 2026-10-01\n", AUDIT_PATH: text}

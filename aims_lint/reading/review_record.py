@@ -107,3 +107,116 @@ def read_kind(doc) -> str:
 def kind(doc) -> str:
     """"minutes", "agenda" or "procedure" (once per document)."""
     return doc.memo("reading.review_record", read_kind)
+
+
+# ---------------------------------------------------------------------------
+# What a record of a held internal audit or management review holds (the readiness
+# verdict: a record that says "Done." is no record of an audit or a review).
+
+_HELD_KEYS = ("date", "audit_date", "review_date", "meeting_date", "held_on", "completed_on")
+_AUDIT_DATE_LABEL = lazy(r"^(audit |meeting |review |)date( of (the )?(audit|meeting|review))?$|^(held|conducted|completed) on$|^audit (held|conducted|completed)$", re.I)
+_SCOPE = lazy(r"\bscope\b|\bclauses? \d|\baudited (areas?|processes|units?)\b|\bareas? audited\b", re.I)
+_CRITERIA = lazy(r"\bcriteri(a|on)\b|\bISO/?IEC\s*42001\b|\bISO\s*42001\b|\baudited against\b|\breference documents?\b", re.I)
+_AUDIT_RESULTS = lazy(
+    r"\bfindings?\b|\bnon-?conformit(y|ies)\b|\bobservations?\b|\bopportunit(y|ies) for improvement\b|"
+    r"\bresults?\b|\bconclusions?\b|\bOFIs?\b|\bNCs?\b",
+    re.I,
+)
+_REVIEW_INPUTS = lazy(
+    r"\binputs?\b|\bstatus of (previous |prior )?actions\b|\bprevious actions\b|\bchanges? in (external|internal)\b|"
+    r"\binterested parties\b|\bperformance\b|\bmonitoring\b|\baudit results?\b|\bnon-?conformit(y|ies)\b|"
+    r"\bopportunit(y|ies) for (continual )?improvement\b|\brisks?\b|\bobjectives\b",
+    re.I,
+)
+_REVIEW_DECISIONS = lazy(r"\bdecisions?\b|\bdecided\b|\bresolved\b|\bagreed\b|\bapproved\b|\boutcomes?\b|\bconclusions?\b", re.I)
+# The minutes speak of the internal audit's results (9.3.2 c) 4)), not of the
+# certification audit to come.
+_MENTIONS_AUDIT = lazy(
+    r"\binternal[- ]audits?\b|\baudit (results?|findings?|reports?|programme|program)\b|"
+    r"\b(results?|findings|outcomes?) of the (internal |last |latest )?audit\b|\bIA-\d",
+    re.I,
+)
+_MIN_WORDS = 25  # fewer words in the body than a heading and one sentence per element
+
+
+def held_on(doc) -> str | None:
+    """The date the audit or review was held (ISO), from front matter or a labelled date
+    field in the body; None when the record does not say."""
+    from aims_lint.dates import parse_date
+
+    for key in _HELD_KEYS:
+        value = parse_date(doc.meta.get(key))
+        if value is not None:
+            return value.isoformat()
+    control = [field.line for field in doc.fields if field.name in _CONTROL_FIELDS]
+    labelled = [(field.label, field.value, field.line) for field in doc.fields]
+    # Two-column key/value tables ("| Audit date | 2026-10-02 |"), header row included.
+    for table in doc.tables:
+        if len(table.header) == 2:
+            labelled += [(row.cells[0].text, row.cells[1].text, row.line) for row in table.rows if len(row.cells) == 2]
+            labelled.append((table.header[0].text, table.header[1].text, table.line))
+    for text, value, line in labelled:
+        label = _label(text)
+        if not _AUDIT_DATE_LABEL.match(label):
+            continue
+        if label.lower() == "date" and any(abs(other - line) <= 4 for other in control):
+            continue  # the document's date in its document-control block
+        match = ISO_DATE.search(value)
+        found = parse_date(match.group(0)) if match else prose_date(value)
+        if found is not None:
+            return found.isoformat()
+    return None
+
+
+def _body(doc) -> str:
+    """The body's text without the headings."""
+    return "\n".join(block.text for block in doc.blocks)
+
+
+def _has(doc, pattern, *meta_keys) -> bool:
+    if any(doc.meta.get(key) not in (None, "", [], {}) for key in meta_keys):
+        return True
+    return any(pattern.search(section.title) and section.text.strip() for section in doc.sections) or bool(
+        pattern.search(_body(doc))
+    )
+
+
+def audit_record(doc) -> dict:
+    """What an internal-audit record shows: ``{"date", "scope", "criteria", "findings",
+    "words"}`` (plain JSON, for the facts cache)."""
+    return {
+        "date": held_on(doc),
+        "scope": _has(doc, _SCOPE, "scope"),
+        "criteria": _has(doc, _CRITERIA, "criteria", "audit_criteria"),
+        "findings": _has(doc, _AUDIT_RESULTS, "findings", "results"),
+        "words": len(_body(doc).split()),
+    }
+
+
+def review_minutes(doc) -> dict:
+    """What management-review minutes show: ``{"kind", "date", "inputs", "decisions",
+    "audit", "words"}``; ``audit``: the minutes speak of an (internal) audit at all."""
+    return {
+        "kind": kind(doc),
+        "date": held_on(doc),
+        "inputs": _has(doc, _REVIEW_INPUTS, "inputs"),
+        "decisions": _has(doc, _REVIEW_DECISIONS, "decisions") or bool(_PAST.search(doc.plain_text)),
+        "audit": bool(_MENTIONS_AUDIT.search(doc.plain_text)),
+        "words": len(_body(doc).split()),
+    }
+
+
+def audit_empty(facts: dict) -> list[str]:
+    """What an internal-audit record lacks for it to count as one (empty: it has content)."""
+    if facts["words"] < _MIN_WORDS:
+        return [f"only {facts['words']} word{'s' if facts['words'] != 1 else ''} in its body"]
+    missing = [name for name in ("scope", "criteria", "findings") if not facts[name]]
+    return [f"no {name}" for name in missing] if len(missing) >= 2 or "findings" in missing else []
+
+
+def review_empty(facts: dict) -> list[str]:
+    """What management-review minutes lack for them to count as a held review."""
+    if facts["words"] < _MIN_WORDS:
+        return [f"only {facts['words']} word{'s' if facts['words'] != 1 else ''} in its body"]
+    missing = [name for name in ("inputs", "decisions") if not facts[name]]
+    return [f"no {name}" for name in missing] if len(missing) == 2 else []

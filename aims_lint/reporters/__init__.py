@@ -28,12 +28,18 @@ class Report:
     fail_on: str = "minor"
     stage2_date: _dt.date | None = None  # from the configuration: the readiness verdict
     today: _dt.date | None = None  # the run's today (--today); None: the real date
+    planning: dict[str, int] | None = None  # the configuration's planning settings
 
     def readiness(self, result: Result):
         """The run's audit readiness (aims_lint.readiness), for reporters that show it."""
         from aims_lint.readiness import assess
 
-        return assess(result.findings, self.stage2_date, self.today or _dt.date.today())
+        cached = getattr(self, "_readiness", None)
+        if cached is None or cached[0] is not result:
+            cached = self._readiness = (
+                result, assess(result, self.stage2_date, self.today or _dt.date.today(), self.planning)
+            )
+        return cached[1]
 
 
 def render(format_name: str, result: Result, report: Report) -> str:

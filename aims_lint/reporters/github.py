@@ -57,6 +57,7 @@ def render(result: Result, report: Report) -> str:
     )
     readiness = report.readiness(result)
     if readiness.verdict is not None:
-        line += f"; readiness for Stage 2 on {readiness.stage2_date.isoformat()}: {readiness.verdict} ({readiness.reason})"
+        when = f" on {readiness.stage2_date.isoformat()}" if readiness.stage2_date else ""
+        line += f"; readiness for Stage 2{when}: {readiness.label} ({readiness.reason})"
     lines.append(line)
     return "\n".join(lines) + "\n"

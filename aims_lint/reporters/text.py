@@ -71,31 +71,62 @@ def summary(result: Result, report: Report) -> str:
 _VERDICT_COLORS = {"ready": "green", "at risk": "yellow", "not ready": "red"}
 
 
+SHOWN_GROUPS = 5
+SHOWN_SUPPRESSED = 10
+
+
 def readiness_lines(readiness, result: Result, report: Report) -> list[str]:
-    """Two or three lines: the certification impact with the remediation estimate, then
-    the verdict against the Stage 2 date (or how to get one)."""
-    from aims_lint.readiness import duration
+    """The readiness part of the summary: certification impact, effort, minors grouped by
+    requirement, what is accepted by suppression, the critical path and the verdict.
+    The same model as ``aims-lint plan``, the JSON summary and the HTML report."""
+    from aims_lint.plan import critical_path_line
+    from aims_lint.readiness import SCOPE_NOTE
 
     lines = []
     counts = readiness.counts
     if counts["major"] or counts["minor"]:
         lines.append(readiness.impact[0].upper() + readiness.impact[1:] + ".")
-        estimate = (
-            f"Remediation estimate: about {duration(readiness.total_days)} of effort in total "
-            f"({len(readiness.items)} work item{'s' if len(readiness.items) != 1 else ''}, one per rule)"
+        count = len(readiness.items)
+        lines.append(
+            f"Remediation effort: {readiness.total_effort} person-days in total ({count} work "
+            f"item{'s' if count != 1 else ''}, one per rule and milestone): effort shared among owners, not calendar time."
         )
-        longest = readiness.longest_major
-        if longest is not None:
-            estimate += f"; the longest major item is {longest.code} ({longest.name}), up to {duration(longest.days)}"
-        lines.append(estimate + ".")
+    groups = readiness.groups
+    if groups:
+        parts = [f"{group.clause} ({group.count})" for group in groups[:SHOWN_GROUPS]]
+        more = f", and {len(groups) - SHOWN_GROUPS} more clauses" if len(groups) > SHOWN_GROUPS else ""
+        lines.append(f"Minor findings by requirement: {', '.join(parts)}{more}.")
+        many = [group.clause for group in groups if group.many]
+        if many:
+            lines.append(
+                f"{readiness.many_minors} or more minors against one requirement ({', '.join(many)}): together they may be "
+                "judged a major nonconformity (ISO/IEC 17021-1)."
+            )
+    if readiness.suppressed:
+        lines.append(
+            f"Accepted by suppression: the auditor will still see these ({len(readiness.suppressed)}):"
+        )
+        for finding in readiness.suppressed[:SHOWN_SUPPRESSED]:
+            reason = finding.suppression_reason or "no reason given"
+            lines.append(
+                f"  {printable_path(finding.path)}:{finding.line} {printable(finding.code)} [{finding.classification}] "
+                f"{printable(finding.message)} (suppressed: {printable(reason)})"
+            )
+        if len(readiness.suppressed) > SHOWN_SUPPRESSED:
+            lines.append(f"  and {len(readiness.suppressed) - SHOWN_SUPPRESSED} more (--show-suppressed lists them)")
     scope = "" if result.whole_repository else " (linted files only)"
+    if readiness.evidence_known and readiness.stage2_date is not None and (counts["major"] or counts["minor"]):
+        lines.append(critical_path_line(readiness.schedule))
     if readiness.verdict is None:
         lines.append(f"Readiness{scope}: no verdict: set stage2-date in the configuration to compare with your audit date.")
     else:
+        verdict = _style(readiness.label.upper(), report, fg=_VERDICT_COLORS[readiness.verdict], bold=True)
         days_left = readiness.days_left
-        when = f"{days_left} day{'s' if days_left != 1 else ''} left" if days_left >= 0 else f"{-days_left} days ago"
-        verdict = _style(readiness.verdict.upper(), report, fg=_VERDICT_COLORS[readiness.verdict], bold=True)
-        lines.append(
-            f"Readiness{scope}: {verdict} for Stage 2 on {readiness.stage2_date.isoformat()} ({when}): {readiness.reason}."
-        )
+        if days_left is None:
+            when = ""
+        else:
+            left = f"{days_left} day{'s' if days_left != 1 else ''} left" if days_left >= 0 else f"{-days_left} days ago"
+            when = f" on {readiness.stage2_date.isoformat()} ({left})"
+        lines.append(f"Readiness{scope}: {verdict}{when}: {printable(readiness.reason)}.")
+        lines.append(f"The verdict is {SCOPE_NOTE}.")
     return lines

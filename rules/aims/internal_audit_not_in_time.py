@@ -4,9 +4,13 @@ from aims_lint.dates import parse_date
 from aims_lint.rule import Problem, rule
 
 # Before Stage 2 the auditor wants a completed internal audit cycle, with time left to
-# act on its findings. The lead time is a planning convention, not a requirement of
-# ISO/IEC 42001, 17021-1 or 42006: the option `lead-time-days`, 60 by default.
+# act on its findings: 60 days is the usual expectation of certification bodies, a
+# convention (planning: internal-audit-lead-days in the configuration), not a requirement.
 LEAD_DAYS = 60
+
+
+def lead_days(config) -> int:
+    return (getattr(config, "planning", None) or {}).get("internal-audit-lead-days", LEAD_DAYS)
 NOT_HELD = frozenset({"draft", "planned", "scheduled", "in progress", "in-progress", "not started", "open"})
 
 
@@ -19,7 +23,7 @@ def _held_on(doc):
     return None, None
 
 
-def _why_not(doc, deadline: dt.date, stage2: dt.date, today: dt.date, lead_days: int = LEAD_DAYS) -> str | None:
+def _why_not(doc, deadline: dt.date, stage2: dt.date, today: dt.date, lead: int = LEAD_DAYS) -> str | None:
     status = str(doc.meta.get("status") or "").strip().lower()
     held, _ = _held_on(doc)
     if status in NOT_HELD:
@@ -29,7 +33,7 @@ def _why_not(doc, deadline: dt.date, stage2: dt.date, today: dt.date, lead_days:
     if held > today:
         return f"'{doc.relpath}' is dated {held.isoformat()}, which has not come yet"
     if held > deadline:
-        return f"'{doc.relpath}' is dated {held.isoformat()}, less than {lead_days} days before Stage 2"
+        return f"'{doc.relpath}' is dated {held.isoformat()}, less than {lead} days before Stage 2"
     return None
 
 
@@ -41,24 +45,23 @@ def _why_not(doc, deadline: dt.date, stage2: dt.date, today: dt.date, lead_days:
     classification="advisory",
     remediation="2-4 weeks",
     message="no completed internal audit on record by {deadline}, {days} days before the Stage 2 audit on {stage2}: {reason}",
-    summary="Planning: with a stage2-date configured, no completed internal audit dated at least lead-time-days (60) before Stage 2.",
-    options={"lead-time-days": LEAD_DAYS},
+    summary="Planning: with a stage2-date configured, no completed internal audit dated at least internal-audit-lead-days (60) before Stage 2.",
     scope="workspace",
 )
 def check(workspace, ctx):
     stage2 = ctx.config.stage2_date
     if stage2 is None or not workspace.types():
         return
-    lead_days = int(ctx.options.get("lead-time-days", LEAD_DAYS))
-    deadline = stage2 - dt.timedelta(days=lead_days)
+    lead = lead_days(ctx.config)
+    deadline = stage2 - dt.timedelta(days=lead)
     audits = workspace.documents_of_type("internal-audit")
     reasons = []
     for doc in audits:
-        reason = _why_not(doc, deadline, stage2, ctx.today, lead_days)
+        reason = _why_not(doc, deadline, stage2, ctx.today, lead)
         if reason is None:
             return  # one completed audit in time is enough
         reasons.append((doc, reason))
-    args = dict(deadline=deadline.isoformat(), days=lead_days, stage2=stage2.isoformat())
+    args = dict(deadline=deadline.isoformat(), days=lead, stage2=stage2.isoformat())
     if not reasons:
         yield Problem(1, 1, reason="the repository has no internal-audit document", **args)
         return
