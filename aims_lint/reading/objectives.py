@@ -235,9 +235,10 @@ def read_objectives(doc) -> list[Objective]:
     # One section per objective with labelled fields.
     by_section: dict[int, tuple] = {}
     for item in doc.fields:
-        if item.block is None or item.block.section is None:
+        # Rows of a key/value table ("| Owner | ISM |") have no block: their section is the table's.
+        section = item.block.section if item.block is not None else doc.section_at(item.line)
+        if section is None:
             continue
-        section = item.block.section
         by_section.setdefault(id(section), (section, []))[1].append(item)
     for section, items in sorted(by_section.values(), key=lambda pair: pair[0].line):
         names = {item.name for item in items}
@@ -246,18 +247,37 @@ def read_objectives(doc) -> list[Objective]:
             continue
         values = {}
         for part, part_names in PARTS.items():
-            values[part] = " ".join(item.value for item in items if item.name in part_names and filled(item.value))
+            values[part] = " ".join(_field_value(items, index) for index, item in enumerate(items) if item.name in part_names)
+            values[part] = values[part].strip()
         for item in items:
             if item.name is None and _METHOD_HEADER.search(item.label) and filled(item.value):
                 values["method"] = (values["method"] + " " + item.value).strip()
         statement = next((item.value for item in items if item.name == "objective"), "")
-        if not values["deadline"] and (_period_deadline(doc, section.parent) or DATE.search(statement)):
+        milestones = any(DATE.search(item.label) for item in items)  # "- **Q4 2025:** Achieve the targets"
+        if not values["deadline"] and (_period_deadline(doc, section.parent) or DATE.search(statement) or milestones):
             values["deadline"] = "period"
         if not values["metric"] and measurable(statement):
             values["metric"] = statement
         found.append(Objective(statement or section.title, section.line, 1, values, set(), "section"))
     found.extend(_prose_objectives(doc, {objective.line for objective in found}))
     return found
+
+
+def _field_value(items: list, index: int) -> str:
+    """A field's value; for a label with nothing after it ("**Targets:**" over a list),
+    the values of the unlabelled-concept fields that follow it, up to the next known one."""
+    item = items[index]
+    if filled(item.value):
+        return item.value
+    following = []
+    for other in items[index + 1:]:
+        if other.name is not None and not filled(other.value):
+            break
+        if other.name is not None and other.name not in ("metric", "target"):
+            break
+        if filled(other.value):
+            following.append(other.value)
+    return " ".join(following)
 
 
 # "O4 Use AI responsibly", "OBJ-02: Reduce bias", "Objective 3 - Transparency", "AI-OBJ-1 ...", "Goal 2: ..."

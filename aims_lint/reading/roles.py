@@ -312,8 +312,10 @@ def _block_roles(doc, block) -> list[Role]:
 
 
 def read_roles(doc) -> list[Role]:
+    from aims_lint.reading.risks import html_tables
+
     found: list[Role] = []
-    for table in doc.tables:
+    for table in [*doc.tables, *html_tables(doc)]:  # HTML <table> markup left by a word processor too
         found += _table_roles(table, table.section is not None and _in_roles_section(table.section))
     for section in doc.sections:
         if not _in_roles_section(section):
