@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from aims_lint.fields import header_text
+from aims_lint.fields import canonical_name, header_text
 from aims_lint.patterns import lazy
 
 OBJECTIVES_TYPE = "ai-objectives"
@@ -247,8 +247,9 @@ def read_objectives(doc) -> list[Objective]:
             continue
         values = {}
         for part, part_names in PARTS.items():
-            values[part] = " ".join(_field_value(items, index) for index, item in enumerate(items) if item.name in part_names)
-            values[part] = values[part].strip()
+            values[part] = " ".join(item.value for item in items if item.name in part_names and filled(item.value))
+        if not values["metric"]:
+            values["metric"] = _listed_under(section, ("metric", "target"))
         for item in items:
             if item.name is None and _METHOD_HEADER.search(item.label) and filled(item.value):
                 values["method"] = (values["method"] + " " + item.value).strip()
@@ -263,21 +264,21 @@ def read_objectives(doc) -> list[Objective]:
     return found
 
 
-def _field_value(items: list, index: int) -> str:
-    """A field's value; for a label with nothing after it ("**Targets:**" over a list),
-    the values of the unlabelled-concept fields that follow it, up to the next known one."""
-    item = items[index]
-    if filled(item.value):
-        return item.value
-    following = []
-    for other in items[index + 1:]:
-        if other.name is not None and not filled(other.value):
-            break
-        if other.name is not None and other.name not in ("metric", "target"):
-            break
-        if filled(other.value):
-            following.append(other.value)
-    return " ".join(following)
+_BARE_LABEL = lazy(r"^\s*+\**([^*:\n]{1,40}?)\s*+:?\**\s*+:?\s*+$")
+
+
+def _listed_under(section, names: tuple[str, ...]) -> str:
+    """The items of the list below a bare label ("**Targets:**" over "- **Accuracy:** 95%")
+    whose label means one of ``names``."""
+    taken, collecting = [], False
+    for block in section.blocks:
+        if block.kind == "list_item":
+            if collecting and filled(block.text):
+                taken.append(block.text.split("\n", 1)[0])
+            continue
+        match = _BARE_LABEL.match(block.text) if block.kind == "paragraph" else None
+        collecting = bool(match) and canonical_name(match.group(1)) in names
+    return " ".join(taken)
 
 
 # "O4 Use AI responsibly", "OBJ-02: Reduce bias", "Objective 3 - Transparency", "AI-OBJ-1 ...", "Goal 2: ..."

@@ -365,9 +365,9 @@ def _content_concept(values: list[str]) -> str | None:
 _RISK_ID = lazy(r"^(?:[A-Z][A-Za-z]{0,9}[-_.]?){1,3}\d{1,5}(?:[-_.][A-Za-z0-9]{1,5})?$")
 _SCALE_KEY = lazy(
     r"^(?:\d{1,2}(?:\.\d)?\s*(?:[-–—:.)(]|$)|\d{1,2}\s*(?:-|–|to)\s*\d{1,2}|[<>≤≥]=?\s*\d"
-    r"|(?:very |sehr )?(?:low|medium|moderate|high|critical|extreme|niedrig|mittel|hoch|kritisch)\b"
-    r"|rare|unlikely|possible|likely|almost certain|certain|frequent|remote|occasional|probable|improbable"
-    r"|negligible|insignificant|minor|major|severe|catastrophic|significant|limited|minimal)",
+    r"|(?:\d{1,2} )?(?:very |sehr )?(?:low|medium|moderate|high|critical|extreme|niedrig|mittel|hoch|kritisch)\b"
+    r"|(?:\d{1,2} )?(?:rare|unlikely|possible|likely|almost certain|certain|frequent|remote|occasional|probable|improbable"
+    r"|negligible|insignificant|minor|major|severe|catastrophic|significant|limited|minimal))",  # "1 Insignificant"
     re.I,
 )
 _OPTION = lazy(
