@@ -152,3 +152,29 @@ def test_targets_over_a_list_and_dated_milestones_are_read():
     (objective,) = objectives(doc)
     assert "95%" in objective.values["metric"] and "2 minutes" in objective.values["metric"]
     assert objective.values["deadline"] and objective.values["owner"] == "Head of Support"
+
+
+def test_a_measure_column_naming_sources_is_the_method():
+    """Beside a target column, "Measure" holding "Audit report" / "Training logs" says how
+    the objective is measured, not what: it is the evaluation method."""
+    doc = read("""# Objectives
+
+| ID | Objective | Target | Measure | Responsible |
+|----|-----------|--------|---------|-------------|
+| OB-01 | Pass the certification audit | 0 major nonconformities | External audit report | CISO |
+| OB-02 | Train every engineer | 100% completion | Training logs | HR |
+""")
+    found = objectives(doc)
+    assert [objective.values["method"] for objective in found] == ["External audit report", "Training logs"]
+    assert [objective.values["metric"] for objective in found] == ["0 major nonconformities", "100% completion"]
+
+
+def test_a_measure_column_holding_metrics_stays_the_metric():
+    doc = read("""# Objectives
+
+| Objective | Measure | Target | Owner |
+|-----------|---------|--------|-------|
+| Fair outcomes | Approval-rate gap between age bands | below 3 points | Head of Data Science |
+""")
+    (objective,) = objectives(doc)
+    assert "Approval-rate gap" in objective.values["metric"] and objective.values["method"] == ""

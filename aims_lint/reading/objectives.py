@@ -106,7 +106,23 @@ def _table_parts(table) -> tuple[dict[str, list[int]], set[str]]:
             indexes["method"].append(index)
         if name is None and _DEADLINE_HEADER.search(cell.text):
             indexes["deadline"].append(index)
+    # "Target | Measure" where the measure column names where the figure comes from
+    # ("External Audit Report", "Training Logs"): that column is the method, not the metric.
+    if "target" in table.columns:
+        for index in list(indexes["metric"]):
+            if table.columns[index] == "metric" and _source_column(table, index):
+                indexes["metric"].remove(index)
+                indexes["method"].append(index)
     return indexes, {part for part, found in indexes.items() if not found}
+
+
+_SOURCE = lazy(r"\b(?:reports?|logs?|records?|tickets?|dashboards?|surveys?|registers?|trackers?|minutes|results|tools?|system)\b", re.I)
+
+
+def _source_column(table, index: int) -> bool:
+    values = [row.cells[index].text for row in table.rows if index < len(row.cells) and filled(row.cells[index].text)]
+    sources = [value for value in values if _SOURCE.search(value) and not measurable(value)]
+    return bool(values) and len(sources) >= 0.6 * len(values)
 
 
 _OBJECTIVE_HEADER = lazy(r"\bobjectives?\b|\bgoals?\b|\baims?\b", re.I)
