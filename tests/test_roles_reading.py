@@ -217,3 +217,15 @@ def test_an_html_roles_table_defines_roles():
 </table>
 """)
     assert [role.name for role in roles(doc)] == ["Risk Manager", "CFO"]
+
+
+@pytest.mark.parametrize("title", ["Rôles et responsabilités", "Decision rights (who approves what)"])
+def test_french_and_decision_rights_headings_are_roles_sections(title):
+    doc = read(f"""# Charter
+
+## {title}
+
+- **AI Officer** : chairs the AI committee
+- **Data Protection Officer:** is consulted on personal data
+""")
+    assert [role.name for role in roles(doc)] == ["AI Officer", "Data Protection Officer"]

@@ -42,7 +42,7 @@ OWNER_KEYS = ("owner", "responsible", "accountable", "risk_owner")
 _ROLES_TITLE = lazy(
     r"\broles?\b|responsibilit|\braci\b|accountabilit|governance (structure|bodies|body)|"
     r"organi[sz]ation(al)? (chart|structure)|\borg chart\b|\bcomposition\b|\bmembership\b|who does what|"
-    r"\brollen\b|verantwortlich|zuständigkeit",
+    r"\brollen\b|verantwortlich|zuständigkeit|\br[ôo]les?\b|responsabilit|\bdecision rights\b|who approves",
     re.I,
 )
 _CHART_TITLE = lazy(r"organi[sz]ation(al)? (chart|structure)|\borg chart\b|governance structure|\bcomposition\b|\bmembership\b", re.I)
