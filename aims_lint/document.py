@@ -217,6 +217,23 @@ def _inline_text(token) -> str:
     return "".join(parts)
 
 
+def _promote_header(table: Table) -> None:
+    """A table converted from a word processor often has an empty header row and its
+    real column names in the first body row (``|  |  |`` over ``| Metric | Target |``):
+    the first row becomes the header when every header cell is empty and every cell of
+    that row holds a short label."""
+    if not table.rows or any(cell.text.strip() for cell in table.header):
+        return
+    first = table.rows[0].cells
+    if len(first) < 2 or len(first) != len(table.header):
+        return
+    if not all(cell.text.strip() and len(cell.text) <= 60 and not cell.text.strip().replace(".", "").isdigit() for cell in first):
+        return
+    table.header = first
+    table.columns = [canonical_name(cell.text) for cell in first]
+    table.rows = table.rows[1:]
+
+
 def _split_row(raw: str) -> list[tuple[int, str]]:
     """Cells of a raw table line as (0-based column, raw text), splitting on unescaped pipes."""
     if "\\" not in raw:  # no escaped pipes: split directly
@@ -334,6 +351,8 @@ class _Body:
                 table = Table([], [], [], token.map[0] + 1 + offset, token.map[1] + offset, current(), doc.header_words)
                 self.tables.append(table)
             elif kind == "table_close":
+                if table is not None:
+                    _promote_header(table)
                 table = None
             elif kind == "thead_open":
                 in_header = True

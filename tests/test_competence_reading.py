@@ -132,3 +132,23 @@ def test_awareness_assessed_in_a_table_row_is_a_check(repo):
 def test_an_awareness_check_drawn_in_a_code_fence_counts(repo):
     fence = "\n## Records\n\n```\nAI AWARENESS TRAINING\n| Policy awareness quiz | Score: 92% |\n```\n"
     assert [f.code for f in lint(repo({"c.md": FRONT + MATRIX + fence}), select=["CMP004"]).active] == []
+
+
+def test_a_grid_with_roles_as_columns_gives_one_entry_per_role():
+    """Competence areas as rows and roles as columns, levels in the cells: who must be
+    competent in what is read per column; a bold group row with empty cells is no area."""
+    doc = read("""# Competence matrix
+
+| Competence area | Risk Manager | DPO | All Staff |
+|---|---|---|---|
+| **Governance** | | | |
+| AI risk assessment | Expert | Awareness | |
+| Data protection impact | Intermediate | Expert | Awareness |
+""")
+    assert [(entry.who, entry.competence) for entry in entries(doc)] == [
+        ("Risk Manager", "AI risk assessment, Data protection impact"),
+        ("DPO", "AI risk assessment, Data protection impact"),
+        ("All Staff", "Data protection impact"),
+    ]
+    assert {"role", "competencies"} <= columns(doc)
+    assert all(not entry.method for entry in entries(doc))  # the gap a rule reports: no evaluation

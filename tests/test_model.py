@@ -142,3 +142,19 @@ def test_impossible_date_is_kept_as_text():
 def test_prose_lines_blank_out_comments_but_keep_the_text_around_them():
     d = doc("---\ntype: procedure\n---\nTBD <!-- a note -->\n<!-- multi\nline --> after\n")
     assert d.prose_lines == [(4, "TBD                "), (5, "          "), (6, "         after"), (7, "")]
+
+
+def test_an_empty_header_row_gives_way_to_the_first_row():
+    """Word-processor conversions: ``|  |  |`` over ``| Metric | Owner |``."""
+    table = doc("# Metrics\n\n|   |   |   |\n|---|---|---|\n| Metric | Target | Owner |\n| Reviews done | 100% | CTO |\n").tables[0]
+    assert [cell.text for cell in table.header] == ["Metric", "Target", "Owner"]
+    assert table.columns == ["metric", "target", "owner"]
+    assert [[cell.text for cell in row.cells] for row in table.rows] == [["Reviews done", "100%", "CTO"]]
+
+
+def test_an_empty_header_row_over_values_stays():
+    """A first row of numbers or a half-empty first row is data, not the header."""
+    numbers = doc("|   |   |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n").tables[0]
+    assert [cell.text for cell in numbers.header] == ["", ""] and len(numbers.rows) == 2
+    partial = doc("|   |   |\n|---|---|\n| Metric | |\n").tables[0]
+    assert [cell.text for cell in partial.header] == ["", ""] and len(partial.rows) == 1

@@ -103,3 +103,78 @@ def test_a_kpi_table_with_targets_is_not_no_objectives(repo):
 def test_headings_that_are_not_objective_ids_are_not_objectives():
     text = "# AI objectives\n\n## 1. Purpose\n\nThis document sets objectives.\n\n## A.6.2 Controls\n\nSome prose.\n"
     assert objectives(read(text)) == []
+
+
+def test_one_key_value_table_per_objective_gives_its_owner_and_metric():
+    doc = read("""# AI objectives
+
+## Objective 1: Fair outcomes
+
+| Field | Details |
+|---|---|
+| Objective | Keep approval rates fair across age groups |
+| KPI | Approval-rate gap between age bands |
+| Target | Below 3 points |
+| Owner | Head of Data Science |
+
+## Objective 2: Informed customers
+
+| Field | Details |
+|---|---|
+| Objective | Tell every applicant that AI is used |
+| Target | 100% of decisions |
+""")
+    found = objectives(doc)
+    assert [objective.name for objective in found] == ["Keep approval rates fair across age groups", "Tell every applicant that AI is used"]
+    assert found[0].values["owner"] == "Head of Data Science" and found[0].values["metric"]
+    assert found[1].values["owner"] == ""  # the gap a rule reports
+
+
+def test_targets_over_a_list_and_dated_milestones_are_read():
+    """``**Targets:**`` with the targets in the list below it; a plan whose items are
+    labelled with quarters sets a deadline."""
+    doc = read("""# Objectives
+
+## Reliable answers
+
+**Objective:** Keep the assistant's answers reliable.
+
+**Targets:**
+- **Accuracy:** at least 95% on the monthly test set
+- **Escalation:** under 2 minutes to a human
+
+**Plan:**
+- **Q1 2027:** build the test set
+- **Q3 2027:** reach the targets
+
+**Owner:** Head of Support
+""")
+    (objective,) = objectives(doc)
+    assert "95%" in objective.values["metric"] and "2 minutes" in objective.values["metric"]
+    assert objective.values["deadline"] and objective.values["owner"] == "Head of Support"
+
+
+def test_a_measure_column_naming_sources_is_the_method():
+    """Beside a target column, "Measure" holding "Audit report" / "Training logs" says how
+    the objective is measured, not what: it is the evaluation method."""
+    doc = read("""# Objectives
+
+| ID | Objective | Target | Measure | Responsible |
+|----|-----------|--------|---------|-------------|
+| OB-01 | Pass the certification audit | 0 major nonconformities | External audit report | CISO |
+| OB-02 | Train every engineer | 100% completion | Training logs | HR |
+""")
+    found = objectives(doc)
+    assert [objective.values["method"] for objective in found] == ["External audit report", "Training logs"]
+    assert [objective.values["metric"] for objective in found] == ["0 major nonconformities", "100% completion"]
+
+
+def test_a_measure_column_holding_metrics_stays_the_metric():
+    doc = read("""# Objectives
+
+| Objective | Measure | Target | Owner |
+|-----------|---------|--------|-------|
+| Fair outcomes | Approval-rate gap between age bands | below 3 points | Head of Data Science |
+""")
+    (objective,) = objectives(doc)
+    assert "Approval-rate gap" in objective.values["metric"] and objective.values["method"] == ""

@@ -311,3 +311,34 @@ def test_ratings(text, rating):
 
 def test_products():
     assert parse_product("4×3=12") == (4, 3, 12) and parse_product("3*4") == (3, 4, 12) and parse_product("12") is None
+
+
+def test_a_risk_section_with_nothing_filled_is_a_template_slot():
+    """``#### Risk ID: R001`` over empty fields and "Low/Medium/High" choices records no
+    risk: the document is judged as an unfilled template, not as risks without owners."""
+    doc = read("""# AI risk register
+
+#### Risk ID: R001
+- **Risk Title:**
+- **Likelihood:** Low/Medium/High
+- **Impact:** Low/Medium/High
+- **Risk Owner:**
+
+#### Risk ID: R002
+- **Risk Title:** Chatbot gives wrong refund amounts
+- **Likelihood:** Medium
+- **Impact:** High
+- **Risk Owner:**
+""")
+    assert [(risk.ident, risk.owner) for risk in risks(doc)] == [("R002", "")]
+
+
+def test_a_heat_map_with_numbered_level_headers_is_a_scale():
+    doc = read("""# Risk criteria
+
+| Likelihood / Consequence | 1 Insignificant | 2 Minor | 3 Moderate | 4 Major |
+|---|---|---|---|---|
+| 4 Likely | Low (4) | Medium (8) | High (12) | Critical (16) |
+| 3 Possible | Low (3) | Medium (6) | Medium (9) | High (12) |
+""")
+    assert list(reading(doc).roles.values()) == ["scale"] and risks(doc) == []

@@ -202,3 +202,30 @@ def test_names(value):
 )
 def test_duties_descriptions_and_raci_letters_are_not_names(value):
     assert not looks_like_name(value)
+
+
+def test_an_html_roles_table_defines_roles():
+    """Word-processor exports keep tables as HTML ``<table>`` markup."""
+    doc = read("""# Risk policy
+
+## Roles and responsibilities
+
+<table>
+<tr><th>Role</th><th>Responsibility</th></tr>
+<tr><td>Risk Manager</td><td>Runs the risk process</td></tr>
+<tr><td>CFO</td><td>Approves the risk appetite</td></tr>
+</table>
+""")
+    assert [role.name for role in roles(doc)] == ["Risk Manager", "CFO"]
+
+
+@pytest.mark.parametrize("title", ["Rôles et responsabilités", "Decision rights (who approves what)"])
+def test_french_and_decision_rights_headings_are_roles_sections(title):
+    doc = read(f"""# Charter
+
+## {title}
+
+- **AI Officer** : chairs the AI committee
+- **Data Protection Officer:** is consulted on personal data
+""")
+    assert {role.name for role in roles(doc)} == {"AI Officer", "Data Protection Officer"}

@@ -119,6 +119,20 @@ def _grid(table, role: int) -> bool:
     return bool(values) and sum(1 for value in values if _GRID_VALUE.match(value)) >= 0.7 * len(values)
 
 
+_AREA_FIRST = lazy(r"competen|\bskills?\b|\bknowledge\b|\barea\b|\btopic\b|\bdomain\b|\brequirement", re.I)
+
+
+def _transposed(table) -> bool:
+    """Competence areas as rows, roles as columns ("Competency Area | AI Lead | DPO | ..."),
+    levels or ticks in the cells."""
+    if len(table.header) < 3 or not _AREA_FIRST.search(header_text(table.header[0])):
+        return False
+    if not all(clean(cell.text) for cell in table.header[1:]):
+        return False
+    values = [clean(cell.text) for row in table.rows for cell in row.cells[1:] if _filled(cell.text)]
+    return bool(values) and sum(1 for value in values if _GRID_VALUE.match(value)) >= 0.7 * len(values)
+
+
 def table_role(table) -> str | None:
     """"matrix", "raci", "responsibilities", "catalogue", "form", or None (not about competence)."""
     if len(table.header) < 2:
@@ -132,6 +146,8 @@ def table_role(table) -> str | None:
         _TRAINING.search(header) for index, header in enumerate(headers) if index != role
     )
     if role is None:
+        if _transposed(table):
+            return "matrix"
         if _CATALOGUE_FIRST.match(headers[0]) and any(_CATALOGUE_OTHER.search(h) for h in headers[1:]):
             return "catalogue"
         if about_competence and _blank_form(table):
@@ -170,6 +186,8 @@ def columns(doc) -> set[str]:
             role = column_of(table, "role")
             if role is not None and _grid(table, role):
                 present.add("competencies")  # the competence areas are the columns
+            if role is None and _transposed(table):
+                present |= {"role", "competencies"}  # roles are the columns, areas the rows
         if present:
             for table in record_tables(d):
                 present |= {name for name in COLUMNS if name != "role" and column_of(table, name) is not None}
@@ -187,6 +205,9 @@ def _cell(row, index):
 def read_entries(doc) -> list[CompetenceEntry]:
     found: list[CompetenceEntry] = []
     for table in matrix_tables(doc):
+        if column_of(table, "role") is None and _transposed(table):
+            found += _transposed_entries(table)
+            continue
         index = {name: column_of(table, name) for name in COLUMNS}
         # What the row says about how competence is shown: every column but who, what and when.
         evidence_columns = set(range(len(table.header))) - {index[name] for name in ("role", "competencies", "next_review")}
@@ -214,6 +235,24 @@ def read_entries(doc) -> list[CompetenceEntry]:
                 cells=cells,
                 evidence=evidence,
                 table=table,
+            ))
+    return found
+
+
+def _transposed_entries(table) -> list[CompetenceEntry]:
+    """One entry per role column: the areas whose cell for that role is filled."""
+    found = []
+    for position, header in enumerate(table.header):
+        if position == 0:
+            continue
+        areas = [
+            clean(row.cells[0].text) for row in table.rows
+            if position < len(row.cells) and _filled(row.cells[position].text) and not re.match(r"^(?:no|n|-)$", clean(row.cells[position].text), re.I)
+        ]
+        if areas:
+            found.append(CompetenceEntry(
+                who=clean(header.text), competence=", ".join(areas), method="", status="", next_review="",
+                line=header.line, cells={"role": header}, evidence=(), table=table,
             ))
     return found
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from aims_lint.fields import READING_FIELDS, header_text
+from aims_lint.fields import READING_FIELDS, canonical_name, header_text
 from aims_lint.patterns import lazy
 
 OBJECTIVES_TYPE = "ai-objectives"
@@ -116,7 +116,23 @@ def _table_parts(table) -> tuple[dict[str, list[int]], set[str]]:
             indexes["method"].append(index)
         if name is None and _DEADLINE_HEADER.search(cell.text):
             indexes["deadline"].append(index)
+    # "Target | Measure" where the measure column names where the figure comes from
+    # ("External Audit Report", "Training Logs"): that column is the method, not the metric.
+    if "target" in table.columns:
+        for index in list(indexes["metric"]):
+            if table.columns[index] == "metric" and _source_column(table, index):
+                indexes["metric"].remove(index)
+                indexes["method"].append(index)
     return indexes, {part for part, found in indexes.items() if not found}
+
+
+_SOURCE = lazy(r"\b(?:reports?|logs?|records?|tickets?|dashboards?|surveys?|registers?|trackers?|minutes|results|tools?|system)\b", re.I)
+
+
+def _source_column(table, index: int) -> bool:
+    values = [row.cells[index].text for row in table.rows if index < len(row.cells) and filled(row.cells[index].text)]
+    sources = [value for value in values if _SOURCE.search(value) and not measurable(value)]
+    return bool(values) and len(sources) >= 0.6 * len(values)
 
 
 _OBJECTIVE_HEADER = lazy(r"\bobjectives?\b|\bgoals?\b|\baims?\b", re.I)
@@ -255,9 +271,10 @@ def read_objectives(doc) -> list[Objective]:
     by_section: dict[int, tuple] = {}
     words = doc.header_words
     for item in doc.fields:
-        if item.block is None or item.block.section is None:
+        # Rows of a key/value table ("| Owner | ISM |") have no block: their section is the table's.
+        section = item.block.section if item.block is not None else doc.section_at(item.line)
+        if section is None:
             continue
-        section = item.block.section
         configured = words.canonical("objectives", item.label) if words else None
         if configured is not None and configured != item.name:
             item = replace(item, name=configured)
@@ -270,11 +287,14 @@ def read_objectives(doc) -> list[Objective]:
         values = {}
         for part, part_names in PARTS.items():
             values[part] = " ".join(item.value for item in items if item.name in part_names and filled(item.value))
+        if not values["metric"]:
+            values["metric"] = _listed_under(section, ("metric", "target"))
         for item in items:
             if item.name is None and _METHOD_HEADER.search(item.label) and filled(item.value):
                 values["method"] = (values["method"] + " " + item.value).strip()
         statement = next((item.value for item in items if item.name == "objective"), "")
-        if not values["deadline"] and (_period_deadline(doc, section.parent) or DATE.search(statement)):
+        milestones = any(DATE.search(item.label) for item in items)  # "- **Q4 2025:** Achieve the targets"
+        if not values["deadline"] and (_period_deadline(doc, section.parent) or DATE.search(statement) or milestones):
             values["deadline"] = "period"
         if not values["metric"] and measurable(statement):
             values["metric"] = statement
@@ -343,6 +363,23 @@ def prose_parts(text: str) -> dict[str, str]:
                     found[part] = value
                     break
     return found
+
+
+_BARE_LABEL = lazy(r"^\s*+\**([^*:\n]{1,40}?)\s*+:?\**\s*+:?\s*+$")
+
+
+def _listed_under(section, names: tuple[str, ...]) -> str:
+    """The items of the list below a bare label ("**Targets:**" over "- **Accuracy:** 95%")
+    whose label means one of ``names``."""
+    taken, collecting = [], False
+    for block in section.blocks:
+        if block.kind == "list_item":
+            if collecting and filled(block.text):
+                taken.append(block.text.split("\n", 1)[0])
+            continue
+        match = _BARE_LABEL.match(block.text) if block.kind == "paragraph" else None
+        collecting = bool(match) and canonical_name(match.group(1)) in names
+    return " ".join(taken)
 
 
 # "O4 Use AI responsibly", "OBJ-02: Reduce bias", "Objective 3 - Transparency", "AI-OBJ-1 ...", "Goal 2: ..."

@@ -370,9 +370,9 @@ def _content_concept(values: list[str]) -> str | None:
 _RISK_ID = lazy(r"^(?:[A-Z][A-Za-z]{0,9}[-_.]?){1,3}\d{1,5}(?:[-_.][A-Za-z0-9]{1,5})?$")
 _SCALE_KEY = lazy(
     r"^(?:\d{1,2}(?:\.\d)?\s*(?:[-–—:.)(]|$)|\d{1,2}\s*(?:-|–|to)\s*\d{1,2}|[<>≤≥]=?\s*\d"
-    r"|(?:very |sehr )?(?:low|medium|moderate|high|critical|extreme|niedrig|mittel|hoch|kritisch)\b"
-    r"|rare|unlikely|possible|likely|almost certain|certain|frequent|remote|occasional|probable|improbable"
-    r"|negligible|insignificant|minor|major|severe|catastrophic|significant|limited|minimal)",
+    r"|(?:\d{1,2} )?(?:very |sehr )?(?:low|medium|moderate|high|critical|extreme|niedrig|mittel|hoch|kritisch)\b"
+    r"|(?:\d{1,2} )?(?:rare|unlikely|possible|likely|almost certain|certain|frequent|remote|occasional|probable|improbable"
+    r"|negligible|insignificant|minor|major|severe|catastrophic|significant|limited|minimal))",  # "1 Insignificant"
     re.I,
 )
 _OPTION = lazy(
@@ -594,6 +594,11 @@ _HTML_CELL = lazy(r"<t([hd])\b[^>]{0,200}>", re.I)
 _HTML_TAG = lazy(r"<[^<>]{0,200}>")
 
 
+def html_tables(doc) -> list[Table]:
+    """The document's HTML tables as model tables (once per document)."""
+    return doc.memo("reading.html_tables", _html_tables)
+
+
 def _html_tables(doc) -> list[Table]:
     """Simple HTML tables (``<table><tr><th>..</th></tr><tr><td>..</td></tr></table>``),
     one row per ``<tr>``; cells hold their text without markup."""
@@ -807,6 +812,8 @@ def _section_risks(doc, roles: dict[int, str]) -> list[Risk]:
         assessed = [name for name in (*_RATINGISH, "owner", "treatment", "controls", "dimension") if name in values]
         if not assessed:
             continue
+        if all(is_empty(value.text) for name, value in values.items() if name != "id"):
+            continue  # "#### Risk ID: R001" over empty fields and "Low/Medium/High": a template's slot, not a risk
         # Only the innermost section that holds the whole record: a parent section
         # holding several risks is not itself one.
         if sum(1 for child in section.children if _heading_ident(child.title)[0]) > 1:
@@ -863,7 +870,7 @@ def _read(doc) -> RiskReading:
     roles: dict[int, str] = {}
     found = _table_risks(doc, doc.tables, roles)
     found += _table_risks(doc, _box_tables(doc), roles, "box")
-    found += _table_risks(doc, _html_tables(doc), roles, "html")
+    found += _table_risks(doc, html_tables(doc), roles, "html")
     found += _section_risks(doc, roles)
     found.sort(key=lambda risk: risk.line)
     found = _merge(found)

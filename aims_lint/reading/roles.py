@@ -42,7 +42,7 @@ OWNER_KEYS = ("owner", "responsible", "accountable", "risk_owner")
 _ROLES_TITLE = lazy(
     r"\broles?\b|responsibilit|\braci\b|accountabilit|governance (structure|bodies|body)|"
     r"organi[sz]ation(al)? (chart|structure)|\borg chart\b|\bcomposition\b|\bmembership\b|who does what|"
-    r"\brollen\b|verantwortlich|zuständigkeit",
+    r"\brollen\b|verantwortlich|zuständigkeit|\br[ôo]les?\b|responsabilit|\bdecision rights\b|who approves",
     re.I,
 )
 _CHART_TITLE = lazy(r"organi[sz]ation(al)? (chart|structure)|\borg chart\b|governance structure|\bcomposition\b|\bmembership\b", re.I)
@@ -312,8 +312,10 @@ def _block_roles(doc, block) -> list[Role]:
 
 
 def read_roles(doc) -> list[Role]:
+    from aims_lint.reading.risks import html_tables
+
     found: list[Role] = []
-    for table in doc.tables:
+    for table in [*doc.tables, *html_tables(doc)]:  # HTML <table> markup left by a word processor too
         found += _table_roles(table, table.section is not None and _in_roles_section(table.section))
     for section in doc.sections:
         if not _in_roles_section(section):

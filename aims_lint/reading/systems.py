@@ -35,6 +35,7 @@ _ID_HEADER = lazy(r"^((ai )?system )?(id|identifier|ref|reference|no\.?|#)$", re
 _SCOPE_HEADER = lazy(r"^(in[- ]scope\??|scope|status|included\??|aims scope)$", re.I)
 _OUT_VALUE = lazy(r"^\W*(no|n|out|out of scope|excluded|retired|decommissioned|planned|not in scope)\b", re.I)
 _ID_TOKEN = lazy(r"\b[A-Z][A-Z0-9]*+(?:[-_][A-Z0-9]++)++\b")
+_CATEGORY = lazy(r"\b(?:systems|models|tools|applications|practices|solutions|use cases|components)\b", re.I)
 _LEAD = lazy(r"^\s*+([^:—–(\n]{2,80}?)\s*+(?:\(([^)\n]{1,40}+)\)\s*+)?(?::|\s[—–]\s|\s-\s|$)")
 
 
@@ -87,8 +88,16 @@ def _table_systems(table) -> list[tuple[str, str, int]]:
 
 def _list_systems(doc) -> list[tuple[str, str, int]]:
     found = []
+    section, out = None, False
     for block in doc.blocks:
-        if block.kind != "list_item" or block.depth != 1 or block.section is None or not _in_systems_section(block.section):
+        if block.section is not section:
+            section, out = block.section, False
+        if block.kind == "paragraph":
+            label = block.text.strip().strip("*_ ")
+            if label.endswith(":") and len(label) <= 60:
+                out = bool(_OUT.search(label))  # "**Out of Scope:**" over the list that follows
+            continue
+        if out or block.kind != "list_item" or block.depth != 1 or block.section is None or not _in_systems_section(block.section):
             continue
         first = clean(block.text.split("\n", 1)[0])
         lead = _LEAD.match(first)
@@ -97,6 +106,8 @@ def _list_systems(doc) -> list[tuple[str, str, int]]:
         name = clean(lead.group(1))
         if not name or len(name.split()) > 8 or not name[:1].isupper():
             continue
+        if _CATEGORY.search(name):
+            continue  # "High-risk AI systems", "AI systems procured from third parties": a class, not a system
         ident = ""
         if lead.group(2) and _ID_TOKEN.fullmatch(lead.group(2).strip()):
             ident = lead.group(2).strip()
