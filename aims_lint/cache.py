@@ -12,8 +12,9 @@ The cache must never change a result, only save time:
   was modified less than ``RACY_SECONDS`` before it was read) also keeps a digest of
   the content read, checked before the entry is trusted (git's "racy" index entries);
 - the cache records the configuration that shapes what is read (document types by
-  glob, max-file-size, vocabularies, rule options, roles): another configuration
-  starts a new cache;
+  glob, max-file-size, vocabularies, rule options, roles) and the code that reads it
+  (a stamp of every file of aims_lint and of the built-in pack): another configuration,
+  or an edited reading, starts a new cache, with no version or key to bump by hand;
 - anything that does not validate (wrong version, wrong shape, too deep to parse) is
   discarded and rebuilt.
 
@@ -40,11 +41,40 @@ RACY_SECONDS = 2  # coarser than any file system's timestamp tick that matters h
 
 
 def fingerprint(config) -> str:
-    """What of the configuration changes how files are read or what facts say."""
+    """What of the configuration and of the code changes how files are read or what
+    facts say."""
     return json.dumps(
-        [config.types, config.max_file_size, config.vocabularies, config.rule_options, config.roles, config.external_refs],
+        [config.types, config.max_file_size, config.vocabularies, config.rule_options, config.roles, config.external_refs,
+         code_stamp()],
         sort_keys=True, default=str,
     )
+
+
+_CODE_STAMP: list[str] = []
+
+
+def code_stamp() -> str:
+    """A digest of the name, size and modification time of every source and data file
+    of aims_lint and of the built-in rule pack, computed once per process: a fact, a
+    reading or a stored shape that changes with the code starts a new cache by itself."""
+    if not _CODE_STAMP:
+        import hashlib
+
+        base = Path(__file__).resolve().parent
+        digest = hashlib.blake2b(digest_size=16)
+        for folder in (base, base.parent / "rules"):
+            for dirpath, dirnames, filenames in os.walk(folder):
+                dirnames[:] = sorted(name for name in dirnames if name != "__pycache__")
+                for name in sorted(filenames):
+                    if name.endswith((".py", ".yaml", ".txt")):
+                        try:
+                            status = os.stat(os.path.join(dirpath, name))
+                        except OSError:
+                            continue
+                        relative = os.path.relpath(os.path.join(dirpath, name), base.parent)
+                        digest.update(f"{relative}\0{status.st_size}\0{status.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
+        _CODE_STAMP.append(digest.hexdigest())
+    return _CODE_STAMP[0]
 
 
 # -- stamps -------------------------------------------------------------------
