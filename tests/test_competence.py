@@ -91,7 +91,10 @@ def test_corpus_competence_documents(tmp_path):
     assert not result.errors
     k0 = [(code, line) for path, code, line in codes(result) if path == "k0.md"]
     # "Training completion record" / "Attendance record" rows: attendance-only (7.2).
-    assert [line for code, line in k0 if code == "CMP002"] == [35, 36, 37, 38, 39, 41]
+    # One gap, however many roles: one finding with the other rows as its locations.
+    (attendance,) = [f for f in result.active if f.path == "k0.md" and f.code == "CMP002"]
+    assert [attendance.line] + [item.line for item in attendance.locations] == [35, 36, 37, 38, 39, 41]
+    assert "and 3 more roles evidenced only by attendance" in attendance.message
     assert ("CMP004", 43) in k0
     ankit = {code for path, code, _ in codes(result) if path == "ankit.md"}
     assert ankit == {"CMP001", "CMP004"}  # no evaluation method / next review; awareness unchecked
