@@ -37,11 +37,13 @@ _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 class Related:
     """Another place where the same gap shows: a second swap artefact, the audit record a
     management review should cite. ``message`` says what is there (shown beside the
-    place); ``doc`` is another document (workspace rules; None: the problem's own)."""
+    place); ``doc`` is another document (workspace rules; None: the problem's own),
+    given as a Document or as its relative path: a rule that knows the place from the
+    facts cache (a line kept with the fact) need not parse the other file again."""
 
     __slots__ = ("line", "column", "message", "doc")
 
-    def __init__(self, line: int, column: int = 1, message: str | None = None, *, doc: Document | None = None):
+    def __init__(self, line: int, column: int = 1, message: str | None = None, *, doc: Document | str | None = None):
         self.line = max(int(line), 1)
         self.column = max(int(column), 1)
         self.message = message

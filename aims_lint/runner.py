@@ -296,7 +296,7 @@ def _locations(relpath: str, problem: Problem) -> list[Location]:
     seen = {(relpath, problem.line, problem.column)}
     found = []
     for item in problem.related:
-        path = item.doc.relpath if item.doc is not None else relpath
+        path = relpath if item.doc is None else item.doc if isinstance(item.doc, str) else item.doc.relpath
         if (path, item.line, item.column) not in seen:
             seen.add((path, item.line, item.column))
             found.append(Location(path, item.line, item.column, item.message))
