@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
@@ -97,7 +98,11 @@ def test_text_shows_the_count_then_one_indented_line_per_place(repo):
     lines = render("text", result, report_for(root, result, quiet=True)).splitlines()
     assert lines[0].startswith("p.md:41:15: POL001 [major] 'AI subjects', 'AI at rest', 'AI breach' and 1 more read like")
     assert lines[0].endswith(" (+2 other locations)")
-    assert lines[1:] == ["    p.md:43:1: 'AI at rest'", "    p.md:45:7: 'AI breach', 'AI Protection Officer'"]
+    assert lines[1:] == ["    also at p.md:43:1 ('AI at rest')", "    also at p.md:45:7 ('AI breach', 'AI Protection Officer')"]
+    # An editor that reads "file:line:col: message" lines (vim's %f:%l:%c: %m, the
+    # --stdin-filename integrations) sees one finding, not three.
+    errorformat = re.compile(r"^([^:]+):(\d+):(\d+):")
+    assert [bool(errorformat.match(line)) for line in lines] == [True, False, False]
 
 
 def _odd_finding() -> Finding:
@@ -108,7 +113,7 @@ def _odd_finding() -> Finding:
 def test_text_escapes_each_location_and_caps_the_list(tmp_path):
     result = Result(findings=[_odd_finding()], files_checked=1)
     lines = render("text", result, report_for(tmp_path, result, quiet=True)).splitlines()
-    assert lines[1:] == ["    odd\\nname.md:7:2: '\\x1b]0;owned\\x07'", "    p.md:9:1: the same gap"]
+    assert lines[1:] == ["    also at odd\\nname.md:7:2 ('\\x1b]0;owned\\x07')", "    also at p.md:9:1"]
     many = Finding("p.md", 1, 1, "DOC008", "placeholder-text", "7.5.2", "minor", "m",
                    locations=[Location("p.md", line, 1, "'TBD'") for line in range(2, 32)])
     lines = render("text", Result(findings=[many]), report_for(tmp_path, None, quiet=True)).splitlines()
@@ -138,7 +143,7 @@ def test_junit_lists_the_places_under_the_finding(repo):
     (failure,) = tree.iter("failure")
     lines = failure.text.splitlines()
     assert lines[0].startswith("p.md:41:15: POL001 [major]") and lines[0].endswith("(+2 other locations)")
-    assert lines[1:] == ["    p.md:43:1: 'AI at rest'", "    p.md:45:7: 'AI breach', 'AI Protection Officer'"]
+    assert lines[1:] == ["    also at p.md:43:1 ('AI at rest')", "    also at p.md:45:7 ('AI breach', 'AI Protection Officer')"]
 
 
 def test_html_report_folds_the_places_under_the_finding(repo):

@@ -3,9 +3,9 @@
 A finding that shows at several places says how many others it has, then lists them,
 one indented line each (as rustc and Ruff show secondary spans)::
 
-    policy.md:12:5: POL001 [major] 'AI subjects' reads like ... (+2 other locations)
-        policy.md:20:3: 'AI at rest'
-        policy.md:31:1: 'AI breach'
+    policy.md:12:5: POL001 [major] 'AI subjects', 'AI at rest' ... (+2 other locations)
+        also at policy.md:20:3 ('AI at rest')
+        also at policy.md:31:1 ('AI breach')
 """
 
 from __future__ import annotations
@@ -49,11 +49,13 @@ def location_count(finding: Finding) -> str:
 
 
 def location_lines(finding: Finding, indent: str = "    ") -> list[str]:
-    """The finding's other places, one escaped line each: ``path:line:col: message``."""
+    """The finding's other places, one escaped line each: ``also at path:line:col (what)``.
+    Never ``path:line:col: message``: an editor reading findings by that pattern
+    (``--stdin-filename``, vim's errorformat) must not take a place for a finding."""
     lines = []
     for location in finding.locations[:MAX_LOCATION_LINES]:
-        where = f"{printable_path(location.path)}:{location.line}:{location.column}:"
-        lines.append(f"{indent}{where} {printable(location.message or 'the same gap')}")
+        what = f" ({printable(location.message)})" if location.message else ""
+        lines.append(f"{indent}also at {printable_path(location.path)}:{location.line}:{location.column}{what}")
     hidden = len(finding.locations) - MAX_LOCATION_LINES
     if hidden > 0:
         lines.append(f"{indent}… and {hidden} more")
