@@ -286,3 +286,27 @@ def test_locations_are_kept_in_order_once_and_never_repeat_the_primary_place():
     assert [(item.path, item.line, item.message) for item in _locations("p.md", problem)] == [
         ("p.md", 7, "a"), ("p.md", 9, "b"), ("z.md", 1, "elsewhere"),
     ]
+
+
+def test_the_language_server_sends_the_places_to_the_editor(repo):
+    import asyncio
+
+    from .lsp_client import Editor
+
+    text = policy(extra=SWAPPED)
+    root = repo({"policies/p.md": text, ".aims-lint.yaml": "select: [POL001]\n"})
+
+    async def scenario():
+        async with Editor(root) as editor:
+            uri = editor.open("policies/p.md", text)
+            published = await editor.next_diagnostics(uri)
+            main, *hints = published.diagnostics
+            assert main.code == "POL001" and [info.location.range.start.line for info in main.related_information] == [42, 44]
+            assert all(info.location.uri == uri for info in main.related_information)
+            assert [(hint.severity, hint.range.start.line) for hint in hints] == [(types.DiagnosticSeverity.Hint, 42), (types.DiagnosticSeverity.Hint, 44)]
+            hover = await editor.hover(uri, 40, 20)
+            assert "The same gap shows at 2 other place(s)" in hover.contents.value
+            hover = await editor.hover(uri, 42, 3)  # on a hint: what is there, then the rule
+            assert hover.contents.value.startswith("'AI at rest': see POL001 at line 41")
+
+    asyncio.run(asyncio.wait_for(scenario(), timeout=120))
