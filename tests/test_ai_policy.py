@@ -187,6 +187,9 @@ def test_aspirational_policy_is_advisory_and_needs_no_link(repo):
     )
     result = lint(repo({"p.md": text}), select=["POL012"])
     assert [(f.code, f.line, f.classification) for f in result.active] == [("POL012", 14, "advisory")]
+    # The finding is at the first sweeping commitment; the others are its related locations.
+    assert [item.message for item in result.active[0].locations][:2] == ["'world-class'", "'always act'"]
+    assert {item.line for item in result.active[0].locations} == {14}
     linked = text + "\nThe [AI objectives](objectives.md) measure these commitments.\n"
     assert lint(repo({"p.md": linked}), select=["POL012"]).active == []
 
