@@ -17,6 +17,7 @@ name, which ``aims-lint explain`` prints and the tests execute.
 from __future__ import annotations
 
 import datetime as _dt
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +30,10 @@ if TYPE_CHECKING:
 CLASSIFICATIONS = ("major", "minor", "advisory")
 ANY_TYPE = "any"  # includes files with no type at all (e.g. unreadable files)
 ALL_TYPES = "*"  # every governance document (typed by front matter or glob)
+
+# The places one finding carries: past these (a generated file of 300,000 blanks) the
+# output would be the document again; the finding's message still gives the count.
+MAX_RELATED = 1000
 
 _CODE = re.compile(r"^[A-Z]{2,5}[0-9]{3}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -56,7 +61,8 @@ class Problem:
     One gap is one problem, however many places show it (an auditor writes "the policy
     is a recycled information-security policy" once): the first place is where the
     problem is, the others are ``related`` (``Related``, or ``(line, column, message)``
-    tuples); every output format and the editor show them with the finding."""
+    tuples; the first MAX_RELATED of them); every output format and the editor show
+    them with the finding."""
 
     __slots__ = ("line", "column", "doc", "message", "clause", "classification", "related", "args")
 
@@ -69,7 +75,9 @@ class Problem:
         self.column = max(int(column), 1)
         self.doc = doc  # workspace rules say which document the problem is in
         self.message = message
-        self.related = tuple(item if isinstance(item, Related) else Related(*item) for item in related)
+        self.related = tuple(
+            item if isinstance(item, Related) else Related(*item) for item in itertools.islice(related, MAX_RELATED)
+        )
         # A rule covering several clauses (mandatory documents) names the one at stake.
         self.clause = clause
         # A rule may raise or lower one finding ("major when nothing else meets the

@@ -166,7 +166,7 @@ def diagnostics_for(outcome: Outcome, text: str, units, uri: str | None = None) 
                     location=types.Location(uri=where(item.path), range=_span(item.line, item.column, lines, units, item.path == finding.path)),
                     message=item.message or finding.message,
                 )
-                for item in finding.locations
+                for item in finding.locations[:MAX_DIAGNOSTICS_PER_RULE]
             ]
             back = types.DiagnosticRelatedInformation(location=types.Location(uri=uri, range=main.range), message=finding.message)
             for item in finding.locations[:MAX_DIAGNOSTICS_PER_RULE]:

@@ -25,6 +25,7 @@ from aims_lint.server import Outcome, _places, diagnostics_for
 
 from .conftest import TODAY, lint
 from .test_ai_policy import policy
+from .test_document_control import GOOD
 from .test_reporters import SCHEMA, report_for
 
 # Three lines of one recycled policy: one POL001 finding at line 41, two other places.
@@ -310,3 +311,20 @@ def test_the_language_server_sends_the_places_to_the_editor(repo):
             assert hover.contents.value.startswith("'AI at rest': see POL001 at line 41")
 
     asyncio.run(asyncio.wait_for(scenario(), timeout=120))
+
+
+def test_a_finding_carries_at_most_max_related_places_and_the_editor_fewer(repo):
+    from aims_lint.rule import MAX_RELATED
+    from aims_lint.server import MAX_DIAGNOSTICS_PER_RULE
+
+    text = GOOD.replace("Text.", "".join(
+        f"Step {number}: the AI Governance Lead reviews the model card and records the result in the log, signed TBD.\n\n"
+        for number in range(MAX_RELATED + 50)
+    ))
+    root = repo({"p.md": text})
+    (finding,) = lint(root, select=["DOC008"]).active
+    assert finding.message.startswith(f"{MAX_RELATED + 50} template placeholders")
+    assert len(finding.locations) == MAX_RELATED
+    assert finding.locations[-1].line == finding.line + 2 * MAX_RELATED
+    (main, *hints) = diagnostics_for(Outcome([finding], root=root), text, _units, (root / "p.md").as_uri())
+    assert len(main.related_information) == MAX_DIAGNOSTICS_PER_RULE == len(hints)
