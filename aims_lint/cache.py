@@ -58,22 +58,30 @@ def code_stamp() -> str:
     of aims_lint and of the built-in rule pack, computed once per process: a fact, a
     reading or a stored shape that changes with the code starts a new cache by itself."""
     if not _CODE_STAMP:
-        import hashlib
+        import zlib  # hashlib costs more to import than the whole walk
 
         base = Path(__file__).resolve().parent
-        digest = hashlib.blake2b(digest_size=16)
-        for folder in (base, base.parent / "rules"):
-            for dirpath, dirnames, filenames in os.walk(folder):
-                dirnames[:] = sorted(name for name in dirnames if name != "__pycache__")
-                for name in sorted(filenames):
-                    if name.endswith((".py", ".yaml", ".txt")):
-                        try:
-                            status = os.stat(os.path.join(dirpath, name))
-                        except OSError:
-                            continue
-                        relative = os.path.relpath(os.path.join(dirpath, name), base.parent)
-                        digest.update(f"{relative}\0{status.st_size}\0{status.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
-        _CODE_STAMP.append(digest.hexdigest())
+        skip = len(str(base.parent)) + 1  # names relative to the installation, wherever it is
+        parts = []
+        folders = [str(base), str(base.parent / "rules")]
+        while folders:
+            try:
+                entries = list(os.scandir(folders.pop()))
+            except OSError:
+                continue
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    if entry.name != "__pycache__":
+                        folders.append(entry.path)
+                elif entry.name.endswith((".py", ".yaml", ".txt")):
+                    try:
+                        status = entry.stat()
+                    except OSError:
+                        continue
+                    parts.append(f"{entry.path[skip:]}\0{status.st_size}\0{status.st_mtime_ns}")
+        parts.sort()
+        data = "\n".join(parts).encode("utf-8", "surrogateescape")
+        _CODE_STAMP.append(f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}-{len(parts)}")
     return _CODE_STAMP[0]
 
 
