@@ -53,6 +53,16 @@ def test_no_matrix_table_at_all(repo):
     assert ("m.md", "CMP001", 12) in cmp(lint(repo({"m.md": text})))
 
 
+def test_attendance_for_several_roles_is_one_finding_with_each_row(repo):
+    text = GOOD.replace("| Observed practice |", "| Attended webinar (sign-in sheet) |")
+    text = text.replace("| Practical assessment |", "| Completion certificate |")
+    result = lint(repo({"m.md": text}), select=["CMP"])
+    (finding,) = result.active
+    assert (finding.code, finding.line) == ("CMP002", 16)
+    assert finding.message.startswith("competence of 'Head of Data Science', 'Support agents' evidenced only by attendance")
+    assert [(item.line, item.message) for item in finding.locations] == [(17, "'Support agents': 'Attended'")]
+
+
 def test_attendance_only_row(repo):
     text = GOOD.replace("| Observed practice |", "| Attended webinar (sign-in sheet) |")
     result = lint(repo({"m.md": text}), select=["CMP"])

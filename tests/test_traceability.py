@@ -493,6 +493,8 @@ def test_owner_that_is_no_defined_role(tmp_path):
     result = check(tmp_path, {**ROLES, "planning/risk-assessment.md": risks})
     assert codes(result) == [("planning/risk-assessment.md", "TRC008", line_of(risks, "| R-01 |"))]
     assert "owner 'Head of AI' (also 1 more time in this document)" in result.active[0].message
+    (other,) = result.active[0].locations  # the other time is the finding's related location
+    assert (other.line, other.message) == (line_of(risks, "| R-02 |"), "owner 'Head of AI' again")
 
     fixed = risks.replace("Head of AI", "Head of Data Science")
     assert codes(check(tmp_path, {**ROLES, "planning/risk-assessment.md": fixed}, name="fixed")) == []
