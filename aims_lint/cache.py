@@ -12,8 +12,10 @@ The cache must never change a result, only save time:
   was modified less than ``RACY_SECONDS`` before it was read) also keeps a digest of
   the content read, checked before the entry is trusted (git's "racy" index entries);
 - the cache records the configuration that shapes what is read (document types by
-  glob, max-file-size, vocabularies, header words, rule options, roles): another configuration
-  starts a new cache;
+  glob, max-file-size, vocabularies, header words, rule options, planning, roles) and the
+  code that reads it (a stamp of every file of aims_lint and of the built-in pack):
+  another configuration, or an edited reading, starts a new cache, with no version or
+  key to bump by hand;
 - anything that does not validate (wrong version, wrong shape, too deep to parse) is
   discarded and rebuilt.
 
@@ -40,14 +42,50 @@ RACY_SECONDS = 2  # coarser than any file system's timestamp tick that matters h
 
 
 def fingerprint(config) -> str:
-    """What of the configuration changes how files are read or what facts say."""
+    """What of the configuration and of the code changes how files are read or what
+    facts say."""
     return json.dumps(
         [
             config.types, config.max_file_size, config.vocabularies, config.rule_options, config.roles, config.external_refs,
-            config.header_words,
+            config.header_words, config.planning, code_stamp(),
         ],
         sort_keys=True, default=str,
     )
+
+
+_CODE_STAMP: list[str] = []
+
+
+def code_stamp() -> str:
+    """A digest of the name, size and modification time of every source and data file
+    of aims_lint and of the built-in rule pack, computed once per process: a fact, a
+    reading or a stored shape that changes with the code starts a new cache by itself."""
+    if not _CODE_STAMP:
+        import zlib  # hashlib costs more to import than the whole walk
+
+        base = Path(__file__).resolve().parent
+        skip = len(str(base.parent)) + 1  # names relative to the installation, wherever it is
+        parts = []
+        folders = [str(base), str(base.parent / "rules")]
+        while folders:
+            try:
+                entries = list(os.scandir(folders.pop()))
+            except OSError:
+                continue
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    if entry.name != "__pycache__":
+                        folders.append(entry.path)
+                elif entry.name.endswith((".py", ".yaml", ".txt")):
+                    try:
+                        status = entry.stat()
+                    except OSError:
+                        continue
+                    parts.append(f"{entry.path[skip:]}\0{status.st_size}\0{status.st_mtime_ns}")
+        parts.sort()
+        data = "\n".join(parts).encode("utf-8", "surrogateescape")
+        _CODE_STAMP.append(f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}-{len(parts)}")
+    return _CODE_STAMP[0]
 
 
 # -- stamps -------------------------------------------------------------------

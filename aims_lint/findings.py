@@ -8,6 +8,22 @@ from typing import Any
 from aims_lint.config import CLASSIFICATIONS
 
 
+@dataclass(frozen=True)
+class Location:
+    """Another place where a finding's gap shows (SARIF's related location)."""
+
+    path: str  # as Finding.path
+    line: int
+    column: int
+    message: str | None = None  # what is there, in a few words; None: the finding's own
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.line, self.column, self.message or "")
+
+    def as_json(self) -> dict[str, Any]:
+        return {"path": self.path, "line": self.line, "column": self.column, "message": self.message}
+
+
 @dataclass
 class Finding:
     path: str  # relative to the repository root, forward slashes ("." for the repository)
@@ -21,9 +37,13 @@ class Finding:
     remediation: str = ""
     suppressed: bool = False
     suppression_reason: str | None = None
+    # The other places where the same gap shows, in order, without the primary one
+    # (path/line/column above). A directive covering one of them in the finding's own
+    # document takes that place out of the finding (aims_lint.suppress).
+    locations: list[Location] = field(default_factory=list)
 
     def sort_key(self) -> tuple:
-        return (self.path, self.line, self.column, self.code, self.message)
+        return (self.path, self.line, self.column, self.code, self.message, tuple(item.sort_key() for item in self.locations))
 
     def as_json(self) -> dict[str, Any]:
         data = {
@@ -36,6 +56,7 @@ class Finding:
             "classification": self.classification,
             "message": self.message,
             "remediation": self.remediation,
+            "locations": [item.as_json() for item in self.locations],
         }
         if self.suppressed:
             data["suppressed"] = True

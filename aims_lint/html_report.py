@@ -361,7 +361,7 @@ def _findings(active: list[Finding], result: Result, root: Path, output: Path) -
             f'<tr class="{finding.classification}"><td class="loc"><a href="{escape(href)}">{escape(where)}</a></td>'
             f"<td><code>{escape(finding.code)}</code></td><td>{escape(finding.clause)}</td>"
             f'<td><span class="badge {finding.classification}">{escape(finding.classification)}</span></td>'
-            f"<td>{escape(finding.message)}</td><td>{owner_html}</td></tr>"
+            f"<td>{escape(finding.message)}{_locations(finding, root, output)}</td><td>{owner_html}</td></tr>"
         )
     if not rows:
         rows.append('<tr><td colspan="6" class="muted">No open findings.</td></tr>')
@@ -378,6 +378,23 @@ def _findings(active: list[Finding], result: Result, root: Path, output: Path) -
     </tbody>
   </table>
 </section>"""
+
+
+def _locations(finding: Finding, root: Path, output: Path) -> str:
+    """The other places of a finding's gap, folded under a count."""
+    if not finding.locations:
+        return ""
+    items = []
+    for location in finding.locations:
+        href = _href(root, location.path, output)
+        where = f"{location.path}:{location.line}" if location.path != finding.path else f"line {location.line}"
+        text = f" {escape(location.message)}" if location.message else ""
+        items.append(f'<li><a href="{escape(href)}">{escape(where)}</a>{text}</li>')
+    count = len(finding.locations)
+    return (
+        f'<details class="also"><summary>+{count} other location{"s" if count != 1 else ""}</summary>'
+        f'<ul>{"".join(items)}</ul></details>'
+    )
 
 
 def _footer(today: _dt.date) -> str:
@@ -442,6 +459,8 @@ code { font: 13px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; 
 .meta .org { color: var(--ink); font-weight: 600; }
 .lead { margin: 0 0 14px; color: var(--muted); max-width: 80ch; }
 .small { font-size: 13px; }
+.also { font-size: 13px; margin-top: 4px; }
+.also ul { margin: 4px 0 0; padding-left: 18px; }
 .muted { color: var(--muted); }
 .warn { background: var(--minor-bg); color: var(--minor); padding: 6px 10px; border-radius: 6px; display: inline-block; }
 

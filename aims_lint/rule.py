@@ -17,10 +17,11 @@ name, which ``aims-lint explain`` prints and the tests execute.
 from __future__ import annotations
 
 import datetime as _dt
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 if TYPE_CHECKING:
     from aims_lint.config import Config
@@ -30,23 +31,53 @@ CLASSIFICATIONS = ("major", "minor", "advisory")
 ANY_TYPE = "any"  # includes files with no type at all (e.g. unreadable files)
 ALL_TYPES = "*"  # every governance document (typed by front matter or glob)
 
+# The places one finding carries: past these (a generated file of 300,000 blanks) the
+# output would be the document again; the finding's message still gives the count.
+MAX_RELATED = 1000
+
 _CODE = re.compile(r"^[A-Z]{2,5}[0-9]{3}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 
-class Problem:
-    """One problem a check found: where, and the values for the rule's message."""
+class Related:
+    """Another place where the same gap shows: a second swap artefact, the audit record a
+    management review should cite. ``message`` says what is there (shown beside the
+    place); ``doc`` is another document (workspace rules; None: the problem's own),
+    given as a Document or as its relative path: a rule that knows the place from the
+    facts cache (a line kept with the fact) need not parse the other file again."""
 
-    __slots__ = ("line", "column", "doc", "message", "clause", "classification", "args")
+    __slots__ = ("line", "column", "message", "doc")
+
+    def __init__(self, line: int, column: int = 1, message: str | None = None, *, doc: Document | str | None = None):
+        self.line = max(int(line), 1)
+        self.column = max(int(column), 1)
+        self.message = message
+        self.doc = doc
+
+
+class Problem:
+    """One problem a check found: where, and the values for the rule's message.
+
+    One gap is one problem, however many places show it (an auditor writes "the policy
+    is a recycled information-security policy" once): the first place is where the
+    problem is, the others are ``related`` (``Related``, or ``(line, column, message)``
+    tuples; the first MAX_RELATED of them); every output format and the editor show
+    them with the finding."""
+
+    __slots__ = ("line", "column", "doc", "message", "clause", "classification", "related", "args")
 
     def __init__(
         self, line: int, column: int = 1, *, doc: Document | None = None, message: str | None = None,
-        clause: str | None = None, classification: str | None = None, **args: Any,
+        clause: str | None = None, classification: str | None = None,
+        related: Iterable[Related | tuple] = (), **args: Any,
     ):
         self.line = max(int(line), 1)
         self.column = max(int(column), 1)
         self.doc = doc  # workspace rules say which document the problem is in
         self.message = message
+        self.related = tuple(
+            item if isinstance(item, Related) else Related(*item) for item in itertools.islice(related, MAX_RELATED)
+        )
         # A rule covering several clauses (mandatory documents) names the one at stake.
         self.clause = clause
         # A rule may raise or lower one finding ("major when nothing else meets the

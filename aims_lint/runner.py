@@ -14,7 +14,7 @@ from pathlib import Path
 
 from aims_lint import pack, suppress
 from aims_lint.config import Config
-from aims_lint.findings import Finding, Result, RunError
+from aims_lint.findings import Finding, Location, Result, RunError
 from aims_lint.reading import templates
 from aims_lint.rule import ANY_TYPE, Problem, Rule, RuleContext
 from aims_lint.workspace import MARKDOWN_SUFFIXES, Matcher, UnreadInput, Workspace
@@ -298,7 +298,24 @@ def _finding(item: Rule, relpath: str, problem: Problem) -> Finding:
         classification=problem.classification or item.classification,
         message=item.format(problem),
         remediation=item.remediation,
+        locations=_locations(relpath, problem),
     )
+
+
+def _locations(relpath: str, problem: Problem) -> list[Location]:
+    """The problem's other places, in document order, each once and never the primary."""
+    if not problem.related:
+        return []
+    seen = {(relpath, problem.line, problem.column)}
+    found = []
+    for item in problem.related:
+        path = relpath if item.doc is None else item.doc if isinstance(item.doc, str) else item.doc.relpath
+        if (path, item.line, item.column) not in seen:
+            seen.add((path, item.line, item.column))
+            found.append(Location(path, item.line, item.column, item.message))
+    # The finding's own document first (where a reader is), then the others by path.
+    found.sort(key=lambda location: (location.path != relpath, location.sort_key()))
+    return found
 
 
 def _run_check(item: Rule, subject, relpath: str, context: RuleContext, errors: list[RunError]) -> list[Finding]:

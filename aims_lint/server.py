@@ -7,7 +7,13 @@ buffer is linted alone), so cross-document rules see the rest of the repository 
 
 - diagnostics on open and save, and on change after a pause in typing (DEBOUNCE_SECONDS);
 - a quick fix per diagnostic that inserts an inline suppression with a reason to fill in;
-- hover on a diagnostic shows the rule's documentation (as ``aims-lint explain``).
+- hover on a diagnostic shows the rule's documentation (as ``aims-lint explain``);
+- a finding that shows at several places (its ``locations``) is one diagnostic at its
+  primary place, whose ``relatedInformation`` lists the others (VS Code nests them under
+  the problem, each a link); each other place in the same document also gets a Hint
+  diagnostic of the same code pointing back to the primary one (as rust-analyzer marks
+  rustc's secondary spans), so that the place is marked in the text, hover explains it
+  and the quick fix there accepts that place alone (aims_lint.suppress).
 
 Nothing that goes wrong while linting one document stops the server: the error goes to
 the editor's log (window/logMessage) and the server keeps serving.
@@ -27,6 +33,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from urllib.parse import unquote
 from typing import Any
 
 from lsprotocol import types
@@ -35,6 +42,7 @@ from pygls.uris import to_fs_path
 
 from aims_lint import __version__, runner
 from aims_lint.config import ConfigError, load_config
+from aims_lint.escape import printable
 from aims_lint.findings import Finding
 from aims_lint.framing import FramedInput
 from aims_lint.pack import PackError, load_rules
@@ -76,6 +84,7 @@ class Outcome:
     findings: list[Finding] | None
     log: list[tuple[types.MessageType, str]] = field(default_factory=list)
     skipped: str | None = None
+    root: Path | None = None  # the repository: related locations in other files are under it
 
 
 def lint_text(path: Path, text: str, today: _dt.date | None = None) -> Outcome:
@@ -89,7 +98,7 @@ def lint_text(path: Path, text: str, today: _dt.date | None = None) -> Outcome:
         data = text.encode("utf-8", "surrogatepass")  # a lone surrogate becomes the DOC001 a file would get
         result = runner.run_buffer(config, path, data, today or _dt.date.today(), enabled)
         relpath = relative_path(path, config.root.resolve())
-        outcome = Outcome([finding for finding in result.active if finding.path == relpath])
+        outcome = Outcome([finding for finding in result.active if finding.path == relpath], root=config.root.resolve())
         skipped = [note for note in result.notes if note.startswith(f"{relpath}: skipped")]
         if skipped:  # the workspace's note on the buffer, "<relpath>: skipped: <why>"
             outcome.skipped = skipped[0].removeprefix(f"{relpath}: ")
@@ -138,35 +147,85 @@ def notice(message: str) -> types.Diagnostic:
     )
 
 
-def diagnostics_for(outcome: Outcome, text: str, units) -> list[types.Diagnostic]:
+def diagnostics_for(outcome: Outcome, text: str, units, uri: str | None = None) -> list[types.Diagnostic]:
     """What the editor shows for a linted buffer: the findings, up to the caps, and a
-    notice of what is not shown; or one notice when the buffer was not linted."""
+    notice of what is not shown; or one notice when the buffer was not linted. With the
+    buffer's ``uri``, a finding's other places are related information and hints."""
     if outcome.skipped:
         return [notice(outcome.skipped)]
     shown, hidden = shown_findings(outcome.findings or [])
     lines = split_lines(text) if shown else []  # a clean buffer is not split
-    diagnostics = [diagnostic(finding, lines, units) for finding in shown]
+    diagnostics = []
+    hints: list[types.Diagnostic] = []
+    for finding in shown:
+        main = diagnostic(finding, lines, units)
+        if uri is not None and finding.locations:
+            where = _where(finding.path, outcome.root, uri)
+            main.related_information = [
+                types.DiagnosticRelatedInformation(
+                    location=types.Location(uri=where(item.path), range=_span(item.line, item.column, lines, units, item.path == finding.path)),
+                    message=item.message or finding.message,
+                )
+                for item in finding.locations[:MAX_DIAGNOSTICS_PER_RULE]
+            ]
+            back = types.DiagnosticRelatedInformation(location=types.Location(uri=uri, range=main.range), message=finding.message)
+            for item in finding.locations[:MAX_DIAGNOSTICS_PER_RULE]:
+                if item.path == finding.path and len(hints) < MAX_DIAGNOSTICS:
+                    hints.append(
+                        types.Diagnostic(
+                            range=_span(item.line, item.column, lines, units, True),
+                            severity=types.DiagnosticSeverity.Hint,
+                            code=main.code,
+                            code_description=main.code_description,
+                            source=SOURCE,
+                            message=f"{item.message or 'the same gap'}: see {finding.code} at line {finding.line}",
+                            related_information=[back],
+                            data={**main.data, "primary_line": finding.line},
+                        )
+                    )
+        diagnostics.append(main)
+    diagnostics.extend(hints)
     if hidden:
         diagnostics.append(notice(f"{hidden} more findings not shown: run aims-lint check"))
     return diagnostics
 
 
+def _where(relpath: str, root: Path | None, uri: str):
+    """relpath -> URI: the buffer's own for its path, else the file under ``root``."""
+
+    def where(path: str) -> str:
+        if path == relpath or root is None:
+            return uri
+        return (root / path).as_uri()
+
+    return where
+
+
+def _span(line_number: int, column: int, lines: list[str], units, here: bool) -> types.Range:
+    """From ``column`` to the end of the line's text in this buffer; in another file
+    (``here`` false), whose text the server has not read, the position alone."""
+    if not here:
+        position = types.Position(line=max(line_number - 1, 0), character=max(column - 1, 0))
+        return types.Range(start=position, end=position)
+    line = min(max(line_number - 1, 0), max(len(lines) - 1, 0))
+    text = lines[line] if lines else ""
+    start = min(max(column - 1, 0), len(text))
+    end = max(len(text.rstrip()), start)
+    return types.Range(
+        start=types.Position(line=line, character=units(text[:start])),
+        end=types.Position(line=line, character=units(text[:end])),
+    )
+
+
 def diagnostic(finding: Finding, lines: list[str], units) -> types.Diagnostic:
     """The finding as an LSP diagnostic: from its column to the end of its line's text.
     ``units`` counts a string's length in the client's position encoding."""
-    line = min(max(finding.line - 1, 0), max(len(lines) - 1, 0))
-    text = lines[line] if lines else ""
-    start = min(max(finding.column - 1, 0), len(text))
-    end = max(len(text.rstrip()), start)
     rule = _rules().get(finding.code)
     description = None
     if rule is not None and rule.doc_path is not None and rule.doc_path.is_file():
         description = types.CodeDescription(href=rule.doc_path.as_uri())
     return types.Diagnostic(
-        range=types.Range(
-            start=types.Position(line=line, character=units(text[:start])),
-            end=types.Position(line=line, character=units(text[:end])),
-        ),
+        range=_span(finding.line, finding.column, lines, units, True),
         severity=SEVERITIES.get(finding.classification, types.DiagnosticSeverity.Warning),
         code=finding.code,
         code_description=description,
@@ -292,7 +351,7 @@ class AimsLintServer(LanguageServer):
             current = self.workspace.text_documents.get(uri)
             if outcome.findings is None or current is None or current.version != version:
                 return  # failed (logged), closed, or changed again: a newer lint follows
-            diagnostics = diagnostics_for(outcome, text, self.workspace.position_codec.client_num_units)
+            diagnostics = diagnostics_for(outcome, text, self.workspace.position_codec.client_num_units, uri)
             self.published[uri] = diagnostics
             self.text_document_publish_diagnostics(
                 types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version)
@@ -360,6 +419,29 @@ def code_action(ls: AimsLintServer, params: types.CodeActionParams) -> list[type
     return actions
 
 
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~-])")
+
+
+def _plain(text: str) -> str:
+    """Document text shown in Markdown as the characters it is, not as markup."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", printable(text))
+
+
+def _places(item: types.Diagnostic, uri: str) -> str:
+    """For a diagnostic of a finding with several places: where the others are."""
+    if not item.related_information:
+        return ""
+    if item.severity == types.DiagnosticSeverity.Hint:
+        return f"{_plain(item.message)}\n\n"
+
+    def where(info: types.DiagnosticRelatedInformation) -> str:
+        line = f"line {info.location.range.start.line + 1}"
+        return line if info.location.uri == uri else f"{_plain(unquote(info.location.uri.rsplit('/', 1)[-1]))} {line}"
+
+    listed = "".join(f"- {where(info)}: {_plain(info.message)}\n" for info in item.related_information[:MAX_DIAGNOSTICS_PER_RULE])
+    return f"The same gap shows at {len(item.related_information)} other place(s):\n\n{listed}\n"
+
+
 @server.feature(types.TEXT_DOCUMENT_HOVER)
 def hover(ls: AimsLintServer, params: types.HoverParams) -> types.Hover | None:
     here = [item for item in ls.published.get(params.text_document.uri, []) if _contains(item.range, params.position)]
@@ -370,7 +452,7 @@ def hover(ls: AimsLintServer, params: types.HoverParams) -> types.Hover | None:
     for item in here:
         rule = rules.get(str(item.code))
         if rule is not None:
-            texts.append(rule.explanation())
+            texts.append(_places(item, params.text_document.uri) + rule.explanation())
     if not texts:
         return None
     return types.Hover(

@@ -11,6 +11,13 @@ matter (``# aims-lint-disable-next-line DOC006 -- reason``) where HTML cannot go
 No codes means every rule. Codes may be rule codes, prefixes or names. To an auditor a
 suppression is an accepted risk, so each carries a reason and each must suppress
 something; the runner records which findings each directive suppressed.
+
+A finding that shows at several places (its ``locations``) is one gap: a directive that
+covers its primary place suppresses the whole finding; a directive that covers only one
+of its other places, in the same document, accepts that place alone: the place leaves
+the finding, which stays reported at the others, and the directive counts as used. A
+directive never acts on a place in another document (a workspace rule's related
+document): the gap is accepted where it is reported.
 """
 
 from __future__ import annotations
@@ -44,8 +51,9 @@ class Directive:
     last_line: int = 0
     used: list[Finding] = field(default_factory=list)
 
-    def covers(self, finding: Finding) -> bool:
-        if not self.first_line <= finding.line <= self.last_line:
+    def covers(self, finding: Finding, line: int | None = None) -> bool:
+        """Does this directive cover ``finding`` at ``line`` (by default its primary one)?"""
+        if not self.first_line <= (finding.line if line is None else line) <= self.last_line:
             return False
         return not self.selectors or any(_names(selector, finding) for selector in self.selectors)
 
@@ -156,13 +164,29 @@ def apply(findings: list[Finding], active_directives: list[Directive]) -> None:
             by_line.setdefault(directive.first_line, []).append((order, directive))
         else:
             ranges.append((order, directive))
-    for finding in findings:
-        candidates = by_line.get(finding.line, [])
+
+    def covering(finding: Finding, line: int) -> Directive | None:
+        candidates = by_line.get(line, [])
         if ranges:
-            candidates = sorted(candidates + [item for item in ranges if item[1].first_line <= finding.line <= item[1].last_line])
+            candidates = sorted(candidates + [item for item in ranges if item[1].first_line <= line <= item[1].last_line])
         for _, directive in candidates:
-            if directive.covers(finding):
-                finding.suppressed = True
-                finding.suppression_reason = directive.reason
-                directive.used.append(finding)
-                break
+            if directive.covers(finding, line):
+                return directive
+        return None
+
+    for finding in findings:
+        directive = covering(finding, finding.line)
+        if directive is not None:
+            finding.suppressed = True
+            finding.suppression_reason = directive.reason
+            directive.used.append(finding)
+            continue
+        if finding.locations:
+            kept = []
+            for location in finding.locations:
+                directive = covering(finding, location.line) if location.path == finding.path else None
+                if directive is None:
+                    kept.append(location)
+                elif not directive.used or directive.used[-1] is not finding:
+                    directive.used.append(finding)
+            finding.locations = kept

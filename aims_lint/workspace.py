@@ -250,8 +250,9 @@ class Workspace:
         with the file's stamp: what a cross-document rule reads from another file (the
         roles of a competence matrix) costs one parse per change of that file, not one
         per run. ``compute`` must return plain JSON of ``shape`` (see ``cache.matches``):
-        a cached value of another shape is discarded and computed again. A rule
-        changing what it computes changes its key. None for unreadable files."""
+        a cached value of another shape is discarded and computed again. The cache's
+        fingerprint includes a stamp of the code (``cache.code_stamp``): a rule that
+        changes what it computes need not change its key. None for unreadable files."""
         from aims_lint import cache
 
         if self._facts is None:

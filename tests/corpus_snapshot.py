@@ -27,9 +27,13 @@ SNAPSHOT = Path(__file__).resolve().parent / "corpus_snapshot"
 REVIEW = Path(__file__).resolve().parent / "corpus_review" / "second_batch.tsv"
 FAMILIES = ("DOC", "POL", "OBJ", "RSK", "SOA", "IMP", "CMP", "MRV", "TRC", "AIMS", "SUP")
 LABELS = ("true", "false", "noise")
+# A finding with other locations ends with "  [+N at line:col, other.md:line:col, ...]"
+# (the first ten), which is not part of its message (nor of the review's key).
 FINDING = re.compile(
-    r"^(?P<path>.*?):(?P<line>\d+):(?P<column>\d+): (?P<code>\S+) \[(?P<classification>\w+)\] (?P<message>.*)$"
+    r"^(?P<path>.*?):(?P<line>\d+):(?P<column>\d+): (?P<code>\S+) \[(?P<classification>\w+)\] "
+    r"(?P<message>.*?)(?P<locations>  \[\+\d+ at [^\]]*\])?$"
 )
+SHOWN_LOCATIONS = 10
 TODAY = dt.date(2026, 11, 30)
 
 
@@ -68,10 +72,23 @@ def lint_repository(name: str) -> list[str]:
         config.cache = False
         result = runner.run(config, [], TODAY, rules=runner.select_rules(config, load_rules()))
     lines = [
-        printable(f"{f.path}:{f.line}:{f.column}: {f.code} [{f.classification}] {f.message}") for f in result.active
+        printable(f"{f.path}:{f.line}:{f.column}: {f.code} [{f.classification}] {f.message}{_locations(f)}")
+        for f in result.active
     ]
     lines += [printable(f"error: {error}") for error in result.errors]
     return lines
+
+
+def _locations(finding) -> str:
+    """"  [+N at line:col, ...]" for a finding with other locations (see FINDING)."""
+    if not finding.locations:
+        return ""
+    places = [
+        f"{item.line}:{item.column}" if item.path == finding.path else f"{item.path}:{item.line}:{item.column}"
+        for item in finding.locations[:SHOWN_LOCATIONS]
+    ]
+    more = ", …" if len(finding.locations) > SHOWN_LOCATIONS else ""
+    return f"  [+{len(finding.locations)} at {', '.join(places)}{more}]"
 
 
 def snapshot_file(name: str) -> Path:

@@ -160,11 +160,24 @@ def test_approval_recorded_in_a_closing_sentence(repo):
     assert [f.code for f in lint(root, select=["POL011"]).active] == ["POL011"]
 
 
-def test_swap_artefact_one_finding_per_line(repo):
-    extra = "\nRequests from AI subjects are answered within a month. AI at rest is encrypted.\n\nA personal AI assistant is not allowed.\n"
+def test_swap_artefacts_are_one_finding_with_every_line_as_a_location(repo):
+    extra = (
+        "\nRequests from AI subjects are answered within a month. AI at rest is encrypted.\n\nA personal AI assistant is not allowed.\n"
+        "\nEvery AI breach is reported.\n\nThe AI Protection Officer and the AI subjects are told.\n"
+    )
     result = lint(repo({"p.md": policy(extra=extra)}), select=["POL001"])
-    assert [(f.line, f.column) for f in result.active] == [(41, 15)]
-    assert "'AI subjects', 'AI at rest'" in result.active[0].message
+    (finding,) = result.active
+    assert (finding.line, finding.column) == (41, 15)
+    assert finding.message.startswith("'AI subjects', 'AI at rest', 'AI breach' and 1 more read like")
+    assert [(item.line, item.column, item.message) for item in finding.locations] == [
+        (45, 7, "'AI breach'"), (47, 5, "'AI Protection Officer', 'AI subjects'"),
+    ]
+
+
+def test_one_swap_artefact_reads_in_the_singular(repo):
+    result = lint(repo({"p.md": policy(extra="\nAI at rest is encrypted.\n")}), select=["POL001"])
+    (finding,) = result.active
+    assert finding.message.startswith("'AI at rest' reads like") and finding.locations == []
 
 
 def test_aspirational_policy_is_advisory_and_needs_no_link(repo):
@@ -174,6 +187,9 @@ def test_aspirational_policy_is_advisory_and_needs_no_link(repo):
     )
     result = lint(repo({"p.md": text}), select=["POL012"])
     assert [(f.code, f.line, f.classification) for f in result.active] == [("POL012", 14, "advisory")]
+    # The finding is at the first sweeping commitment; the others are its related locations.
+    assert [item.message for item in result.active[0].locations][:2] == ["'world-class'", "'always act'"]
+    assert {item.line for item in result.active[0].locations} == {14}
     linked = text + "\nThe [AI objectives](objectives.md) measure these commitments.\n"
     assert lint(repo({"p.md": linked}), select=["POL012"]).active == []
 
@@ -190,11 +206,17 @@ def _fixture_repo(tmp_path, *names):
 
 def test_derived_recycled_policies_swap_artefacts_and_vocabulary(tmp_path):
     root = _fixture_repo(tmp_path, "cenedril-isp-ai-policy.md", "comply-information-ai-policy.md")
-    found = [(f.path, f.code, f.line) for f in lint(root, select=["POL001", "POL002"]).active]
-    assert ("cenedril-isp-ai-policy.md", "POL001", 92) in found  # "AI Protection Officer"
-    assert ("cenedril-isp-ai-policy.md", "POL001", 160) in found  # "AI retention"
+    result = lint(root, select=["POL001", "POL002"])
+    found = [(f.path, f.code, f.line) for f in result.active]
+    # One recycled policy, one finding: at "AI Protection Officer", with "AI retention"
+    # among its other places.
+    assert [(path, line) for path, code, line in found if code == "POL001"] == [("cenedril-isp-ai-policy.md", 92)]
+    (swap,) = [f for f in result.active if f.code == "POL001"]
+    assert (160, "'AI retention'") in [(item.line, item.message) for item in swap.locations]
     assert ("cenedril-isp-ai-policy.md", "POL002", 10) in found
     assert ("comply-information-ai-policy.md", "POL002", 11) in found
+    (vocabulary,) = [f for f in result.active if f.code == "POL002" and f.path == "cenedril-isp-ai-policy.md"]
+    assert vocabulary.locations and all(item.message.startswith("'") for item in vocabulary.locations)
 
 
 def test_derived_policy_is_a_near_duplicate_of_its_source(tmp_path):

@@ -53,6 +53,16 @@ def test_no_matrix_table_at_all(repo):
     assert ("m.md", "CMP001", 12) in cmp(lint(repo({"m.md": text})))
 
 
+def test_attendance_for_several_roles_is_one_finding_with_each_row(repo):
+    text = GOOD.replace("| Observed practice |", "| Attended webinar (sign-in sheet) |")
+    text = text.replace("| Practical assessment |", "| Completion certificate |")
+    result = lint(repo({"m.md": text}), select=["CMP"])
+    (finding,) = result.active
+    assert (finding.code, finding.line) == ("CMP002", 16)
+    assert finding.message.startswith("competence of 'Head of Data Science', 'Support agents' evidenced only by attendance")
+    assert [(item.line, item.message) for item in finding.locations] == [(17, "'Support agents': 'Attended'")]
+
+
 def test_attendance_only_row(repo):
     text = GOOD.replace("| Observed practice |", "| Attended webinar (sign-in sheet) |")
     result = lint(repo({"m.md": text}), select=["CMP"])
@@ -91,7 +101,10 @@ def test_corpus_competence_documents(tmp_path):
     assert not result.errors
     k0 = [(code, line) for path, code, line in codes(result) if path == "k0.md"]
     # "Training completion record" / "Attendance record" rows: attendance-only (7.2).
-    assert [line for code, line in k0 if code == "CMP002"] == [35, 36, 37, 38, 39, 41]
+    # One gap, however many roles: one finding with the other rows as its locations.
+    (attendance,) = [f for f in result.active if f.path == "k0.md" and f.code == "CMP002"]
+    assert [attendance.line] + [item.line for item in attendance.locations] == [35, 36, 37, 38, 39, 41]
+    assert "and 3 more roles evidenced only by attendance" in attendance.message
     assert ("CMP004", 43) in k0
     ankit = {code for path, code, _ in codes(result) if path == "ankit.md"}
     assert ankit == {"CMP001", "CMP004"}  # no evaluation method / next review; awareness unchecked

@@ -138,6 +138,10 @@ def test_placeholders_in_front_matter_and_text(repo):
         "5 template placeholders: '{{ company.name }}' (line 4), '[Organization Name]' (line 14), "
         "'XX/XX/XXXX' (line 14), … left in the document"
     )
+    # Every other placeholder is a related location of that one finding.
+    assert [(item.line, item.message) for item in result.active[0].locations] == [
+        (14, "'[Organization Name]'"), (14, "'XX/XX/XXXX'"), (16, "'<owner>'"), (18, "'______'"),
+    ]
 
 
 def test_placeholder_lookalikes_are_not_flagged(repo):

@@ -123,6 +123,11 @@ def test_blank_template_and_blank_rows(repo):
     assert obj(result) == [("OBJ001", 16)] and "unfilled template (2 empty rows)" in result.active[0].message
     result = lint(repo({"o.md": table(GOOD_ROW, blank)}), select=["OBJ"])
     assert obj(result) == [("OBJ004", 19)] and "(OBJ-09)" in result.active[0].message
+    result = lint(repo({"o.md": table(GOOD_ROW, blank, blank.replace("09", "10"))}), select=["OBJ"])
+    (finding,) = result.active
+    assert (finding.code, finding.line, [(item.line, item.message) for item in finding.locations]) == (
+        "OBJ004", 19, [(20, "an empty row")]
+    )
 
 
 def test_no_objectives_at_all(repo):

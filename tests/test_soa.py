@@ -79,6 +79,18 @@ def test_unknown_control_ids(repo, control, why):
     assert finding.line == FIRST + len(ALL) and why in finding.message
 
 
+def test_the_same_mistake_on_several_rows_is_one_finding_with_every_row(repo):
+    rows = ALL + [row("A.2.1"), row("A.3.1"), row("A.4.1"), row("A.5.1"), row("A.6.3")]
+    found = findings(repo, soa(rows), select=["SOA001"])
+    assert [(f.line, [item.line for item in f.locations]) for f in found] == [
+        (FIRST + len(ALL), [FIRST + len(ALL) + 1, FIRST + len(ALL) + 2, FIRST + len(ALL) + 3]),
+        (FIRST + len(ALL) + 4, []),
+    ]
+    assert found[0].message.startswith("'A.2.1', 'A.3.1', 'A.4.1' and 1 more are each an objective of Annex A")
+    assert [item.message for item in found[0].locations] == ["'A.3.1'", "'A.4.1'", "'A.5.1'"]
+    assert found[1].message.startswith("'A.6.3' is not an Annex A control")
+
+
 def test_missing_controls_one_major_finding(repo):
     (finding,) = findings(repo, soa(ALL[:14]), select=["SOA002"])
     assert (finding.line, finding.classification) == (13, "major")  # the heading above the table
@@ -187,10 +199,15 @@ def test_k0_soa_lists_14_of_38(tmp_path):
 
 @needs_corpus
 def test_navinmanaswi_soa_invalid_ids(tmp_path):
-    found = corpus_findings(tmp_path, "NavinManaswi__iso-42001-aims-implementation/03-planning/statement-of-applicability.md")
-    unknown = [message.split("'")[1] for code, _, message in found if code == "SOA001"]
-    assert unknown == ["A.2.1", "A.3.1", "A.4.1", "A.5.1", "A.6.1", "A.6.2", "A.6.3", "A.6.4", "A.7.1", "A.8.1", "A.9.1", "A.10.1"]
+    relpath = "NavinManaswi__iso-42001-aims-implementation/03-planning/statement-of-applicability.md"
+    found = corpus_findings(tmp_path, relpath)
     assert "SOA006" not in {code for code, _, _ in found}  # "Not applicable — <reason>" is a justification
+    # One mistake, one finding: every objective number used as a control; the two
+    # numbers A.6 does not have.
+    unknown = [f for f in lint(tmp_path, select=["SOA001"]).active]
+    ids = [[f.message.split("'")[1]] + [item.message.strip("'") for item in f.locations] for f in unknown]
+    assert ids == [["A.2.1", "A.3.1", "A.4.1", "A.5.1", "A.6.1", "A.6.2", "A.7.1", "A.8.1", "A.9.1", "A.10.1"], ["A.6.3", "A.6.4"]]
+    assert unknown[0].message.startswith("'A.2.1', 'A.3.1', 'A.4.1' and 7 more are each an objective of Annex A")
 
 
 @needs_corpus

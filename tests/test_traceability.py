@@ -130,6 +130,10 @@ def test_soa_cell_id_reported_once_where_first_written(tmp_path):
     result = check(tmp_path, files)
     assert codes(result) == [("planning/soa.md", "TRC001", line_of(text, "| A.4.2 |"))]
     assert "'PROC-RESOURCES' in the procedure of A.4.2 (and on 2 more lines)" in result.active[0].message
+    # The other lines are the finding's related locations.
+    assert [(item.line, item.message) for item in result.active[0].locations] == [
+        (line_of(text, "| A.4.3 |"), "'PROC-RESOURCES' again"), (line_of(text, "| A.4.4 |"), "'PROC-RESOURCES' again"),
+    ]
 
     files["planning/soa.md"] = text.replace("PROC-RESOURCES", "PROC-RES")
     files["procedures/resources.md"] = PROC_RES
@@ -246,6 +250,10 @@ def test_references_only_in_words_one_finding_per_column(tmp_path):
     ]
     record, procedure = sorted(result.active, key=lambda finding: finding.line)
     assert record.message.startswith("3 of 3 included controls name their record only in words")
+    assert [(item.line, item.message) for item in record.locations] == [
+        (line_of(text, "| A.3.3 |"), "A.3.3 'Concerns log'"), (line_of(text, "| A.4.2 |"), "A.4.2 'Resource inventory 2026'"),
+    ]
+    assert procedure.locations == []
     assert procedure.message.startswith(
         "1 of 3 included controls name their procedure only in words (A.3.3 'Concerns procedure')"
     )
@@ -485,6 +493,8 @@ def test_owner_that_is_no_defined_role(tmp_path):
     result = check(tmp_path, {**ROLES, "planning/risk-assessment.md": risks})
     assert codes(result) == [("planning/risk-assessment.md", "TRC008", line_of(risks, "| R-01 |"))]
     assert "owner 'Head of AI' (also 1 more time in this document)" in result.active[0].message
+    (other,) = result.active[0].locations  # the other time is the finding's related location
+    assert (other.line, other.message) == (line_of(risks, "| R-02 |"), "owner 'Head of AI' again")
 
     fixed = risks.replace("Head of AI", "Head of Data Science")
     assert codes(check(tmp_path, {**ROLES, "planning/risk-assessment.md": fixed}, name="fixed")) == []

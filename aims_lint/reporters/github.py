@@ -1,5 +1,9 @@
 """GitHub Actions workflow commands: one annotation per finding on the pull request.
 
+A finding that shows at several places is one annotation, at its primary place; its
+message names the others ("also at lines 20, 31; other.md:7"), so that the pull request
+does not show one gap as many.
+
 Escaping follows the workflow-command rules: in the message ``%``, CR and LF are
 percent-encoded; in property values (file, title) ``:`` and ``,`` are too. Line breaks
 keep that encoding (GitHub decodes it, so a file name with a newline still names the
@@ -39,6 +43,21 @@ def _path(relpath: str, report: Report) -> str:
         return absolute.as_posix()
 
 
+MAX_NAMED = 20  # places named in one annotation; past these, how many more
+
+
+def _elsewhere(finding) -> str:
+    """" (also at lines 20, 31; other.md:7)" for a finding with other locations."""
+    if not finding.locations:
+        return ""
+    here = [str(item.line) for item in finding.locations[:MAX_NAMED] if item.path == finding.path]
+    there = [f"{item.path}:{item.line}" for item in finding.locations[:MAX_NAMED] if item.path != finding.path]
+    parts = ([f"line{'s' if len(here) > 1 else ''} {', '.join(here)}"] if here else []) + there
+    hidden = len(finding.locations) - MAX_NAMED
+    more = f" and {hidden} more" if hidden > 0 else ""
+    return f" (also at {'; '.join(parts)}{more})"
+
+
 def render(result: Result, report: Report) -> str:
     lines = []
     for finding in result.active:
@@ -49,7 +68,7 @@ def render(result: Result, report: Report) -> str:
             "title": f"{finding.code} {finding.name} ({finding.clause}, {finding.classification})",
         }
         rendered = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
-        lines.append(f"::{_LEVELS[finding.classification]} {rendered}::{escape_data(finding.message)}")
+        lines.append(f"::{_LEVELS[finding.classification]} {rendered}::{escape_data(finding.message + _elsewhere(finding))}")
     counts = result.counts()
     line = (
         f"aims-lint: {len(result.active)} findings ({counts['major']} major, {counts['minor']} minor, "

@@ -2,7 +2,7 @@
 
 XML 1.0 cannot hold most control characters even as character references, nor lone
 surrogates: every text from the repository is shown escaped (aims_lint.escape), one
-line per finding in a failure's text.
+line per finding in a failure's text, then one indented line per other location.
 """
 
 from __future__ import annotations
@@ -16,8 +16,13 @@ from . import Report
 
 
 def _failure_line(finding: Finding) -> str:
+    from .text import location_count, location_lines
+
     details = f"{finding.code} [{finding.classification}] {finding.message} (clause {finding.clause})"
-    return f"{printable_path(finding.path)}:{finding.line}:{finding.column}: {printable(details)}"
+    if finding.locations:
+        details += f" {location_count(finding)}"
+    line = f"{printable_path(finding.path)}:{finding.line}:{finding.column}: {printable(details)}"
+    return "\n".join([line, *location_lines(finding)])
 
 
 def render(result: Result, report: Report) -> str:

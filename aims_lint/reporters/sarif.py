@@ -30,14 +30,32 @@ def _rule_descriptor(rule) -> dict:
     }
 
 
+def _physical(path: str, line: int, column: int) -> dict:
+    location = {"artifactLocation": {"uri": uri_reference(path), "uriBaseId": "SRCROOT"}}
+    if path != ".":
+        location["region"] = {"startLine": line, "startColumn": column}
+    return location
+
+
+def _related(finding) -> list[dict]:
+    """SARIF's relatedLocations: the other places of the same gap, each with an id
+    (unique in its result) and what is there."""
+    return [
+        {
+            "id": number,
+            "physicalLocation": _physical(location.path, location.line, location.column),
+            "message": {"text": location.message or finding.message},
+        }
+        for number, location in enumerate(finding.locations, start=1)
+    ]
+
+
 def render(result: Result, report: Report) -> str:
     rules = sorted({finding.code for finding in result.findings} | {rule.code for rule in report.enabled})
     index = {code: position for position, code in enumerate(rules)}
     results = []
     for finding in result.findings if report.show_suppressed else result.active:
-        location = {"artifactLocation": {"uri": uri_reference(finding.path), "uriBaseId": "SRCROOT"}}
-        if finding.path != ".":
-            location["region"] = {"startLine": finding.line, "startColumn": finding.column}
+        location = _physical(finding.path, finding.line, finding.column)
         entry = {
             "ruleId": finding.code,
             "ruleIndex": index[finding.code],
@@ -46,6 +64,8 @@ def render(result: Result, report: Report) -> str:
             "locations": [{"physicalLocation": location}],
             "properties": {"clause": finding.clause, "classification": finding.classification},
         }
+        if finding.locations:
+            entry["relatedLocations"] = _related(finding)
         if finding.suppressed:
             entry["suppressions"] = [{"kind": "inSource", "justification": finding.suppression_reason or ""}]
         results.append(entry)

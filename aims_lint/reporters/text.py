@@ -1,4 +1,12 @@
-"""``path:line:col: CODE [classification] message``, then a summary (default format)."""
+"""``path:line:col: CODE [classification] message``, then a summary (default format).
+
+A finding that shows at several places says how many others it has, then lists them,
+one indented line each (as rustc and Ruff show secondary spans)::
+
+    policy.md:12:5: POL001 [major] 'AI subjects', 'AI at rest' ... (+2 other locations)
+        also at policy.md:20:3 ('AI at rest')
+        also at policy.md:31:1 ('AI breach')
+"""
 
 from __future__ import annotations
 
@@ -24,10 +32,34 @@ def _line(finding: Finding, report: Report) -> str:
     location = _style(f"{printable_path(finding.path)}:{finding.line}:{finding.column}:", report, bold=True)
     code = _style(printable(finding.code), report, fg=_COLORS[finding.classification], bold=True)
     line = f"{location} {code} [{finding.classification}] {printable(finding.message)}"
+    if finding.locations:
+        line += f" {location_count(finding)}"
     if finding.suppressed:
         reason = finding.suppression_reason or "no reason given"
         line += _style(f"  (suppressed: {printable(reason)})", report, dim=True)
-    return line
+    return "\n".join([line, *(_style(text, report, dim=True) for text in location_lines(finding))])
+
+
+MAX_LOCATION_LINES = 20  # past these, one line says how many more (JSON and SARIF list all)
+
+
+def location_count(finding: Finding) -> str:
+    count = len(finding.locations)
+    return f"(+{count} other location{'s' if count != 1 else ''})"
+
+
+def location_lines(finding: Finding, indent: str = "    ") -> list[str]:
+    """The finding's other places, one escaped line each: ``also at path:line:col (what)``.
+    Never ``path:line:col: message``: an editor reading findings by that pattern
+    (``--stdin-filename``, vim's errorformat) must not take a place for a finding."""
+    lines = []
+    for location in finding.locations[:MAX_LOCATION_LINES]:
+        what = f" ({printable(location.message)})" if location.message else ""
+        lines.append(f"{indent}also at {printable_path(location.path)}:{location.line}:{location.column}{what}")
+    hidden = len(finding.locations) - MAX_LOCATION_LINES
+    if hidden > 0:
+        lines.append(f"{indent}… and {hidden} more")
+    return lines
 
 
 def render(result: Result, report: Report) -> str:

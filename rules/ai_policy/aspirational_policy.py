@@ -43,4 +43,7 @@ def check(doc, ctx):
     if linked or has_role or scope_reference(doc) is not None or first_match(doc, OBJECTIVES) is not None:
         return
     line, column, _ = hits[0]
-    yield Problem(line, column, examples=", ".join(f"'{phrase}'" for phrase in dict.fromkeys(hit[2] for hit in hits[:4])))
+    related = [(other, start, f"'{phrase}'") for other, start, phrase in hits[1:]]
+    yield Problem(
+        line, column, examples=", ".join(f"'{phrase}'" for phrase in dict.fromkeys(hit[2] for hit in hits[:4])), related=related,
+    )

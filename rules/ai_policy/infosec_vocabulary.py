@@ -1,6 +1,6 @@
 from aims_lint.rule import Problem, rule
 
-from ..common import count_terms
+from ..common import count_terms, find_terms
 from .signals import POLICY_TYPE, anchor_line
 
 
@@ -30,4 +30,13 @@ def check(doc, ctx):
         return
     counts = sorted(((count_terms(text, [term]), term) for term in infosec_terms), reverse=True)
     examples = ", ".join(f"'{term}'" for count, term in counts[:3] if count)
-    yield Problem(*anchor_line(doc), infosec=infosec, ai=ai, examples=examples)
+    # Where the vocabulary shows: the first use of each information-security term, one
+    # related location per line (the finding itself is about the policy as a whole).
+    first: dict[str, tuple[int, int]] = {}
+    for line, column, found in find_terms(doc, infosec_terms):
+        first.setdefault(" ".join(found.lower().split()), (line, column))
+    by_line: dict[int, tuple[int, list[str]]] = {}
+    for term, (line, column) in first.items():
+        by_line.setdefault(line, (column, []))[1].append(f"'{term}'")
+    related = [(line, column, ", ".join(terms)) for line, (column, terms) in sorted(by_line.items())]
+    yield Problem(*anchor_line(doc), infosec=infosec, ai=ai, examples=examples, related=related)

@@ -58,4 +58,5 @@ def check(doc, ctx):
         else:
             grouped.append(item)
     if grouped:
-        yield Problem(grouped[0].line, grouped[0].column, placeholders=_summary(grouped))
+        related = ((item.line, item.column, f"'{item.text}'") for item in grouped[1:])  # the first MAX_RELATED are kept
+        yield Problem(grouped[0].line, grouped[0].column, placeholders=_summary(grouped), related=related)

@@ -22,4 +22,8 @@ def check(doc, ctx):
             continue
         labels = ", ".join((row.cells[0].text or f"line {row.line}") if row.cells else f"line {row.line}" for row in blank[:5])
         many = len(blank) != 1
-        yield Problem(blank[0].line, 1, count=len(blank), plural="s" if many else "", rows=labels, them="them" if many else "it")
+        related = [(row.line, 1, "an empty row") for row in blank[1:]]
+        yield Problem(
+            blank[0].line, 1, count=len(blank), plural="s" if many else "", rows=labels, them="them" if many else "it",
+            related=related,
+        )

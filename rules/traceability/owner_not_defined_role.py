@@ -173,4 +173,5 @@ def check(doc, ctx):
         hint = f" (did you mean '{roles[close[0]]}'?)" if close else ""
         others = len(found) - 1
         more = f" (also {others} more time{'s' if others > 1 else ''} in this document)" if others else ""
-        yield Problem(found[0].line, found[0].column, owner=value[:60], more=more, hint=hint)
+        related = [(owner.line, owner.column, f"owner '{value[:60]}' again") for owner in found[1:]]
+        yield Problem(found[0].line, found[0].column, owner=value[:60], more=more, hint=hint, related=related)

@@ -36,4 +36,8 @@ def check(doc, ctx):
             examples = ", ".join(f"{row.raw_id} '{ref.text.strip()[:40]}'" for row, ref in untraceable[:3])
             if len(untraceable) > 3:
                 examples += ", ..."
-            yield Problem(first_ref.line, first_ref.column, count=len(untraceable), total=len(included), label=label, examples=examples)
+            related = [(ref.line, ref.column, f"{row.raw_id} '{ref.text.strip()[:40]}'") for row, ref in untraceable[1:]]
+            yield Problem(
+                first_ref.line, first_ref.column, count=len(untraceable), total=len(included), label=label,
+                examples=examples, related=related,
+            )

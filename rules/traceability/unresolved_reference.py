@@ -1,7 +1,7 @@
 import re
 from functools import lru_cache
 
-from aims_lint.rule import ALL_TYPES, Problem, rule
+from aims_lint.rule import ALL_TYPES, Problem, Related, rule
 
 from ..soa.controls import rows
 from .graph import cell_references, external, id_prefixes, id_tokens, known_id, looks_like_path, path_exists
@@ -138,13 +138,18 @@ def check(doc, ctx):
     # One finding per unknown reference, where it is first written: an id repeated on
     # twenty SoA rows is one thing to fix.
     first: dict[str, Problem] = {}
-    lines: dict[str, set[int]] = {}
+    lines: dict[str, dict[int, int]] = {}  # reference -> line -> first column
     for source in sources:
         for problem in source:
             reference = problem.args["reference"]
             first.setdefault(reference, problem)
-            lines.setdefault(reference, set()).add(problem.line)
+            lines.setdefault(reference, {}).setdefault(problem.line, problem.column)
     for reference, problem in first.items():
         others = len(lines[reference]) - 1
         problem.args["more"] = f" (and on {others} more line{'s' if others > 1 else ''})" if others else ""
+        # Those other lines are the finding's related locations.
+        problem.related = tuple(
+            Related(line, column, f"'{reference[:60]}' again")
+            for line, column in sorted(lines[reference].items()) if line != problem.line
+        )
         yield problem
