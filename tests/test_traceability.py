@@ -7,6 +7,7 @@ that leave the repository, advisories, and how owners are matched to defined rol
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -803,3 +804,29 @@ def test_roles_sections_alone_do_not_make_a_catalogue(tmp_path):
     policy = document("POL-AI-001", "ai-policy", body="\n## Roles\n\n- **Head of AI:** runs the AI programme.\n")
     risks = register(("R-01", "credit-scoring", "Head of Marketing", "-"))
     assert codes(check(tmp_path, {"policies/ai-policy.md": policy, "planning/risk-assessment.md": risks})) == []
+
+
+# TRC008 is opt-in: advisory good practice, not in the default selection
+
+
+def test_owner_not_defined_role_is_opt_in(tmp_path):
+    risks = register(("R-01", "credit-scoring", "Head of AI", "-"))
+    files = {**ROLES, "planning/risk-assessment.md": risks}
+    # the default selection (nothing configured) leaves it out ...
+    assert "TRC008" not in [code for _, code, _ in codes(check(tmp_path, files, select=("DEFAULT",), name="default"))]
+    # ... its code, its family prefix, its name or ALL select it
+    for selector in ("TRC008", "TRC", "owner-not-defined-role", "ALL"):
+        found = codes(check(tmp_path, files, select=(selector,), name=f"by-{selector}"))
+        assert ("planning/risk-assessment.md", "TRC008", line_of(risks, "| R-01 |")) in found, selector
+
+
+def test_default_selection_is_every_rule_but_the_opt_in_ones():
+    from aims_lint.config import Config
+    from aims_lint.pack import enabled_rules, load_rules
+    from aims_lint.runner import select_rules
+
+    rules = load_rules()
+    default = select_rules(Config(root=Path(".")), rules)
+    assert [item.code for item in rules if item not in default] == [item.code for item in rules if not item.default]
+    assert "TRC008" not in {item.code for item in default}
+    assert "TRC008" in {item.code for item in enabled_rules(rules, ["DEFAULT", "TRC008"], [])}
