@@ -31,9 +31,11 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from aims_lint.document import Cell, Row, Table
+from aims_lint.document import Row, Table
 from aims_lint.fields import canonical_name, normalise_label
 from aims_lint.patterns import lazy, replace_delimited
+
+from .tables import box_tables, html_tables
 
 # The four things every assessed risk carries (6.1.2 d, 6.1.3 a), in message order.
 ASSESSMENT_PARTS = ("likelihood", "severity", "owner", "treatment")
@@ -533,111 +535,6 @@ def _table_risks(doc, tables, roles: dict[int, str], source: str = "table") -> l
 
 
 # ---------------------------------------------------------------------------
-# Registers drawn with box characters in a code fence, and HTML tables
-
-_BOX_RULE = lazy(r"^[\s─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬╞╡╪+\-=|:]*$")
-
-
-def _box_tables(doc) -> list[Table]:
-    tables = []
-    for code in doc.code_blocks:
-        if "│" not in code.text and "┃" not in code.text and "║" not in code.text:
-            continue
-        rows: list[tuple[int, list[tuple[int, str]]]] = []
-        for number, raw in enumerate(code.text.split("\n")):
-            line = code.line + 1 + number
-            if "│" not in raw and "┃" not in raw and "║" not in raw:
-                if rows and _BOX_RULE.match(raw):
-                    continue
-                if rows:
-                    break
-                continue
-            if _BOX_RULE.match(raw):
-                continue
-            text = raw.replace("┃", "│").replace("║", "│")
-            parts, position = [], 0
-            for part in text.split("│"):
-                parts.append((position, part))
-                position += len(part) + 1
-            parts = parts[1:-1] if text.strip().startswith("│") else parts
-            rows.append((line, [(column, part.strip()) for column, part in parts]))
-        if len(rows) < 2:
-            continue
-        merged: list[tuple[int, list[tuple[int, str]]]] = []
-        for line, cells in rows:
-            # A wrapped line: the first cell is blank, the text continues the row above.
-            if merged and cells and not cells[0][1] and len(cells) == len(merged[-1][1]):
-                previous = merged[-1][1]
-                merged[-1] = (merged[-1][0], [
-                    (col, (old + " " + new).strip()) for (col, old), (_, new) in zip(previous, cells)
-                ])
-                continue
-            merged.append((line, cells))
-        table = Table([], [], [], code.line, code.line + code.text.count("\n"), code.section)
-        header_line, header_cells = merged[0]
-        table.header = [Cell(text, header_line, column + 1) for column, text in header_cells]
-        table.columns = [canonical_name(cell.text) for cell in table.header]
-        for line, cells in merged[1:]:
-            table.rows.append(Row([Cell(text, line, column + 1) for column, text in cells], line, table))
-        tables.append(table)
-    return tables
-
-
-_HTML_TABLE = lazy(r"<table\b", re.I)
-_HTML_ROW = lazy(r"<tr\b[^>]{0,200}>", re.I)
-_HTML_CELL = lazy(r"<t([hd])\b[^>]{0,200}>", re.I)
-_HTML_TAG = lazy(r"<[^<>]{0,200}>")
-
-
-def _html_tables(doc) -> list[Table]:
-    """Simple HTML tables (``<table><tr><th>..</th></tr><tr><td>..</td></tr></table>``),
-    one row per ``<tr>``; cells hold their text without markup."""
-    if "<table" not in doc.text and "<TABLE" not in doc.text:
-        return []
-    tables = []
-    lines = doc.lines
-    code = doc._body.code_lines
-    number = doc.body_start_line
-    while number <= len(lines):
-        raw = lines[number - 1]
-        if number in code or not _HTML_TABLE.search(raw):
-            number += 1
-            continue
-        start = number
-        chunk = []
-        while number <= len(lines):
-            chunk.append(lines[number - 1])
-            if "</table" in lines[number - 1].lower():
-                break
-            number += 1
-        number += 1
-        text = "\n".join(chunk)
-        table = Table([], [], [], start, start + len(chunk) - 1, doc.section_at(start))
-        row_starts = [match.start() for match in _HTML_ROW.finditer(text)] + [len(text)]
-        for begin, end in zip(row_starts, row_starts[1:]):
-            part = text[begin:end]
-            line = start + text.count("\n", 0, begin)
-            cells, header = [], False
-            cell_starts = list(_HTML_CELL.finditer(part))
-            for index, match in enumerate(cell_starts):
-                stop = cell_starts[index + 1].start() if index + 1 < len(cell_starts) else len(part)
-                content = _HTML_TAG.sub(" ", part[match.end():stop])
-                content = " ".join(html.unescape(content).split())
-                cells.append(Cell(content, line + part.count("\n", 0, match.start()), 1))
-                header = header or match.group(1).lower() == "h"
-            if not cells:
-                continue
-            if not table.header and (header or not table.rows):
-                table.header = cells
-                table.columns = [canonical_name(cell.text) for cell in cells]
-            else:
-                table.rows.append(Row(cells, line, table))
-        if table.header:
-            tables.append(table)
-    return tables
-
-
-# ---------------------------------------------------------------------------
 # One section per risk, with labelled fields or a key/value table
 
 _HEADING_ID = lazy(
@@ -857,8 +754,8 @@ def _merge(found: list[Risk]) -> list[Risk]:
 def _read(doc) -> RiskReading:
     roles: dict[int, str] = {}
     found = _table_risks(doc, doc.tables, roles)
-    found += _table_risks(doc, _box_tables(doc), roles, "box")
-    found += _table_risks(doc, _html_tables(doc), roles, "html")
+    found += _table_risks(doc, box_tables(doc), roles, "box")
+    found += _table_risks(doc, html_tables(doc), roles, "html")
     found += _section_risks(doc, roles)
     found.sort(key=lambda risk: risk.line)
     found = _merge(found)
