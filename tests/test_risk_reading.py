@@ -311,3 +311,35 @@ def test_ratings(text, rating):
 
 def test_products():
     assert parse_product("4×3=12") == (4, 3, 12) and parse_product("3*4") == (3, 4, 12) and parse_product("12") is None
+
+
+def test_a_flowchart_drawn_with_box_characters_is_no_table():
+    from pathlib import Path
+
+    from aims_lint.document import Document
+    from aims_lint.reading.tables import box_tables
+
+    text = """# Procedure
+
+```
+┌──────┬───────────┬──────────┐
+│ ID   │ Risk      │ Owner    │
+├──────┼───────────┼──────────┤
+│ R-01 │ Bias      │ CRO      │
+│ R-02 │ Drift     │ CTO      │
+└──────┴───────────┴──────────┘
+
+   ┌─────────┐       ┌──────────┐     ┌──────────┐
+   │ Initial │──────▶│   Risk   │────▶│  Ongoing │
+   │  Risk   │       │Identifi- │     │   Risk   │
+   └─────────┘       └──────────┘     └──────────┘
+        │                  │                │
+        ▼                  ▼                ▼
+   ┌──────────────────────────────────────────────┐
+   │            RISK REGISTER (Continuous)         │
+   └──────────────────────────────────────────────┘
+```
+"""
+    tables = box_tables(Document(Path("p.md"), "p.md", text))
+    assert [[cell.text for cell in table.header] for table in tables] == [["ID", "Risk", "Owner"]]
+    assert [row.cells[0].text for row in tables[0].rows] == ["R-01", "R-02"]

@@ -48,6 +48,16 @@ def _box_rows(code) -> list[list[tuple[int, list[tuple[int, str]]]]]:
     return boxes
 
 
+def _tabular(header: list[tuple[int, str]], rows: list[tuple[int, list[tuple[int, str]]]]) -> bool:
+    """A grid, not a diagram: two or more header cells, most of them named (a flowchart's
+    boxes side by side leave every other cell empty), and most rows as wide as the header.
+    A panel of text drawn in one box is no table either."""
+    named = sum(1 for _, text in header if any(char.isalnum() for char in text))  # not "" nor "──▶"
+    if len(header) < 2 or named * 3 < len(header) * 2:
+        return False
+    return sum(1 for _, cells in rows if len(cells) == len(header)) * 2 >= len(rows)
+
+
 def _read_box_tables(doc) -> list[Table]:
     tables = []
     for code in doc.code_blocks:
@@ -67,8 +77,8 @@ def _read_box_tables(doc) -> list[Table]:
                     continue
                 merged.append((line, cells))
             header_line, header_cells = merged[0]
-            if len(header_cells) < 2:
-                continue  # a panel of text drawn in a box, not a table
+            if not _tabular(header_cells, merged[1:]):
+                continue
             table = Table([], [], [], rows[0][0], rows[-1][0], code.section)
             table.header = [Cell(text, header_line, column + 1) for column, text in header_cells]
             table.columns = [canonical_name(cell.text) for cell in table.header]
