@@ -119,6 +119,19 @@ class Table:
         return name in self.columns
 
 
+def _promote_header(table: Table) -> None:
+    """A word-processor export writes an empty header row (``|   |   |``) and the column
+    names in the first body row: those names are the header."""
+    if not table.rows or any(cell.text.strip() for cell in table.header):
+        return
+    first = table.rows[0]
+    if sum(1 for cell in first.cells if cell.text.strip()) < 2:
+        return
+    table.header = first.cells
+    table.columns = [canonical_name(cell.text) for cell in first.cells]
+    del table.rows[0]
+
+
 @dataclass(eq=False, slots=True)
 class Link:
     target: str
@@ -326,6 +339,8 @@ class _Body:
                 table = Table([], [], [], token.map[0] + 1 + offset, token.map[1] + offset, current())
                 self.tables.append(table)
             elif kind == "table_close":
+                if table is not None:
+                    _promote_header(table)
                 table = None
             elif kind == "thead_open":
                 in_header = True

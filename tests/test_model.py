@@ -142,3 +142,16 @@ def test_impossible_date_is_kept_as_text():
 def test_prose_lines_blank_out_comments_but_keep_the_text_around_them():
     d = doc("---\ntype: procedure\n---\nTBD <!-- a note -->\n<!-- multi\nline --> after\n")
     assert d.prose_lines == [(4, "TBD                "), (5, "          "), (6, "         after"), (7, "")]
+
+
+def test_an_empty_header_row_gives_way_to_the_names_in_the_first_row():
+    from aims_lint.document import Document
+
+    text = "# KPIs\n\n|     |     |     |\n| --- | --- | --- |\n| Metric | Target | Owner |\n| Reviews | 100% | Board Chair |\n"
+    (table,) = Document(Path("k.md"), "k.md", text).tables
+    assert [cell.text for cell in table.header] == ["Metric", "Target", "Owner"]
+    assert table.has("owner") and [row.cells[0].text for row in table.rows] == ["Reviews"]
+    assert table.rows[0].line == 6
+    # a table whose header is empty and whose rows say nothing keeps them
+    (blank,) = Document(Path("b.md"), "b.md", "|  |  |\n|--|--|\n|  |  |\n").tables
+    assert len(blank.rows) == 1

@@ -830,3 +830,39 @@ def test_default_selection_is_every_rule_but_the_opt_in_ones():
     assert [item.code for item in rules if item not in default] == [item.code for item in rules if not item.default]
     assert "TRC008" not in {item.code for item in default}
     assert "TRC008" in {item.code for item in enabled_rules(rules, ["DEFAULT", "TRC008"], [])}
+
+
+# AIMS001: AI objectives stated inside the AI policy, the scope or a governance cadence
+
+POLICY_KPIS = {
+    "kpi-table": (
+        "\n## 15. Key performance indicators\n\n| KPI | Target | Measurement | Reporting frequency |\n|---|---|---|---|\n"
+        "| AI system inventory completeness | 100% | % of AI systems registered | Monthly |\n"
+        "| Policy compliance rate | ≥ 95% | % of audited controls passing | Quarterly |\n"
+    ),
+    "empty-header-row": (
+        "\n**Controls & Metrics**\n\n|     |     |     |     |\n| --- | --- | --- | --- |\n| Metric | Target | Frequency | Owner |\n"
+        "| Ethics board reviews | 100% of high-risk use cases | Quarterly | Board Chair |\n"
+        "| Decision log accuracy | 100% of decisions documented | Monthly audit | IT Governance |\n"
+    ),
+    "labelled-sections": (
+        "\n## Objectives\n\n### O1 Fair credit decisions\n\n- Metric: approval-rate gap between age bands\n- Target: below 5%\n- Owner: Chief Risk Officer\n\n"
+        "### O2 Explained declines\n\n- Metric: declines with reason codes\n- Target: 100%\n- Owner: Head of Credit\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("layout", sorted(POLICY_KPIS))
+def test_objectives_stated_in_the_ai_policy_are_on_record(tmp_path, layout):
+    files = {path: text for path, text in MANDATORY.items() if path != "planning/objectives.md"}
+    files["policies/ai-policy.md"] = document("POL-AI-001", "ai-policy", body=POLICY_KPIS[layout])
+    assert codes(check(tmp_path, files, select=["AIMS001"], name=layout)) == []
+
+
+def test_one_kpi_or_a_kpi_table_in_a_procedure_is_no_objectives(tmp_path):
+    files = {path: text for path, text in MANDATORY.items() if path != "planning/objectives.md"}
+    one = "\n| KPI | Target |\n|---|---|\n| Inventory completeness | 100% |\n"
+    files["policies/ai-policy.md"] = document("POL-AI-001", "ai-policy", body=one)
+    files["support/playbook.md"] = document("PROC-IR", "procedure", body=POLICY_KPIS["kpi-table"])
+    result = check(tmp_path, files, select=["AIMS001"])
+    assert ["6.2" in finding.message for finding in result.active] == [True]
