@@ -843,10 +843,10 @@ POLICY_KPIS = {
     "empty-header-row": (
         "\n**Controls & Metrics**\n\n|     |     |     |     |\n| --- | --- | --- | --- |\n| Metric | Target | Frequency | Owner |\n"
         "| Ethics board reviews | 100% of high-risk use cases | Quarterly | Board Chair |\n"
-        "| Decision log accuracy | 100% of decisions documented | Monthly audit | IT Governance |\n"
+        "| Technical reviews | 100% of AI systems | Quarterly | CTO |\n"
     ),
     "labelled-sections": (
-        "\n## Objectives\n\n### O1 Fair credit decisions\n\n- Metric: approval-rate gap between age bands\n- Target: below 5%\n- Owner: Chief Risk Officer\n\n"
+        "\n## Objectives\n\n### O1 Fair credit decisions\n\n- Metric: approval-rate gap of the credit model between age bands\n- Target: below 5%\n- Owner: Chief Risk Officer\n\n"
         "### O2 Explained declines\n\n- Metric: declines with reason codes\n- Target: 100%\n- Owner: Head of Credit\n"
     ),
 }
@@ -864,5 +864,20 @@ def test_one_kpi_or_a_kpi_table_in_a_procedure_is_no_objectives(tmp_path):
     one = "\n| KPI | Target |\n|---|---|\n| Inventory completeness | 100% |\n"
     files["policies/ai-policy.md"] = document("POL-AI-001", "ai-policy", body=one)
     files["support/playbook.md"] = document("PROC-IR", "procedure", body=POLICY_KPIS["kpi-table"])
+    result = check(tmp_path, files, select=["AIMS001"])
+    assert ["6.2" in finding.message for finding in result.active] == [True]
+
+
+def test_security_kpis_and_minutes_reporting_metrics_are_no_ai_objectives(tmp_path):
+    files = {path: text for path, text in MANDATORY.items() if path != "planning/objectives.md"}
+    security = (
+        "\n| KPI | Target |\n|---|---|\n| Phishing simulation click rate | <5% |\n| MFA coverage | 100% |\n"
+    )
+    files["policies/ai-policy.md"] = document("POL-AI-001", "ai-policy", body=security)
+    minutes = (
+        "\nDate: 2026-04-10\n\nAttendees: CEO, AI Governance Lead\n\n## Performance\n\n| KPI | Target | Actual |\n|---|---|---|\n"
+        "| AI incidents closed in time | 100% | 96% |\n| AI models with fairness test | 100% | 100% |\n\n## Decisions\n\nThe board approved the plan.\n"
+    )
+    files["records/management-review-2026-04.md"] = document("MR-2026-04", "management-review", body=minutes)
     result = check(tmp_path, files, select=["AIMS001"])
     assert ["6.2" in finding.message for finding in result.active] == [True]

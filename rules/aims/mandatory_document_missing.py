@@ -1,3 +1,5 @@
+import re
+
 from aims_lint.reading import review_record
 from aims_lint.rule import Problem, rule
 
@@ -21,15 +23,18 @@ def reviews_held(workspace, relpaths: list[str]) -> bool:
 
 
 # Documented information an AIMS may keep inside another of its documents rather than in
-# a document of its own: AI objectives stated in the AI policy (a KPI table with its
-# targets), in the AIMS scope or in a governance cadence / management-review document.
-# Clause 6.2 asks that documented information on the objectives be retained, not that
-# it have a file of its own. A stated objective has a measurable target; two are needed,
-# so that one KPI of a playbook is not taken for the organisation's objectives; an
-# unfilled template states none.
+# a document of its own: AI objectives set in the AI policy (a KPI table with its
+# targets), in the AIMS scope or in a governance cadence (a management-review document
+# that is a procedure, not minutes: minutes report measurements against targets, they do
+# not set them). Clause 6.2 asks that documented information on the objectives be
+# retained, not that it have a file of its own. A stated objective has a measurable
+# target; two are needed, so that one KPI of a playbook is not taken for the
+# organisation's objectives; at least one names AI (an ISMS policy's security KPIs are
+# not AI objectives); an unfilled template states none.
 OBJECTIVES_CLAUSE = "6.2"
 OBJECTIVE_HOSTS = ("ai-policy", "aims-scope", "management-review")
-_STATED_FACT = "aims.objectives-stated.1"
+_STATED_FACT = "aims.objectives-stated.2"
+_AI = re.compile(r"\bAI\b|\bartificial intelligence\b|\bmachine learning\b|\bML\b|\bmodels?\b|\balgorithm", re.I)
 
 
 def _states_objectives(doc) -> bool:
@@ -38,7 +43,10 @@ def _states_objectives(doc) -> bool:
 
     if templates.state(doc) == templates.UNFILLED:
         return False
-    return sum(1 for item in objectives(doc) if measurable(item.values.get("metric", ""))) >= 2
+    if doc.doc_type == "management-review" and review_record.kind(doc) == review_record.MINUTES:
+        return False
+    stated = [item for item in objectives(doc) if measurable(item.values.get("metric", ""))]
+    return len(stated) >= 2 and any(_AI.search(f"{item.name} {item.values.get('metric', '')}") for item in stated)
 
 
 def objectives_within(workspace, index: dict) -> list[str]:
