@@ -20,7 +20,7 @@ _BARS = ("│", "┃", "║")
 _BOX_RULE = lazy(r"^[\s─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬╞╡╪+\-=|:]*$")
 
 
-def _box_rows(code) -> list[list[tuple[int, list[tuple[int, str]]]]]:
+def box_rows(code) -> list[list[tuple[int, list[tuple[int, str]]]]]:
     """The boxes of one code fence, each a list of (line, [(column, text)]) rows. A box
     ends at a line that is neither a row nor a rule: a fence may hold several boxes."""
     boxes: list[list[tuple[int, list[tuple[int, str]]]]] = []
@@ -63,7 +63,7 @@ def _read_box_tables(doc) -> list[Table]:
     for code in doc.code_blocks:
         if not any(bar in code.text for bar in _BARS):
             continue
-        for rows in _box_rows(code):
+        for rows in box_rows(code):
             if len(rows) < 2:
                 continue
             merged: list[tuple[int, list[tuple[int, str]]]] = []
