@@ -32,12 +32,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from aims_lint.document import Cell
 from aims_lint.fields import header_text
 from aims_lint.patterns import lazy
 
 from .roles import clean, raci_layout
-from .tables import all_tables, box_rows
+from .tables import all_tables, fenced_groups, labelled_pairs
 
 # field -> (canonical column names of the document model, header pattern)
 COLUMNS: dict[str, tuple[tuple[str, ...], str]] = {
@@ -232,9 +231,6 @@ def entries(doc) -> list[CompetenceEntry]:
 # ---------------------------------------------------------------------------
 # Per-person records written as labelled fields in a code fence or a box panel
 
-_BULLETS = "│┃║•·▪‣◦*-–—✅✔✓☑⚠️❌✗🔄 \t"
-_LABEL_TEXT = lazy(r"^[A-Za-z][A-Za-z0-9 /&'-]{0,40}$")
-# In a record, a due date of a requirement is when it is looked at again.
 _RECORD_NEXT = lazy(r"\bdue\b|\bnext requirements?\b|\bnext (?:assessment|evaluation)\b", re.I)
 
 
@@ -245,18 +241,6 @@ class Record:
     entry: CompetenceEntry
 
 
-def _labelled(text: str, line: int, column: int) -> list[tuple[str, Cell]]:
-    """"Label: value" pairs of one line, split at " | ", commas and parentheses."""
-    found = []
-    for segment in text.replace("(", "|").replace(")", "|").replace(",", "|").split("|"):
-        label, colon, value = segment.partition(":")
-        label = label.strip(_BULLETS).strip()
-        if not colon or not _LABEL_TEXT.match(label):
-            continue
-        found.append((label, Cell(value.strip(), line, column + max(text.find(segment), 0) + 1)))
-    return found
-
-
 def _field_of(label: str) -> list[str]:
     names = [name for name, regex in _REGEX.items() if regex.search(label)]
     if "next_review" not in names and _RECORD_NEXT.search(label):
@@ -264,35 +248,15 @@ def _field_of(label: str) -> list[str]:
     return names
 
 
-def _groups(doc):
-    """Lines of text that make one record: each box panel (one cell a row) of a code
-    fence, and each paragraph of a fence drawn without boxes. (line, text) pairs."""
-    for code in doc.code_blocks:
-        if any(bar in code.text for bar in ("│", "┃", "║")):
-            for rows in box_rows(code):
-                if all(len(cells) == 1 for _, cells in rows):
-                    yield [(line, cells[0][1]) for line, cells in rows]
-            continue
-        group = []
-        for number, raw in enumerate(code.text.split("\n")):
-            if raw.strip():
-                group.append((code.line + 1 + number, raw))
-            elif group:
-                yield group
-                group = []
-        if group:
-            yield group
-
-
 def _read_records(doc) -> list[Record]:
     found = []
-    for group in _groups(doc):
+    for group in fenced_groups(doc):
         if len(group) < 3:
             continue
         labels: dict[str, Cell] = {}
         who = None
         for line, text in group:
-            for label, value in _labelled(text, line, 0):
+            for label, value in labelled_pairs(text, line):
                 for name in _field_of(label):
                     if name == "role" and value.text:
                         # "Role: Data Analyst" names the role; "Employee: J. Smith" the person

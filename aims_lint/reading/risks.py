@@ -10,7 +10,11 @@ A risk register comes as:
   ``**Likelihood (L):** 3``), the identifier in the heading ("Risk R-001: ...") or in a
   field, "Inherent" and "Residual" values under sub-headings or lead-in items;
 - **one key/value table per risk** (``| Risk ID | R-01 |``, ``| Likelihood | 3 |``);
-- a register **drawn with box characters** in a code fence, or an HTML ``<table>``.
+- a register **drawn with box characters** in a code fence, or an HTML ``<table>``;
+- **labelled lines in a code fence** or a box panel: one record per risk ("Risk ID:
+  AIR-001", "Risk Title:", "Probability: 35%", "Risk Owner:", "Treatment Plan:" with the
+  plan below), or a list of risks, each a bullet with its fields in nested bullets
+  ("• Data quality issues: ..." / "- Likelihood: 40%"); only assessed records are risks.
 
 Only a register's rows are risks. Every table gets a role from its shape and content:
 ``register``, ``scale`` (``| 1 | Rare | ... |``, a heat map), ``options`` (Avoid / Reduce
@@ -35,7 +39,7 @@ from aims_lint.document import Row, Table
 from aims_lint.fields import canonical_name, normalise_label
 from aims_lint.patterns import lazy, replace_delimited
 
-from .tables import box_tables, html_tables
+from .tables import box_tables, bullet_depth, fenced_groups, html_tables, labelled_pairs
 
 # The four things every assessed risk carries (6.1.2 d, 6.1.3 a), in message order.
 ASSESSMENT_PARTS = ("likelihood", "severity", "owner", "treatment")
@@ -725,6 +729,75 @@ def _section_risks(doc, roles: dict[int, str]) -> list[Risk]:
 
 
 # ---------------------------------------------------------------------------
+# Risks written as labelled lines in a code fence or a box panel
+
+
+def _fence_values(pairs, letters, lines_after) -> dict[str, Value]:
+    values: dict[str, Value] = {}
+    for label, cell in pairs:
+        name = concept(label, letters)
+        if name is None or name in values and not is_empty(values[name].text):
+            continue
+        text = cell.text
+        if not text.strip():
+            text = lines_after.get(cell.line, "")  # "Treatment Plan:" with the plan below
+        values[name] = Value(text, cell.line, cell.column, label)
+    return values
+
+
+def _fence_risks(doc) -> list[Risk]:
+    """Risks written as labelled lines in a code fence or a box panel
+    (``reading.tables.fenced_groups``): a record that names the risk ("Risk ID: AIR-001",
+    "Risk Title: ...") with fields ("Probability: 35%", "Risk Owner: CRO", "Treatment
+    Plan:"); or a list of risks, each a bullet ("• Data quality issues: incomplete data")
+    whose nested bullets are its fields ("- Likelihood: 40%", "- Impact: ...").
+
+    A record is a risk only when it is assessed: a likelihood, severity or rating (two of
+    them for a bullet of a list; a list of actions with owners and due dates under a
+    treatment plan is not a list of risks, nor is a step of a method with its "Impact")."""
+    letters = abbreviations(doc)
+    found: list[Risk] = []
+    for group in fenced_groups(doc):
+        texts = [(line, text) for line, text in group if text.strip()]
+        lines_after = {
+            line: texts[index + 1][1].strip(" \t•·▪‣◦*-–✓✔⚠️") for index, (line, _) in enumerate(texts[:-1])
+        }
+        whole: list = []
+        heads: list[list] = []  # [line, title, depth, pairs]
+        current = None
+        for line, text in texts:
+            depth = bullet_depth(text)
+            pairs = labelled_pairs(text, line)
+            named = [(label, cell) for label, cell in pairs if concept(label, letters)]
+            if current is not None and depth is not None and depth > current[2]:
+                current[3].extend(named)
+                continue
+            current = None
+            if depth is not None and pairs and not named:
+                label, cell = pairs[0]
+                current = [line, f"{label}: {cell.text}".strip(" :"), depth, []]
+                heads.append(current)
+                continue
+            whole.extend(named)
+        context = " ".join(doc.section_at(group[0][0]).path) if doc.section_at(group[0][0]) is not None else ""
+        values = _fence_values(whole, letters, lines_after)
+        if ("id" in values or "risk" in values) and any(name in values for name in _RATINGISH):
+            _complete(values)
+            ident = values["id"].text.strip() if "id" in values else ""
+            text = values["risk"].text if "risk" in values else ""
+            found.append(Risk(group[0][0], 1, ident, text, context, values, "fence", group[0][0]))
+            continue
+        for line, title, _, pairs in heads:
+            values = _fence_values(pairs, letters, lines_after)
+            if sum(1 for name in _RATINGISH if name in values) < 2:
+                continue  # "- Impact: revenue loss" under a step of a method: not a rated risk
+            values.setdefault("risk", Value(title, line, 1, "heading"))
+            _complete(values)
+            found.append(Risk(line, 1, "", title, context, values, "fence", group[0][0]))
+    return found
+
+
+# ---------------------------------------------------------------------------
 # The reading
 
 _REGISTER_WORDS = lazy(r"\b(risk register|risk log|risikoregister|register of (ai )?risks|ai risk register)\b", re.I)
@@ -757,6 +830,7 @@ def _read(doc) -> RiskReading:
     found += _table_risks(doc, box_tables(doc), roles, "box")
     found += _table_risks(doc, html_tables(doc), roles, "html")
     found += _section_risks(doc, roles)
+    found += _fence_risks(doc)
     found.sort(key=lambda risk: risk.line)
     found = _merge(found)
     mentions = any(_REGISTER_WORDS.search(text) for _, text in doc.prose_lines) or any(

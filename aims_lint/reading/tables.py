@@ -22,13 +22,17 @@ _BOX_RULE = lazy(r"^[\s─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦
 
 def box_rows(code) -> list[list[tuple[int, list[tuple[int, str]]]]]:
     """The boxes of one code fence, each a list of (line, [(column, text)]) rows. A box
-    ends at a line that is neither a row nor a rule: a fence may hold several boxes."""
+    ends at a line that is neither a row nor a rule, or at its bottom border (└ ╚): a
+    fence may hold several boxes, one below the other."""
     boxes: list[list[tuple[int, list[tuple[int, str]]]]] = []
     rows: list[tuple[int, list[tuple[int, str]]]] = []
     for number, raw in enumerate(code.text.split("\n")):
         line = code.line + 1 + number
         if not any(bar in raw for bar in _BARS):
             if rows and _BOX_RULE.match(raw) and raw.strip():
+                if ("└" in raw or "╚" in raw) and "┼" not in raw and "╬" not in raw:
+                    boxes.append(rows)
+                    rows = []
                 continue
             if rows:
                 boxes.append(rows)
@@ -149,6 +153,70 @@ def html_tables(doc) -> list[Table]:
     """Simple HTML tables (``<table><tr><th>..</th></tr><tr><td>..</td></tr></table>``),
     one row per ``<tr>``; the first row (or the ``<th>`` row) is the header."""
     return doc.memo("reading.tables.html", _read_html_tables)
+
+
+# ---------------------------------------------------------------------------
+# Records written as labelled lines in a code fence ("Risk ID: AIR-001", "Role: Analyst")
+
+_BULLETS = "│┃║•·▪‣◦*-–—✅✔✓☑⚠️❌✗🔄 \t"
+_LABEL_TEXT = lazy(r"^[A-Za-z][A-Za-z0-9 /&'()-]{0,40}$")
+
+
+def labelled_pairs(text: str, line: int) -> list[tuple[str, Cell]]:
+    """"Label: value" pairs of one line of a fence, split at " | ", commas and parentheses
+    ("Employee: J. Smith | Role: Analyst", "AI Ethics (Completed: 2024-04-15, Score: 88%)")."""
+    found = []
+    for segment in text.replace("(", "|").replace(")", "|").replace(",", "|").split("|"):
+        label, colon, value = segment.partition(":")
+        label = label.strip(_BULLETS).strip()
+        if not colon or not _LABEL_TEXT.match(label):
+            continue
+        found.append((label, Cell(value.strip(), line, max(text.find(segment), 0) + 1)))
+    return found
+
+
+def bullet_depth(text: str) -> int | None:
+    """Indentation of a bulleted line of a fence ("│ • Name:" 1, "│   - Field:" 3), None
+    for a line that is no list item."""
+    stripped = text.lstrip(" \t")
+    if not stripped or stripped[0] not in "•·▪‣◦*-–":
+        return None
+    return len(text) - len(stripped)
+
+
+def _unboxed(text: str) -> str:
+    """A panel's line without its frame: "│ • Name: x   │" -> "  • Name: x"."""
+    for bar in ("│", "┃", "║"):
+        text = text.replace(bar, " ")
+    return text.rstrip()
+
+
+def _read_groups(doc) -> list[list[tuple[int, str]]]:
+    groups = []
+    for code in doc.code_blocks:
+        if any(bar in code.text for bar in ("│", "┃", "║")):
+            raw = code.text.split("\n")
+            for rows in box_rows(code):
+                if all(len(cells) == 1 for _, cells in rows):
+                    groups.append([(line, _unboxed(raw[line - code.line - 1])) for line, _ in rows])
+            continue
+        group: list[tuple[int, str]] = []
+        for number, raw in enumerate(code.text.split("\n")):
+            if raw.strip():
+                group.append((code.line + 1 + number, raw))
+            elif group:
+                groups.append(group)
+                group = []
+        if group:
+            groups.append(group)
+    return groups
+
+
+def fenced_groups(doc) -> list[list[tuple[int, str]]]:
+    """Lines that make one record in a code fence: each box panel (one cell a row; box
+    characters removed, indentation kept), and each paragraph of a fence drawn without
+    boxes. Lists of (line, text)."""
+    return doc.memo("reading.tables.fenced_groups", _read_groups)
 
 
 def all_tables(doc) -> list[Table]:
