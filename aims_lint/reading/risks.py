@@ -781,11 +781,16 @@ def _fence_risks(doc) -> list[Risk]:
             whole.extend(named)
         context = " ".join(doc.section_at(group[0][0]).path) if doc.section_at(group[0][0]) is not None else ""
         values = _fence_values(whole, letters, lines_after)
-        if ("id" in values or "risk" in values) and any(name in values for name in _RATINGISH):
+        # The risks of one fence are one register (a taxonomy drawn as several panels).
+        register = next((code.line for code in doc.code_blocks if code.line < group[0][0] <= code.line + code.text.count("\n") + 1), group[0][0])
+        ident = values["id"].text.strip(" *_`") if "id" in values else ""
+        rated = sum(1 for name in _RATINGISH if name in values)
+        # A record names its risk by an identifier ("Risk ID: AIR-001"), or by a title with
+        # two ratings: "Risk Scoring Methodology:" above "Impact Assessment (1-5):" is a method.
+        if rated and _RISK_ID.match(ident) or rated >= 2 and "risk" in values and not ident:
             _complete(values)
-            ident = values["id"].text.strip() if "id" in values else ""
             text = values["risk"].text if "risk" in values else ""
-            found.append(Risk(group[0][0], 1, ident, text, context, values, "fence", group[0][0]))
+            found.append(Risk(group[0][0], 1, ident, text, context, values, "fence", register))
             continue
         for line, title, _, pairs in heads:
             values = _fence_values(pairs, letters, lines_after)
@@ -793,7 +798,7 @@ def _fence_risks(doc) -> list[Risk]:
                 continue  # "- Impact: revenue loss" under a step of a method: not a rated risk
             values.setdefault("risk", Value(title, line, 1, "heading"))
             _complete(values)
-            found.append(Risk(line, 1, "", title, context, values, "fence", group[0][0]))
+            found.append(Risk(line, 1, "", title, context, values, "fence", register))
     return found
 
 
