@@ -339,3 +339,14 @@ def test_scales_in_a_document_named_in_inline_code_count(tmp_path):
     unnamed = document(criteria="\nAgreed in the meeting.\n")
     root = write_repo(tmp_path / "unnamed", {"isms/0070_ra.md": unnamed, "isms/0060_Risk_Methodology.md": procedure})
     assert [code for code, _ in rsk(root, today="2026-06-01")] == ["RSK001"]
+
+
+def test_dimensions_covered_by_another_register_of_the_repository_are_not_missing(tmp_path):
+    enterprise = HEAD.replace("RA-001", "RA-ENT").replace("# AI risk assessment", "# Enterprise risk register") + CRITERIA + REGISTER + "\n".join(
+        [ROWS[0], ROWS[1], ROWS[3]]
+    ) + "\n"
+    ai_register = document()  # all six dimensions
+    root = write_repo(tmp_path / "both", {"risk/enterprise.md": enterprise, "risk/ai.md": ai_register})
+    assert [code for code, _ in rsk(root, today="2026-06-01")] == []
+    root = write_repo(tmp_path / "alone", {"risk/enterprise.md": enterprise})
+    assert [code for code, _ in rsk(root, today="2026-06-01")] == ["RSK003"]
