@@ -155,7 +155,7 @@ def _lint_options(function):
     options = [
         click.argument("paths", nargs=-1, type=click.Path(path_type=Path)),
         click.option("--select", multiple=True, metavar="CODES",
-                     help="Rules to enable (codes, prefixes, names or ALL), replacing the configured selection."),
+                     help="Rules to enable (codes, prefixes, names, DEFAULT or ALL), replacing the configured selection."),
         click.option("--extend-select", multiple=True, metavar="CODES", help="Rules to enable in addition to the selection."),
         click.option("--ignore", multiple=True, metavar="CODES", help="Rules to disable, added to the configured ones."),
         click.option("--today", metavar="YYYY-MM-DD", help="Use this date as today for every date rule."),
@@ -410,13 +410,15 @@ def list_rules(format_name: str) -> None:
                 "scope": rule.scope,
                 "summary": rule.summary,
                 "pack": rule.pack,
+                "default": rule.default,
             }
             for rule in rules
         ]
         click.echo(json.dumps(rows, indent=2))
         return
     for rule in rules:
-        click.echo(f"{rule.code:<7} {rule.name:<28} {rule.clause:<7} {rule.classification:<9} {rule.summary}")
+        opt_in = "" if rule.default else " (opt-in: select it by code, prefix or ALL)"
+        click.echo(f"{rule.code:<7} {rule.name:<28} {rule.clause:<7} {rule.classification:<9} {rule.summary}{opt_in}")
 
 
 @main.command()

@@ -50,7 +50,7 @@ PLANNING_DEFAULTS = {
 class Config:
     root: Path
     file: Path | None = None
-    select: list[str] = field(default_factory=lambda: ["ALL"])
+    select: list[str] = field(default_factory=lambda: ["DEFAULT"])  # the default rule set (pack.DEFAULT)
     extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)

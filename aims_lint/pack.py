@@ -149,10 +149,17 @@ def data_path(name: str) -> Path:
 # Selection
 
 
+DEFAULT = "DEFAULT"  # the selector of the default rule set (every rule but the opt-in ones)
+
+
 def _specificity(selector: str, item: Rule) -> int:
-    """How specifically a selector names a rule: -1 not at all, 0 ALL, >0 prefix length."""
+    """How specifically a selector names a rule: -1 not at all, 0 ALL (or DEFAULT, for a
+    rule of the default set), >0 prefix length. An opt-in rule is named by its code, name,
+    a prefix or ALL, never by DEFAULT."""
     if selector == "ALL":
         return 0
+    if selector == DEFAULT:
+        return 0 if item.default else -1
     if selector == item.code or selector == item.name:
         return 100
     if item.code.startswith(selector):
@@ -163,7 +170,7 @@ def _specificity(selector: str, item: Rule) -> int:
 def check_selectors(selectors: list[str], rules: tuple[Rule, ...], origin: str) -> None:
     """A selector that names no rule is a usage error (a typo would silently lint nothing)."""
     for selector in selectors:
-        if not any(_specificity(selector, item) >= 0 for item in rules):
+        if selector != DEFAULT and not any(_specificity(selector, item) >= 0 for item in rules):
             raise PackError(f"{origin}: '{selector}' matches no rule code, prefix or name")
 
 

@@ -110,6 +110,11 @@ class Rule:
     # rules that judge templates; every other per-document rule skips it, since its
     # findings there would be the template's blanks counted one by one.
     judges_templates: bool = False
+    # In the default selection (``DEFAULT``, what runs when nothing is configured). An
+    # opt-in rule (``default=False``) is advisory good practice that the standard's
+    # "shall" does not require; it runs when selected by its code, name or prefix, or by
+    # ``ALL`` (as Ruff keeps a default rule set and opt-in rules).
+    default: bool = True
 
     def applies_to(self, doc_type: str | None) -> bool:
         if ANY_TYPE in self.types:
@@ -162,6 +167,7 @@ def rule(
     scope: str = "document",
     options: dict[str, Any] | None = None,
     judges_templates: bool = False,
+    default: bool = True,
 ) -> Callable[[Callable[..., Iterator[Problem]]], Callable[..., Iterator[Problem]]]:
     """Declare a rule; the pack loader collects functions marked by this decorator."""
     if not _CODE.match(code):
@@ -186,6 +192,7 @@ def rule(
             scope=scope,
             options=dict(options or {}),
             judges_templates=bool(judges_templates),
+            default=bool(default),
         )
         return function
 

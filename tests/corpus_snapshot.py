@@ -29,6 +29,16 @@ FAMILIES = ("DOC", "POL", "OBJ", "RSK", "SOA", "IMP", "CMP", "MRV", "TRC", "AIMS
 LABELS = ("true", "false", "noise")
 # A finding with other locations ends with "  [+N at line:col, other.md:line:col, ...]"
 # (the first ten), which is not part of its message (nor of the review's key).
+# A fourth label the harness gives, not the reviewer: "unverifiable". The corpus copies
+# a selection of each repository's files (``shared/corpus/manifest.tsv``), so a link to
+# a file the copy does not hold (DOC011 "does not exist in the repository") cannot be
+# judged here: the file may exist upstream. Calling it noise would hide a real broken
+# link, calling it true would count a finding nobody checked. It is printed in its own
+# column and left out of the precision ratio. A true or false label a reviewer set after
+# checking the upstream repository stands. DOC011 itself is unchanged: on a real
+# repository every file is there and a missing target is a broken link.
+UNVERIFIABLE = "unverifiable"
+_MISSING_TARGET = re.compile(r"^link to '(?P<target>.*)' does not exist in the repository$")
 FINDING = re.compile(
     r"^(?P<path>.*?):(?P<line>\d+):(?P<column>\d+): (?P<code>\S+) \[(?P<classification>\w+)\] "
     r"(?P<message>.*?)(?P<locations>  \[\+\d+ at [^\]]*\])?$"
@@ -145,8 +155,34 @@ def read_review(folder: Path = REVIEW.parent) -> dict[tuple[str, str, str, str],
     return labels
 
 
-def review(names: list[str], labels: dict[tuple[str, str, str, str], str]) -> dict[str, collections.Counter]:
-    """Per family: findings of the current snapshot of ``names`` by their label in the review."""
+def copied_files() -> dict[str, set[str]]:
+    """Per corpus folder (``owner__name``): the paths the copy holds, from the manifest."""
+    held: dict[str, set[str]] = collections.defaultdict(set)
+    manifest = corpus() / "manifest.tsv"
+    if manifest.is_file():
+        for line in manifest.read_text(encoding="utf-8").splitlines():
+            cells = line.split("\t")
+            if len(cells) >= 2:
+                held[cells[0].replace("/", "__", 1)].add(cells[1])
+    return held
+
+
+def unverifiable(name: str, path: str, code: str, message: str, held: dict[str, set[str]]) -> bool:
+    """A DOC011 link whose target the corpus copy of ``name`` does not hold (see UNVERIFIABLE)."""
+    match = _MISSING_TARGET.match(message) if code == "DOC011" else None
+    if match is None:
+        return False
+    from aims_lint.workspace import resolve_link
+
+    resolved = resolve_link(path, match["target"].strip())
+    return resolved.leaves_repository or resolved.relpath not in held.get(name, set())
+
+
+def review(
+    names: list[str], labels: dict[tuple[str, str, str, str], str], held: dict[str, set[str]] | None = None
+) -> dict[str, collections.Counter]:
+    """Per family: findings of the current snapshot of ``names`` by their label in the review
+    (``held``: the files each copy holds, to tell the unverifiable links; None: no such label)."""
     table: dict[str, collections.Counter] = {name: collections.Counter() for name in FAMILIES}
     for name in names:
         for line in read_snapshot(name):
@@ -155,26 +191,30 @@ def review(names: list[str], labels: dict[tuple[str, str, str, str], str]) -> di
                 continue
             code = match["code"]
             label = labels.get((name, match["path"], code, match["message"]), "")
+            if held is not None and label not in ("true", "false") and unverifiable(name, match["path"], code, match["message"], held):
+                label = UNVERIFIABLE
             counter = table.setdefault(code.rstrip("0123456789"), collections.Counter())
             counter["findings"] += 1
-            counter[label if label in LABELS else "unlabelled"] += 1
+            counter[label if label in LABELS + (UNVERIFIABLE,) else "unlabelled"] += 1
     return table
 
 
-def print_review(table: dict[str, collections.Counter]) -> None:
-    print(f"{'family':<7}{'findings':>9}{'true':>6}{'false':>6}{'noise':>6}{'unlab.':>7}  precision")
+def print_review(table: dict[str, collections.Counter], unverifiable_column: bool = False) -> None:
+    extra = f"{'unver.':>7}" if unverifiable_column else ""
+    print(f"{'family':<7}{'findings':>9}{'true':>6}{'false':>6}{'noise':>6}{extra}{'unlab.':>7}  precision")
     total: collections.Counter = collections.Counter()
     for name, counter in table.items():
         total.update(counter)
-        print(_review_row(name, counter))
-    print(_review_row("total", total))
+        print(_review_row(name, counter, unverifiable_column))
+    print(_review_row("total", total, unverifiable_column))
 
 
-def _review_row(name: str, counter: collections.Counter) -> str:
+def _review_row(name: str, counter: collections.Counter, unverifiable_column: bool = False) -> str:
     labelled = sum(counter[label] for label in LABELS)
     precision = f"{counter['true'] / labelled:.2f}" if labelled else "-"
     cells = "".join(f"{counter[kind]:>6}" for kind in LABELS)
-    return f"{name:<7}{counter['findings']:>9}{cells}{counter['unlabelled']:>7}  {precision}"
+    extra = f"{counter[UNVERIFIABLE]:>7}" if unverifiable_column else ""
+    return f"{name:<7}{counter['findings']:>9}{cells}{extra}{counter['unlabelled']:>7}  {precision}"
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -189,8 +229,15 @@ def main(argv: list[str] | None = None) -> None:
     if arguments.review:
         names = sorted(second_batch())
         print(f"second batch ({len(names)} repositories), labels from {REVIEW.parent.relative_to(REVIEW.parents[2])}/*.tsv")
-        print("precision = true / labelled")
-        print_review(review(names, read_review()))
+        labels = read_review()
+        print("precision = true / labelled (true + false + noise)")
+        print("\nwithout the unverifiable label (every finding judged on the copy):")
+        print_review(review(names, labels))
+        print(
+            "\nwith it: DOC011 links to files the corpus copy does not hold (manifest.tsv) are"
+            " unverifiable, out of the ratio:"
+        )
+        print_review(review(names, labels, copied_files()), unverifiable_column=True)
         return
     batches = {"first batch": [n for n in repositories() if n not in second_batch()], "second batch": sorted(second_batch())}
     for title, names in batches.items():

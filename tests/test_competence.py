@@ -108,3 +108,56 @@ def test_corpus_competence_documents(tmp_path):
     assert ("CMP004", 43) in k0
     ankit = {code for path, code, _ in codes(result) if path == "ankit.md"}
     assert ankit == {"CMP001", "CMP004"}  # no evaluation method / next review; awareness unchecked
+
+
+# Competence records written as labelled fields in a code fence (a box panel or plain lines)
+
+HEAD = GOOD.split("| Role")[0]
+BOX_RECORD = """```
+INDIVIDUAL TRAINING RECORDS
+┌──────────────────────────────────────────────────────────────┐
+│ Employee: J. Silva (ID: EMP-2847) | Role: Data Analyst        │
+│ Department: Analytics | Manager: R. Costa                     │
+│                                                              │
+│ Competency Assessment:                                       │
+│ • Fairness testing: Proficient (Last assessed: 2026-09-15)   │
+│ • Score: 88% on the practical assessment                     │
+│                                                              │
+│ Status: Competent                                            │
+│ Next review: 2027-09-15                                      │
+└──────────────────────────────────────────────────────────────┘
+```
+"""
+PLAIN_RECORD = """```text
+Role: Head of Data Science
+Required competencies: fairness testing, model validation
+Evaluation method: practical assessment by an external reviewer
+Status: Competent
+Next review: 2027-02-01
+```
+"""
+AWARENESS = "\n## Awareness\n\nEvery employee takes the AI policy awareness quiz each year (pass mark 80%).\n"
+
+
+@pytest.mark.parametrize("record", [BOX_RECORD, PLAIN_RECORD], ids=["box-panel", "plain-fence"])
+def test_records_in_labelled_fields_are_a_competence_matrix(repo, record):
+    assert cmp(lint(repo({"m.md": HEAD + record + AWARENESS}), select=["CMP"])) == []
+
+
+def test_a_record_in_labelled_fields_is_judged_like_a_row(tmp_path):
+    from .conftest import write_repo
+
+    overdue = PLAIN_RECORD.replace("2027-02-01", "2026-05-01")
+    result = lint(write_repo(tmp_path / "overdue", {"m.md": HEAD + overdue + AWARENESS}), select=["CMP"])
+    assert [code for _, code, _ in cmp(result)] == ["CMP003"]
+    assert "'Head of Data Science'" in result.active[0].message
+    # without an evaluation method the record lacks it, as a matrix lacks the column
+    bare = PLAIN_RECORD.replace("Evaluation method: practical assessment by an external reviewer\n", "")
+    result = lint(write_repo(tmp_path / "bare", {"m.md": HEAD + bare + AWARENESS}), select=["CMP001"])
+    assert ["evaluation method" in finding.message for finding in result.active] == [True]
+
+
+def test_a_fence_of_other_labelled_lines_is_no_record(repo):
+    text = HEAD + "```\nDepartment: Analytics\nCourse: AI Fundamentals\nDuration: 2 hours\nProvider: LMS\n```\n" + AWARENESS
+    result = lint(repo({"m.md": text}), select=["CMP001"])
+    assert ["no competence matrix" in finding.message for finding in result.active] == [True]

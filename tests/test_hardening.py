@@ -314,7 +314,7 @@ def test_a_deeply_nested_cache_file_is_discarded(repo):
 def test_cached_facts_of_the_wrong_shape_are_computed_again(repo):
     root = repo({"matrix.md": _matrix("Head of Data"), "p.md": with_keys(owner="Head of Data")})
     single = [root / "p.md"]
-    expected = codes(lint(root, single))
+    expected = codes(lint(root, single, select=["ALL"]))  # TRC008 (opt-in) reads the matrix's facts
     path = root / ".aims-lint-cache" / "facts.json"
     stored = json.loads(path.read_text(encoding="utf-8"))
     wrong = [1, {"x": None}, "text", [[1, 2]], [["a", "b", "not a number"]], 7, True]
@@ -322,7 +322,7 @@ def test_cached_facts_of_the_wrong_shape_are_computed_again(repo):
         for key in entry["facts"]:
             entry["facts"][key] = wrong[number % len(wrong)]
     path.write_text(json.dumps(stored), encoding="utf-8")
-    result = lint(root, single)
+    result = lint(root, single, select=["ALL"])
     assert result.errors == [] and codes(result) == expected
 
 
@@ -336,8 +336,11 @@ _CONTENTS = [
     _matrix("Head of Data"), _matrix("Head of Dada"), _matrix("Head of Data") + "\nPadding. " * 150,
     with_keys(owner="Head of Data", id="POL-2"), with_keys(owner="Head of Dada", id="POL-2"),
 ]
-_SETTINGS = ['roles = ["AI Governance Lead"]\n', 'roles = ["AI Governance Lead"]\nexclude = ["team/"]\n',
-             'roles = ["AI Governance Lead"]\nmax-file-size = "1 KB"\n', '[types]\n"team/*.md" = "competence-matrix"\n']
+# ALL: with TRC008 (opt-in), which reads the competence matrix's roles through the facts cache.
+_SETTINGS = [f'select = ["ALL"]\n{setting}' for setting in (
+    'roles = ["AI Governance Lead"]\n', 'roles = ["AI Governance Lead"]\nexclude = ["team/"]\n',
+    'roles = ["AI Governance Lead"]\nmax-file-size = "1 KB"\n', '[types]\n"team/*.md" = "competence-matrix"\n',
+)]
 _EDITS = st.lists(
     st.one_of(
         st.tuples(st.just("write"), st.sampled_from(["p.md", "team/matrix.md"]),

@@ -108,3 +108,35 @@ def test_corpus_impact_assessments(tmp_path):
     }
     overdue = lint(root, select=["DOC007"], today=__import__("datetime").date(2026, 11, 27))
     assert {(path, code) for path, code, _ in codes(overdue)} >= {("llm.md", "DOC007")}
+
+
+TRIGGERS = "## When we reassess\n\nReviewed annually, and whenever the model is retrained, its training data or its\nintended use changes, or a new population is scored.\n"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "- DPIA reviewed annually or upon change in processing scope.\n- TRA refreshed with each new model release.\n",
+        "The assessment is updated whenever the vendor ships a new version of the model.\n",
+        "| Review | When |\n|---|---|\n| Re-assessed | after any serious incident |\n",
+        "We redo this assessment if the way the scores are used is modified.\n",
+    ],
+    ids=["upon-change-list", "whenever-prose", "after-incident-table", "if-modified"],
+)
+def test_triggers_in_the_documents_own_words(repo, sentence):
+    text = GOOD.replace(TRIGGERS, "## Monitoring & review\n\n" + sentence)
+    assert text != GOOD
+    assert "IMP002" not in [code for _, code, _ in imp(lint(repo({"ia.md": text})))]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "- Quarterly DPIA updates\n- Regular updates on regulatory changes\n- Review within 30 days\n",
+        "We review it annually.\n",
+    ],
+    ids=["calendar-and-updates-on", "annual-only"],
+)
+def test_a_calendar_alone_is_no_trigger(repo, sentence):
+    text = GOOD.replace(TRIGGERS, "## Monitoring & review\n\n" + sentence)
+    assert ("ia.md", "IMP002", 14) in imp(lint(repo({"ia.md": text})))

@@ -190,3 +190,42 @@ def test_empty_document_control_headings_are_one_doc004(repo):
 
 def test_retired_in_the_body_is_not_reviewed(repo):
     assert run(repo, OVERDUE_BODY.replace("Draft", "Retired")) == []
+
+
+# A document published as chapter files has one document control
+
+CHAPTERS = {
+    ".aims-lint.yaml": 'types:\n  "policy/0*.md": ai-policy\n  "policy/1*.md": ai-policy\n  "policy/annex-*.md": risk-assessment\n',
+    "policy/01-Executive-Summary.md": "# Executive summary\n\nThe policy at a glance.\n\n[Contents](00-Table-of-Contents.md) | [Next](05-Governance.md)\n",
+    "policy/05-Governance.md": "# Governance\n\nThe board decides. See [annex G](annex-g.md).\n\n[Contents](00-Table-of-Contents.md)\n",
+    "policy/annex-g.md": "# Annex G: risk matrix\n\nLikelihood against impact.\n",
+    "policy/20-Approval.md": (
+        "# Approval\n\n**Version:** 1.2 **Effective date:** 2025-04-01 **Approved by:** AI Ethics Board\n\n"
+        "[Contents](00-Table-of-Contents.md)\n"
+    ),
+}
+
+
+def test_chapters_of_one_document_share_its_document_control(tmp_path):
+    from .conftest import write_repo
+
+    root = write_repo(tmp_path / "chapters", CHAPTERS)
+    assert [f for f in lint(root, select=["DOC002"]).active] == []
+    # without the approval chapter, every chapter lacks document control
+    alone = {path: text for path, text in CHAPTERS.items() if "20-Approval" not in path}
+    root = write_repo(tmp_path / "alone", alone)
+    assert sorted(f.path for f in lint(root, select=["DOC002"]).active) == [
+        "policy/01-Executive-Summary.md", "policy/05-Governance.md", "policy/annex-g.md",
+    ]
+
+
+def test_numbered_documents_that_only_cross_reference_each_other_are_not_chapters(tmp_path):
+    from .conftest import write_repo
+
+    files = {
+        ".aims-lint.yaml": 'types:\n  "policies/*.md": ai-policy\n',
+        "policies/01-ai-policy.md": "# AI policy\n\nSee the [risk policy](02-risk-policy.md).\n",
+        "policies/02-risk-policy.md": "# Risk policy\n\n**Version:** 1.0 **Owner:** CRO **Approved by:** CEO\n\nSee the [AI policy](01-ai-policy.md).\n",
+    }
+    root = write_repo(tmp_path / "numbered", files)
+    assert [f.path for f in lint(root, select=["DOC002"]).active] == ["policies/01-ai-policy.md"]

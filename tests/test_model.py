@@ -158,3 +158,16 @@ def test_an_empty_header_row_over_values_stays():
     assert [cell.text for cell in numbers.header] == ["", ""] and len(numbers.rows) == 2
     partial = doc("|   |   |\n|---|---|\n| Metric | |\n").tables[0]
     assert [cell.text for cell in partial.header] == ["", ""] and len(partial.rows) == 1
+
+
+def test_an_empty_header_row_gives_way_to_the_names_in_the_first_row():
+    from aims_lint.document import Document
+
+    text = "# KPIs\n\n|     |     |     |\n| --- | --- | --- |\n| Metric | Target | Owner |\n| Reviews | 100% | Board Chair |\n"
+    (table,) = Document(Path("k.md"), "k.md", text).tables
+    assert [cell.text for cell in table.header] == ["Metric", "Target", "Owner"]
+    assert table.has("owner") and [row.cells[0].text for row in table.rows] == ["Reviews"]
+    assert table.rows[0].line == 6
+    # a table whose header is empty and whose rows say nothing keeps them
+    (blank,) = Document(Path("b.md"), "b.md", "|  |  |\n|--|--|\n|  |  |\n").tables
+    assert len(blank.rows) == 1

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import lint
+from .conftest import lint, write_repo
 from .test_corpus import CORPUS, corpus_repo
 
 HEAD = """---
@@ -243,3 +243,110 @@ def test_foundryai_jinja_template_is_one_unfilled_template_finding(tmp_path):
     found = corpus_findings(tmp_path, "onchainlabs1__foundryai/aims_readiness_templates_en/01_RISK_ASSESSMENT.md")
     assert [code for code, _, _ in found] == ["RSK005"]
     assert found[0][2].startswith("the document is an unfilled template (")
+
+
+# RSK001: the scales in other layouts and in other documents of the repository
+
+HTML_SCALES = """
+## Likelihood determination
+
+Likelihood is graded from 1 (low) to 5 (high), as table 1 shows.
+
+<table>
+<tbody><tr>
+<th>GRADE</th>
+<th>DESCRIPTION</th>
+</tr>
+<tr><td>1</td><td>Improbable</td></tr>
+<tr><td>2</td><td>Unlikely</td></tr>
+<tr><td>3</td><td>Likely</td></tr>
+<tr><td>4</td><td>Very likely</td></tr>
+</tbody></table>
+
+## Impact determination
+
+The impact of a risk is graded as table 2 shows.
+
+<table><tr><td>Grade</td><td>Impact on the people affected</td></tr>
+<tr><td>1</td><td>Negligible: no lasting effect</td></tr>
+<tr><td>2</td><td>Moderate: redress within a week</td></tr>
+<tr><td>3</td><td>Severe: lasting harm</td></tr></table>
+
+A rating of 12 or more is not acceptable without treatment.
+"""
+
+LIST_SCALES = """
+## Risk criteria
+
+**Likelihood scale**
+
+- 1 – Rare: less than once in ten years
+- 2 – Unlikely: once in five to ten years
+- 3 – Possible: once in one to five years
+- 4 – Likely: every year
+
+**Severity scale**
+
+- 1 – Negligible: no effect on the people affected
+- 2 – Moderate: effects redressed within a week
+- 3 – Major: lasting harm to some people
+- 4 – Catastrophic: lasting harm to many
+
+A rating of 12 or more is not acceptable without treatment.
+"""
+
+BOX_SCALES = """
+## Risk criteria
+
+```text
+┌──────────┬────────────────┬────────────────┐
+│ Level    │ Likelihood     │ Severity       │
+├──────────┼────────────────┼────────────────┤
+│ 1        │ Rare           │ Negligible     │
+│ 2        │ Unlikely       │ Minor          │
+│ 3        │ Possible       │ Moderate       │
+│ 4        │ Likely         │ Major          │
+└──────────┴────────────────┴────────────────┘
+```
+
+A rating of 12 or more is not acceptable without treatment.
+"""
+
+
+@pytest.mark.parametrize("criteria", [HTML_SCALES, LIST_SCALES, BOX_SCALES], ids=["html-table", "bullet-list", "box-drawing"])
+def test_scales_in_html_tables_bullet_lists_and_box_drawings_are_read(tmp_path, criteria):
+    assert rsk(write_repo(tmp_path / "scales", {"ra.md": document(criteria=criteria)}), today="2026-06-01") == []
+    # the same document without its scales is still a major gap
+    bare = document(criteria="\nRatings are agreed in the risk meeting.\n")
+    result = lint(write_repo(tmp_path / "bare", {"ra.md": bare}), select=["RSK001"])
+    assert [finding.code for finding in result.active] == ["RSK001"]
+
+
+def test_scales_in_another_risk_assessment_document_of_the_repository_count(repo):
+    """A register, a methodology and an acceptance-criteria document are one risk
+    assessment: the scales are defined once, in the methodology, and not linked."""
+    methodology = HEAD.replace("RA-001", "RA-METHOD").replace("# AI risk assessment", "# Risk methodology") + CRITERIA
+    register = document(criteria="\nRisks are rated against the methodology's scales.\n")
+    assert rsk(repo({"risk/register.md": register, "risk/methodology.md": methodology}), today="2026-06-01") == []
+
+
+def test_scales_in_a_document_named_in_inline_code_count(tmp_path):
+    procedure = HEAD.replace("type: risk-assessment", "type: procedure").replace("RA-001", "PROC-RISK") + CRITERIA
+    register = document(criteria="\nThe scales are in `0060_Risk_Methodology.md`.\n")
+    root = write_repo(tmp_path / "named", {"isms/0070_ra.md": register, "isms/0060_Risk_Methodology.md": procedure})
+    assert rsk(root, today="2026-06-01") == []
+    # a procedure nobody names does not define the register's criteria
+    unnamed = document(criteria="\nAgreed in the meeting.\n")
+    root = write_repo(tmp_path / "unnamed", {"isms/0070_ra.md": unnamed, "isms/0060_Risk_Methodology.md": procedure})
+    assert [code for code, _ in rsk(root, today="2026-06-01")] == ["RSK001"]
+
+
+def test_dimensions_covered_by_another_register_of_the_repository_are_not_missing(tmp_path):
+    enterprise = HEAD.replace("RA-001", "RA-ENT").replace("# AI risk assessment", "# Enterprise risk register") + CRITERIA + REGISTER + "\n".join(
+        [ROWS[0], ROWS[1], ROWS[3]]
+    ) + "\n"
+    ai_register = document()  # all six dimensions
+    root = write_repo(tmp_path / "both", {"risk/enterprise.md": enterprise, "risk/ai.md": ai_register})
+    assert [code for code, _ in rsk(root, today="2026-06-01")] == []
+    root = write_repo(tmp_path / "alone", {"risk/enterprise.md": enterprise})
+    assert [code for code, _ in rsk(root, today="2026-06-01")] == ["RSK003"]

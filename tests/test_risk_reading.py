@@ -165,6 +165,57 @@ Each risk is rated for Impact (I) and Probability (P) on 1-5 scales; the score i
 <tr><td>R-03</td><td>Bureau feed delivers incomplete records</td><td>2</td><td>4</td><td></td><td>completeness checks</td></tr>
 </table>
 """,
+    "labelled records in box panels in a code fence": """# AI risk register
+
+```
+RISK REGISTER
+┌───────────────────────────────────────────────────────────┐
+│ Risk ID: R-01                                             │
+│ Risk Title: Scoring model disadvantages young applicants  │
+│ Risk Owner: Head of Data Science                          │
+│ Likelihood: 3 | Severity: 4                               │
+│ Treatment Plan:                                           │
+│ • fairness testing every month                            │
+└───────────────────────────────────────────────────────────┘
+┌───────────────────────────────────────────────────────────┐
+│ Risk ID: R-02                                             │
+│ Risk Title: Assistant gives wrong repayment figures       │
+│ Risk Owner: Head of Customer Operations                   │
+│ Likelihood: 2 | Severity: 3                               │
+│ Treatment: catalogue answers only                         │
+└───────────────────────────────────────────────────────────┘
+┌───────────────────────────────────────────────────────────┐
+│ Risk ID: R-03                                             │
+│ Risk Title: Bureau feed delivers incomplete records       │
+│ Likelihood: 2 | Severity: 4                               │
+│ Treatment: completeness checks                            │
+└───────────────────────────────────────────────────────────┘
+```
+""",
+    "labelled lines in a plain code fence": """# AI risk register
+
+```text
+Risk ID: R-01
+Risk: Scoring model disadvantages young applicants
+Likelihood: 3
+Severity: 4
+Owner: Head of Data Science
+Treatment: fairness testing
+
+Risk ID: R-02
+Risk: Assistant gives wrong repayment figures
+Likelihood: 2
+Severity: 3
+Owner: Head of Customer Operations
+Treatment: catalogue answers only
+
+Risk ID: R-03
+Risk: Bureau feed delivers incomplete records
+Likelihood: 2
+Severity: 4
+Treatment: completeness checks
+```
+""",
 }
 
 
@@ -342,3 +393,68 @@ def test_a_heat_map_with_numbered_level_headers_is_a_scale():
 | 3 Possible | Low (3) | Medium (6) | Medium (9) | High (12) |
 """)
     assert list(reading(doc).roles.values()) == ["scale"] and risks(doc) == []
+
+
+def test_a_flowchart_drawn_with_box_characters_is_no_table():
+    from pathlib import Path
+
+    from aims_lint.document import Document
+    from aims_lint.reading.tables import box_tables
+
+    text = """# Procedure
+
+```
+┌──────┬───────────┬──────────┐
+│ ID   │ Risk      │ Owner    │
+├──────┼───────────┼──────────┤
+│ R-01 │ Bias      │ CRO      │
+│ R-02 │ Drift     │ CTO      │
+└──────┴───────────┴──────────┘
+
+   ┌─────────┐       ┌──────────┐     ┌──────────┐
+   │ Initial │──────▶│   Risk   │────▶│  Ongoing │
+   │  Risk   │       │Identifi- │     │   Risk   │
+   └─────────┘       └──────────┘     └──────────┘
+        │                  │                │
+        ▼                  ▼                ▼
+   ┌──────────────────────────────────────────────┐
+   │            RISK REGISTER (Continuous)         │
+   └──────────────────────────────────────────────┘
+```
+"""
+    tables = box_tables(Document(Path("p.md"), "p.md", text))
+    assert [[cell.text for cell in table.header] for table in tables] == [["ID", "Risk", "Owner"]]
+    assert [row.cells[0].text for row in tables[0].rows] == ["R-01", "R-02"]
+
+
+def test_a_list_of_risks_in_a_box_panel_each_bullet_with_its_fields():
+    text = """# Risk taxonomy
+
+```
+TECHNICAL RISKS
+┌──────────────────────────────────────────────────────┐
+│ • Model performance degradation: accuracy drift      │
+│   - Risk Level: 3.2/5.0 (Medium-High)                │
+│   - Impact: wrong decisions                          │
+│   - Likelihood: 60% (High)                           │
+│                                                      │
+│ • Data quality issues: incomplete or biased data     │
+│   - Risk Level: 3.6/5.0 (High)                       │
+│   - Likelihood: 40% (Moderate)                       │
+└──────────────────────────────────────────────────────┘
+
+TREATMENT PLAN
+┌──────────────────────────────────────────────────────┐
+│ • Action 1: retrain with balanced data               │
+│   - Owner: AI Ethics Lead                            │
+│   - Due Date: 2025-02-15                             │
+│ • Step 2: Current threat landscape analysis          │
+│   - Impact: revenue loss                             │
+└──────────────────────────────────────────────────────┘
+```
+"""
+    found = risks(read(text))
+    assert [risk.text for risk in found] == [
+        "Model performance degradation: accuracy drift", "Data quality issues: incomplete or biased data",
+    ]
+    assert found[0].values["likelihood"].text.startswith("60%") and found[1].values["rating"].text.startswith("3.6")

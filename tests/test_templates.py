@@ -328,3 +328,15 @@ def test_readiness_is_never_ready_while_a_mandatory_document_is_an_unfilled_temp
     files["records/management-review-2026-04.md"] = MANDATORY["records/management-review-2026-04.md"]
     result = lint(write_repo(tmp_path / "real", files), select=["AIMS", "MRV008"], today=today)
     assert readiness.assess(result.findings, dt.date(2026, 12, 1), today).verdict == readiness.READY
+
+
+def test_a_blank_record_form_is_a_form_not_a_gap(tmp_path):
+    form = FRONT.format(id="REC-RM-001", type="record", title="Risk assessment record template") + (
+        "# Risk assessment record template\n\n| Field | Entry |\n|---|---|\n| Assessment ID | |\n| AI system | |\n"
+        "| Assessment date | |\n| Assessor | |\n| Likelihood | |\n| Severity | |\n| Decision | [ ] Accept [ ] Treat |\n"
+    )
+    result = lint(write_repo(tmp_path / "form", {"records/risk-record-form.md": form}))
+    assert "DOC015" not in [code for code, _ in on(result, "records/risk-record-form.md")]
+    # the same blank page named as a management review stands for the review: it is reported
+    result = lint(write_repo(tmp_path / "review", {"records/management-review-2026.md": form}))
+    assert on(result, "records/management-review-2026.md") != []

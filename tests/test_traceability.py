@@ -7,6 +7,7 @@ that leave the repository, advisories, and how owners are matched to defined rol
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -824,3 +825,80 @@ def test_roles_sections_alone_do_not_make_a_catalogue(tmp_path):
     policy = document("POL-AI-001", "ai-policy", body="\n## Roles\n\n- **Head of AI:** runs the AI programme.\n")
     risks = register(("R-01", "credit-scoring", "Head of Marketing", "-"))
     assert codes(check(tmp_path, {"policies/ai-policy.md": policy, "planning/risk-assessment.md": risks})) == []
+
+
+# TRC008 is opt-in: advisory good practice, not in the default selection
+
+
+def test_owner_not_defined_role_is_opt_in(tmp_path):
+    risks = register(("R-01", "credit-scoring", "Head of AI", "-"))
+    files = {**ROLES, "planning/risk-assessment.md": risks}
+    # the default selection (nothing configured) leaves it out ...
+    assert "TRC008" not in [code for _, code, _ in codes(check(tmp_path, files, select=("DEFAULT",), name="default"))]
+    # ... its code, its family prefix, its name or ALL select it
+    for selector in ("TRC008", "TRC", "owner-not-defined-role", "ALL"):
+        found = codes(check(tmp_path, files, select=(selector,), name=f"by-{selector}"))
+        assert ("planning/risk-assessment.md", "TRC008", line_of(risks, "| R-01 |")) in found, selector
+
+
+def test_default_selection_is_every_rule_but_the_opt_in_ones():
+    from aims_lint.config import Config
+    from aims_lint.pack import enabled_rules, load_rules
+    from aims_lint.runner import select_rules
+
+    rules = load_rules()
+    default = select_rules(Config(root=Path(".")), rules)
+    assert [item.code for item in rules if item not in default] == [item.code for item in rules if not item.default]
+    assert "TRC008" not in {item.code for item in default}
+    assert "TRC008" in {item.code for item in enabled_rules(rules, ["DEFAULT", "TRC008"], [])}
+
+
+# AIMS001: AI objectives stated inside the AI policy, the scope or a governance cadence
+
+POLICY_KPIS = {
+    "kpi-table": (
+        "\n## 15. Key performance indicators\n\n| KPI | Target | Measurement | Reporting frequency |\n|---|---|---|---|\n"
+        "| AI system inventory completeness | 100% | % of AI systems registered | Monthly |\n"
+        "| Policy compliance rate | ≥ 95% | % of audited controls passing | Quarterly |\n"
+    ),
+    "empty-header-row": (
+        "\n**Controls & Metrics**\n\n|     |     |     |     |\n| --- | --- | --- | --- |\n| Metric | Target | Frequency | Owner |\n"
+        "| Ethics board reviews | 100% of high-risk use cases | Quarterly | Board Chair |\n"
+        "| Technical reviews | 100% of AI systems | Quarterly | CTO |\n"
+    ),
+    "labelled-sections": (
+        "\n## Objectives\n\n### O1 Fair credit decisions\n\n- Metric: approval-rate gap of the credit model between age bands\n- Target: below 5%\n- Owner: Chief Risk Officer\n\n"
+        "### O2 Explained declines\n\n- Metric: declines with reason codes\n- Target: 100%\n- Owner: Head of Credit\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("layout", sorted(POLICY_KPIS))
+def test_objectives_stated_in_the_ai_policy_are_on_record(tmp_path, layout):
+    files = {path: text for path, text in MANDATORY.items() if path != "planning/objectives.md"}
+    files["policies/ai-policy.md"] = document("POL-AI-001", "ai-policy", body=POLICY_KPIS[layout])
+    assert codes(check(tmp_path, files, select=["AIMS001"], name=layout)) == []
+
+
+def test_one_kpi_or_a_kpi_table_in_a_procedure_is_no_objectives(tmp_path):
+    files = {path: text for path, text in MANDATORY.items() if path != "planning/objectives.md"}
+    one = "\n| KPI | Target |\n|---|---|\n| Inventory completeness | 100% |\n"
+    files["policies/ai-policy.md"] = document("POL-AI-001", "ai-policy", body=one)
+    files["support/playbook.md"] = document("PROC-IR", "procedure", body=POLICY_KPIS["kpi-table"])
+    result = check(tmp_path, files, select=["AIMS001"])
+    assert ["6.2" in finding.message for finding in result.active] == [True]
+
+
+def test_security_kpis_and_minutes_reporting_metrics_are_no_ai_objectives(tmp_path):
+    files = {path: text for path, text in MANDATORY.items() if path != "planning/objectives.md"}
+    security = (
+        "\n| KPI | Target |\n|---|---|\n| Phishing simulation click rate | <5% |\n| MFA coverage | 100% |\n"
+    )
+    files["policies/ai-policy.md"] = document("POL-AI-001", "ai-policy", body=security)
+    minutes = (
+        "\nDate: 2026-04-10\n\nAttendees: CEO, AI Governance Lead\n\n## Performance\n\n| KPI | Target | Actual |\n|---|---|---|\n"
+        "| AI incidents closed in time | 100% | 96% |\n| AI models with fairness test | 100% | 100% |\n\n## Decisions\n\nThe board approved the plan.\n"
+    )
+    files["records/management-review-2026-04.md"] = document("MR-2026-04", "management-review", body=minutes)
+    result = check(tmp_path, files, select=["AIMS001"])
+    assert ["6.2" in finding.message for finding in result.active] == [True]

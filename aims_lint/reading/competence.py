@@ -17,6 +17,13 @@ and give no entries:
   empty rows, "Field | Entry"): a form to fill in, not a record. Its columns still
   show what the organisation records (``record_columns``).
 
+A competence matrix may also be drawn with box characters or as HTML (``reading.tables``),
+and per-person competence *records* may be written as labelled fields in a code fence
+or a box panel ("Employee: J. Smith | Role: Data Analyst", "Competency Assessment:",
+"• AI Knowledge: Advanced (Last assessed: 2024-11-15)", "Annual Refresher Training:
+Due 2025-03-20"): a record with a role (or person) label and labels for at least two of
+required competencies, evaluation method, status and next review is an entry.
+
 Rules judge ``entries(doc)`` and ``columns(doc)``; they do not look at tables.
 """
 
@@ -29,6 +36,7 @@ from aims_lint.fields import header_text
 from aims_lint.patterns import lazy
 
 from .roles import clean, raci_layout
+from .tables import all_tables, fenced_groups, labelled_pairs
 
 # field -> (canonical column names of the document model, header pattern)
 COLUMNS: dict[str, tuple[tuple[str, ...], str]] = {
@@ -164,7 +172,7 @@ def table_role(table) -> str | None:
 
 
 def _tables(doc, kind: str) -> list:
-    return [table for table in doc.tables if table_role(table) == kind]
+    return [table for table in all_tables(doc) if table_role(table) == kind]
 
 
 def matrix_tables(doc) -> list:
@@ -177,10 +185,13 @@ def record_tables(doc) -> list:
 
 
 def columns(doc) -> set[str]:
-    """The entry fields the document's competence matrix (and its record forms) carry."""
+    """The entry fields the document's competence matrix (and its record forms, and its
+    labelled-field records) carry."""
 
     def compute(d) -> set[str]:
         present: set[str] = set()
+        for record in records(d):
+            present |= set(record.labels)
         for table in matrix_tables(d):
             present |= {name for name in COLUMNS if column_of(table, name) is not None}
             role = column_of(table, "role")
@@ -258,5 +269,60 @@ def _transposed_entries(table) -> list[CompetenceEntry]:
 
 
 def entries(doc) -> list[CompetenceEntry]:
-    """The competence entries of the document's competence matrix, computed once per document."""
-    return doc.memo("reading.competence.entries", read_entries)
+    """The competence entries of the document's competence matrix and of its labelled-field
+    records, computed once per document."""
+    return doc.memo("reading.competence.entries", lambda d: read_entries(d) + [r.entry for r in records(d)])
+
+
+# ---------------------------------------------------------------------------
+# Per-person records written as labelled fields in a code fence or a box panel
+
+_RECORD_NEXT = lazy(r"\bdue\b|\bnext requirements?\b|\bnext (?:assessment|evaluation)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    line: int
+    labels: dict  # field -> first Cell (its value) with a label naming the field
+    entry: CompetenceEntry
+
+
+def _field_of(label: str) -> list[str]:
+    names = [name for name, regex in _REGEX.items() if regex.search(label)]
+    if "next_review" not in names and _RECORD_NEXT.search(label):
+        names.append("next_review")
+    return names
+
+
+def _read_records(doc) -> list[Record]:
+    found = []
+    for group in fenced_groups(doc):
+        if len(group) < 3:
+            continue
+        labels: dict[str, Cell] = {}
+        who = None
+        for line, text in group:
+            for label, value in labelled_pairs(text, line):
+                for name in _field_of(label):
+                    if name == "role" and value.text:
+                        # "Role: Data Analyst" names the role; "Employee: J. Smith" the person
+                        if who is None or re.match(r"(?i)roles?$", label):
+                            who = value
+                    labels.setdefault(name, value)
+        if who is None or sum(1 for name in ("competencies", "method", "status", "next_review") if name in labels) < 2:
+            continue
+        labels["role"] = who
+        text = {name: clean(labels[name].text) if name in labels else "" for name in COLUMNS}
+        cells = {name: labels[name] for name in ("method", "status", "next_review") if name in labels}
+        evidence = tuple(labels[name] for name in ("method", "status") if name in labels and labels[name].text)
+        entry = CompetenceEntry(
+            who=text["role"], competence=text["competencies"], method=text["method"], status=text["status"],
+            next_review=text["next_review"], line=group[0][0], cells=cells, evidence=evidence, table=None,
+        )
+        found.append(Record(group[0][0], labels, entry))
+    return found
+
+
+def records(doc) -> list[Record]:
+    """Per-person competence records written as labelled fields (see the module docstring)."""
+    return doc.memo("reading.competence.records", _read_records)

@@ -10,7 +10,11 @@ A risk register comes as:
   ``**Likelihood (L):** 3``), the identifier in the heading ("Risk R-001: ...") or in a
   field, "Inherent" and "Residual" values under sub-headings or lead-in items;
 - **one key/value table per risk** (``| Risk ID | R-01 |``, ``| Likelihood | 3 |``);
-- a register **drawn with box characters** in a code fence, or an HTML ``<table>``.
+- a register **drawn with box characters** in a code fence, or an HTML ``<table>``;
+- **labelled lines in a code fence** or a box panel: one record per risk ("Risk ID:
+  AIR-001", "Risk Title:", "Probability: 35%", "Risk Owner:", "Treatment Plan:" with the
+  plan below), or a list of risks, each a bullet with its fields in nested bullets
+  ("• Data quality issues: ..." / "- Likelihood: 40%"); only assessed records are risks.
 
 Only a register's rows are risks. Every table gets a role from its shape and content:
 ``register``, ``scale`` (``| 1 | Rare | ... |``, a heat map), ``options`` (Avoid / Reduce
@@ -31,9 +35,11 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from aims_lint.document import Cell, Row, Table
+from aims_lint.document import Row, Table
 from aims_lint.fields import canonical_name, normalise_label
 from aims_lint.patterns import lazy, replace_delimited
+
+from .tables import box_tables, bullet_depth, fenced_groups, html_tables, labelled_pairs
 
 # The four things every assessed risk carries (6.1.2 d, 6.1.3 a), in message order.
 ASSESSMENT_PARTS = ("likelihood", "severity", "owner", "treatment")
@@ -538,116 +544,6 @@ def _table_risks(doc, tables, roles: dict[int, str], source: str = "table") -> l
 
 
 # ---------------------------------------------------------------------------
-# Registers drawn with box characters in a code fence, and HTML tables
-
-_BOX_RULE = lazy(r"^[\s─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬╞╡╪+\-=|:]*$")
-
-
-def _box_tables(doc) -> list[Table]:
-    tables = []
-    for code in doc.code_blocks:
-        if "│" not in code.text and "┃" not in code.text and "║" not in code.text:
-            continue
-        rows: list[tuple[int, list[tuple[int, str]]]] = []
-        for number, raw in enumerate(code.text.split("\n")):
-            line = code.line + 1 + number
-            if "│" not in raw and "┃" not in raw and "║" not in raw:
-                if rows and _BOX_RULE.match(raw):
-                    continue
-                if rows:
-                    break
-                continue
-            if _BOX_RULE.match(raw):
-                continue
-            text = raw.replace("┃", "│").replace("║", "│")
-            parts, position = [], 0
-            for part in text.split("│"):
-                parts.append((position, part))
-                position += len(part) + 1
-            parts = parts[1:-1] if text.strip().startswith("│") else parts
-            rows.append((line, [(column, part.strip()) for column, part in parts]))
-        if len(rows) < 2:
-            continue
-        merged: list[tuple[int, list[tuple[int, str]]]] = []
-        for line, cells in rows:
-            # A wrapped line: the first cell is blank, the text continues the row above.
-            if merged and cells and not cells[0][1] and len(cells) == len(merged[-1][1]):
-                previous = merged[-1][1]
-                merged[-1] = (merged[-1][0], [
-                    (col, (old + " " + new).strip()) for (col, old), (_, new) in zip(previous, cells)
-                ])
-                continue
-            merged.append((line, cells))
-        table = Table([], [], [], code.line, code.line + code.text.count("\n"), code.section)
-        header_line, header_cells = merged[0]
-        table.header = [Cell(text, header_line, column + 1) for column, text in header_cells]
-        table.columns = [canonical_name(cell.text) for cell in table.header]
-        for line, cells in merged[1:]:
-            table.rows.append(Row([Cell(text, line, column + 1) for column, text in cells], line, table))
-        tables.append(table)
-    return tables
-
-
-_HTML_TABLE = lazy(r"<table\b", re.I)
-_HTML_ROW = lazy(r"<tr\b[^>]{0,200}>", re.I)
-_HTML_CELL = lazy(r"<t([hd])\b[^>]{0,200}>", re.I)
-_HTML_TAG = lazy(r"<[^<>]{0,200}>")
-
-
-def html_tables(doc) -> list[Table]:
-    """The document's HTML tables as model tables (once per document)."""
-    return doc.memo("reading.html_tables", _html_tables)
-
-
-def _html_tables(doc) -> list[Table]:
-    """Simple HTML tables (``<table><tr><th>..</th></tr><tr><td>..</td></tr></table>``),
-    one row per ``<tr>``; cells hold their text without markup."""
-    if "<table" not in doc.text and "<TABLE" not in doc.text:
-        return []
-    tables = []
-    lines = doc.lines
-    code = doc._body.code_lines
-    number = doc.body_start_line
-    while number <= len(lines):
-        raw = lines[number - 1]
-        if number in code or not _HTML_TABLE.search(raw):
-            number += 1
-            continue
-        start = number
-        chunk = []
-        while number <= len(lines):
-            chunk.append(lines[number - 1])
-            if "</table" in lines[number - 1].lower():
-                break
-            number += 1
-        number += 1
-        text = "\n".join(chunk)
-        table = Table([], [], [], start, start + len(chunk) - 1, doc.section_at(start))
-        row_starts = [match.start() for match in _HTML_ROW.finditer(text)] + [len(text)]
-        for begin, end in zip(row_starts, row_starts[1:]):
-            part = text[begin:end]
-            line = start + text.count("\n", 0, begin)
-            cells, header = [], False
-            cell_starts = list(_HTML_CELL.finditer(part))
-            for index, match in enumerate(cell_starts):
-                stop = cell_starts[index + 1].start() if index + 1 < len(cell_starts) else len(part)
-                content = _HTML_TAG.sub(" ", part[match.end():stop])
-                content = " ".join(html.unescape(content).split())
-                cells.append(Cell(content, line + part.count("\n", 0, match.start()), 1))
-                header = header or match.group(1).lower() == "h"
-            if not cells:
-                continue
-            if not table.header and (header or not table.rows):
-                table.header = cells
-                table.columns = [canonical_name(cell.text) for cell in cells]
-            else:
-                table.rows.append(Row(cells, line, table))
-        if table.header:
-            tables.append(table)
-    return tables
-
-
-# ---------------------------------------------------------------------------
 # One section per risk, with labelled fields or a key/value table
 
 _HEADING_ID = lazy(
@@ -840,6 +736,80 @@ def _section_risks(doc, roles: dict[int, str]) -> list[Risk]:
 
 
 # ---------------------------------------------------------------------------
+# Risks written as labelled lines in a code fence or a box panel
+
+
+def _fence_values(pairs, letters, lines_after) -> dict[str, Value]:
+    values: dict[str, Value] = {}
+    for label, cell in pairs:
+        name = concept(label, letters)
+        if name is None or name in values and not is_empty(values[name].text):
+            continue
+        text = cell.text
+        if not text.strip():
+            text = lines_after.get(cell.line, "")  # "Treatment Plan:" with the plan below
+        values[name] = Value(text, cell.line, cell.column, label)
+    return values
+
+
+def _fence_risks(doc) -> list[Risk]:
+    """Risks written as labelled lines in a code fence or a box panel
+    (``reading.tables.fenced_groups``): a record that names the risk ("Risk ID: AIR-001",
+    "Risk Title: ...") with fields ("Probability: 35%", "Risk Owner: CRO", "Treatment
+    Plan:"); or a list of risks, each a bullet ("• Data quality issues: incomplete data")
+    whose nested bullets are its fields ("- Likelihood: 40%", "- Impact: ...").
+
+    A record is a risk only when it is assessed: a likelihood, severity or rating (two of
+    them for a bullet of a list; a list of actions with owners and due dates under a
+    treatment plan is not a list of risks, nor is a step of a method with its "Impact")."""
+    letters = abbreviations(doc)
+    found: list[Risk] = []
+    for group in fenced_groups(doc):
+        texts = [(line, text) for line, text in group if text.strip()]
+        lines_after = {
+            line: texts[index + 1][1].strip(" \t•·▪‣◦*-–✓✔⚠️") for index, (line, _) in enumerate(texts[:-1])
+        }
+        whole: list = []
+        heads: list[list] = []  # [line, title, depth, pairs]
+        current = None
+        for line, text in texts:
+            depth = bullet_depth(text)
+            pairs = labelled_pairs(text, line)
+            named = [(label, cell) for label, cell in pairs if concept(label, letters)]
+            if current is not None and depth is not None and depth > current[2]:
+                current[3].extend(named)
+                continue
+            current = None
+            if depth is not None and pairs and not named:
+                label, cell = pairs[0]
+                current = [line, f"{label}: {cell.text}".strip(" :"), depth, []]
+                heads.append(current)
+                continue
+            whole.extend(named)
+        context = " ".join(doc.section_at(group[0][0]).path) if doc.section_at(group[0][0]) is not None else ""
+        values = _fence_values(whole, letters, lines_after)
+        # The risks of one fence are one register (a taxonomy drawn as several panels).
+        register = next((code.line for code in doc.code_blocks if code.line < group[0][0] <= code.line + code.text.count("\n") + 1), group[0][0])
+        ident = values["id"].text.strip(" *_`") if "id" in values else ""
+        rated = sum(1 for name in _RATINGISH if name in values)
+        # A record names its risk by an identifier ("Risk ID: AIR-001"), or by a title with
+        # two ratings: "Risk Scoring Methodology:" above "Impact Assessment (1-5):" is a method.
+        if rated and _RISK_ID.match(ident) or rated >= 2 and "risk" in values and not ident:
+            _complete(values)
+            text = values["risk"].text if "risk" in values else ""
+            found.append(Risk(group[0][0], 1, ident, text, context, values, "fence", register))
+            continue
+        for line, title, _, pairs in heads:
+            values = _fence_values(pairs, letters, lines_after)
+            if sum(1 for name in _RATINGISH if name in values) < 2:
+                continue  # "- Impact: revenue loss" under a step of a method: not a rated risk
+            values.setdefault("risk", Value(title, line, 1, "heading"))
+            _complete(values)
+            found.append(Risk(line, 1, "", title, context, values, "fence", register))
+    return found
+
+
+# ---------------------------------------------------------------------------
 # The reading
 
 _REGISTER_WORDS = lazy(r"\b(risk register|risk log|risikoregister|register of (ai )?risks|ai risk register)\b", re.I)
@@ -869,9 +839,10 @@ def _merge(found: list[Risk]) -> list[Risk]:
 def _read(doc) -> RiskReading:
     roles: dict[int, str] = {}
     found = _table_risks(doc, doc.tables, roles)
-    found += _table_risks(doc, _box_tables(doc), roles, "box")
+    found += _table_risks(doc, box_tables(doc), roles, "box")
     found += _table_risks(doc, html_tables(doc), roles, "html")
     found += _section_risks(doc, roles)
+    found += _fence_risks(doc)
     found.sort(key=lambda risk: risk.line)
     found = _merge(found)
     mentions = any(_REGISTER_WORDS.search(text) for _, text in doc.prose_lines) or any(

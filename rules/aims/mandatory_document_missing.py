@@ -1,3 +1,5 @@
+import re
+
 from aims_lint.reading import review_record
 from aims_lint.reading.objectives import POLICY_TYPE, policy_objectives
 from aims_lint.rule import Problem, rule
@@ -38,6 +40,40 @@ def objectives_in_policy(workspace, index: dict) -> bool:
     )
 
 
+# Documented information an AIMS may keep inside another of its documents rather than in
+# a document of its own: AI objectives set in the AI policy (a KPI table with its
+# targets), in the AIMS scope or in a governance cadence (a management-review document
+# that is a procedure, not minutes: minutes report measurements against targets, they do
+# not set them). Clause 6.2 asks that documented information on the objectives be
+# retained, not that it have a file of its own. A stated objective has a measurable
+# target; two are needed, so that one KPI of a playbook is not taken for the
+# organisation's objectives; at least one names AI (an ISMS policy's security KPIs are
+# not AI objectives); an unfilled template states none.
+OBJECTIVE_HOSTS = ("ai-policy", "aims-scope", "management-review")
+_STATED_FACT = "aims.objectives-stated.2"
+_AI = re.compile(r"\bAI\b|\bartificial intelligence\b|\bmachine learning\b|\bML\b|\bmodels?\b|\balgorithm", re.I)
+
+
+def _states_objectives(doc) -> bool:
+    from aims_lint.reading import templates
+    from aims_lint.reading.objectives import measurable, objectives
+
+    if templates.state(doc) == templates.UNFILLED:
+        return False
+    if doc.doc_type == "management-review" and review_record.kind(doc) == review_record.MINUTES:
+        return False
+    stated = [item for item in objectives(doc) if measurable(item.values.get("metric", ""))]
+    return len(stated) >= 2 and any(_AI.search(f"{item.name} {item.values.get('metric', '')}") for item in stated)
+
+
+def objectives_within(workspace, index: dict) -> list[str]:
+    """Documents of the AIMS that state its AI objectives inside them (facts cache)."""
+    return [
+        relpath for relpath, (doc_type, _) in index.items()
+        if doc_type in OBJECTIVE_HOSTS and workspace.fact(relpath, _STATED_FACT, _states_objectives, bool)
+    ]
+
+
 def present(index: dict, kind) -> list[str]:
     """The typed documents of ``index`` that hold ``kind``."""
     return [relpath for relpath, (doc_type, doc_id) in index.items() if holds(kind, relpath, doc_type, doc_id)]
@@ -76,8 +112,10 @@ def check(workspace, ctx):
         if kind.clause == INTERNAL_AUDIT_CLAUSE and audit_in_time_rule:
             continue
         if not holders[kind]:
-            if kind.clause == OBJECTIVES_CLAUSE and objectives_in_policy(workspace, index):
-                continue
+            if kind.clause == OBJECTIVES_CLAUSE and (
+                objectives_in_policy(workspace, index) or objectives_within(workspace, index)
+            ):
+                continue  # stated in the AI policy (or scope, or governance cadence)
             yield Problem(1, 1, clause=kind.clause, what=kind.what, doc_type=kind.types[0])
         elif not template_rules and not filled_documents(workspace, kind):
             # Only unfilled templates: not on record. The template's own finding says so

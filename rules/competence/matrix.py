@@ -14,6 +14,7 @@ from aims_lint.reading.competence import (  # noqa: F401
     entries,
     matrix_tables,
     record_tables,
+    records,
     table_role,
 )
 

@@ -1,3 +1,4 @@
+from aims_lint.reading.reassessment import triggers
 from aims_lint.rule import Problem, rule
 
 from ..common import first_heading_line, full_text, mentions, section_texts
@@ -23,5 +24,7 @@ def check(doc, ctx):
     if section_texts(doc, r"trigger|re-?assess|when (we|to|it is|is it) (review|re-?assess|update)"):
         return
     if mentions(full_text(doc), ctx.vocabulary("impact_assessment_triggers")):
+        return
+    if triggers(doc):  # "reviewed annually or upon change in processing scope"
         return
     yield Problem(first_heading_line(doc), 1)

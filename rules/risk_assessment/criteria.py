@@ -1,9 +1,43 @@
-"""Where a risk assessment's criteria are written: the document itself, or documents it
-points to (relative links, or a front-matter value naming another document's id)."""
+"""Where a risk assessment's criteria are written: the document itself, documents it
+points to (relative links, a file named in inline code such as
+`` `0060_Risk_Methodology.md` ``, or a front-matter value naming another document's id),
+or another risk-assessment document of the repository: a register, a methodology and an
+acceptance-criteria document are one AIMS's risk assessment, and its criteria are
+defined once for all of them."""
 
 from __future__ import annotations
 
+import posixpath
+
 from aims_lint.workspace import resolve_link
+
+RISK_TYPE = "risk-assessment"
+
+
+def _named_in_code(workspace, doc, paths) -> list[str]:
+    """Files of the repository named in inline code: a path from the document's folder
+    or the root, or a file name that only one file of the repository has."""
+    by_name: dict[str, list[str]] | None = None
+    found = []
+    for span in doc.code_spans:
+        text = span.text.strip()
+        if not text.lower().endswith((".md", ".markdown")) or " " in text or len(text) > 300:
+            continue
+        resolved = resolve_link(doc.relpath, text)
+        if resolved.relpath in paths:
+            found.append(resolved.relpath)
+            continue
+        if text.lstrip("./") in paths:
+            found.append(text.lstrip("./"))
+            continue
+        if "/" not in text:
+            if by_name is None:
+                by_name = {}
+                for path in paths:
+                    by_name.setdefault(posixpath.basename(path), []).append(path)
+            if len(by_name.get(text, ())) == 1:
+                found.append(by_name[text][0])
+    return found
 
 
 def linked_documents(workspace, doc) -> tuple[list[str], list[str]]:
@@ -31,19 +65,31 @@ def linked_documents(workspace, doc) -> tuple[list[str], list[str]]:
             if relpath not in seen:
                 seen.add(relpath)
                 found.append(relpath)
+    for relpath in _named_in_code(workspace, doc, paths):
+        if relpath not in seen:
+            seen.add(relpath)
+            found.append(relpath)
     return found, broken
 
 
+def sibling_assessments(workspace, doc) -> list[str]:
+    """The other risk-assessment documents of the repository, in path order."""
+    return sorted(
+        relpath for relpath, (doc_type, _) in workspace.index().items() if doc_type == RISK_TYPE and relpath != doc.relpath
+    )
+
+
 def linked_criteria(workspace, doc, terms: list[str]) -> list[dict]:
-    """For each document the risk assessment points to, whether it defines a likelihood
-    scale, a severity scale and an acceptance threshold; kept in the facts cache, so a
-    procedure that every assessment links to is read once, not once per assessment."""
+    """For each document the risk assessment points to, and each other risk-assessment
+    document of the repository, whether it defines a likelihood scale, a severity scale
+    and an acceptance threshold; kept in the facts cache, so a procedure that every
+    assessment links to is read once, not once per assessment."""
     import zlib
 
     from .register import has_acceptance_threshold, has_scale
 
     # The acceptance terms can be extended in the configuration: they are part of the key.
-    key = f"rsk.criteria.1.{zlib.crc32(chr(10).join(terms).encode()):08x}"
+    key = f"rsk.criteria.2.{zlib.crc32(chr(10).join(terms).encode()):08x}"
 
     def compute(other) -> dict:
         return {
@@ -53,7 +99,8 @@ def linked_criteria(workspace, doc, terms: list[str]) -> list[dict]:
         }
 
     found = []
-    for relpath in linked_documents(workspace, doc)[0]:
+    linked = linked_documents(workspace, doc)[0]
+    for relpath in linked + [path for path in sibling_assessments(workspace, doc) if path not in linked]:
         facts = workspace.fact(relpath, key, compute, {"likelihood": bool, "severity": bool, "threshold": bool})
         if isinstance(facts, dict):
             found.append(facts)

@@ -1,5 +1,8 @@
+import zlib
+
 from aims_lint.rule import Problem, rule
 
+from .criteria import sibling_assessments
 from .cybersecurity_only import is_cybersecurity_only
 from .register import dimension_terms, heading_above, is_empty, risk_dimensions, risks, summarised_unassessed
 
@@ -27,8 +30,36 @@ def check(doc, ctx):
     covered = set()
     for risk in found:
         covered |= risk_dimensions(risk, vocabulary)
-    missing = [name for key, name, _ in vocabulary if key not in covered]
+    missing = [key for key, _, _ in vocabulary if key not in covered]
+    if missing and ctx.workspace is not None:
+        # The AIMS's risk assessment as a whole: an enterprise register beside the AI risk
+        # register need not repeat the AI dimensions the AI register covers.
+        covered |= covered_elsewhere(ctx.workspace, doc, vocabulary, int(ctx.options.get("min-risks", 3)))
+        missing = [key for key in missing if key not in covered]
+    missing = [name for key, name, _ in vocabulary if key in missing]
     if not missing:
         return
     names = ", ".join(missing[:-1]) + " or " + missing[-1] if len(missing) > 1 else missing[0]
     yield Problem(heading_above(doc, found[0].line), 1, dimensions=names)
+
+
+def covered_elsewhere(workspace, doc, vocabulary, min_risks: int) -> set[str]:
+    """The dimensions the other risk registers of the repository cover (facts cache)."""
+    terms = "\n".join(f"{key}:{','.join(words)}" for key, _, words in vocabulary)
+    key = f"rsk.dimensions.1.{min_risks}.{zlib.crc32(terms.encode()):08x}"
+
+    def compute(other) -> list[str]:
+        found = [risk for risk in risks(other) if not is_empty(risk.text)]
+        if len(found) < min_risks or len(summarised_unassessed(found)) == len(found):
+            return []  # no register, or an unfilled one
+        keys: set[str] = set()
+        for risk in found:
+            keys |= risk_dimensions(risk, vocabulary)
+        return sorted(keys)
+
+    covered: set[str] = set()
+    for relpath in sibling_assessments(workspace, doc):
+        value = workspace.fact(relpath, key, compute, [str])
+        if isinstance(value, list):
+            covered |= set(value)
+    return covered

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from aims_lint.patterns import lazy
+from aims_lint.reading.tables import all_tables
 from aims_lint.reading.risks import (  # noqa: F401  (the reading, re-exported for the families)
     ASSESSMENT_PARTS,
     PART_NAMES,
@@ -89,7 +90,7 @@ def _scale_in_sections(doc, pattern, words) -> bool:
         titled = _SCALE_TITLE.search(section.title)
         items = [b for section_part in section.walk() for b in section_part.blocks if b.kind == "list_item"]
         if distinct_terms(text, words) >= 3 or titled and (len(items) >= 3 or any(
-            len(t.rows) >= 3 for t in doc.tables if section.line <= t.line <= (section.end_line or t.line)
+            len(t.rows) >= 3 for t in all_tables(doc) if section.line <= t.line <= (section.end_line or t.line)
         )):
             return True
     grades = words + ("low", "medium", "high", "very low", "very high")
@@ -108,14 +109,48 @@ def _scale_in_sections(doc, pattern, words) -> bool:
     return False
 
 
+_LEVEL_ITEM = lazy(r"^\W*+(?:level\s*+)?(?:[0-9]|10|very low|low|medium|high|very high)\b", re.I)
+
+
+def _scale_in_lists(doc, pattern, words) -> bool:
+    """A scale written as a bullet list under a lead-in that names it ("**Likelihood
+    scale**", "Impact levels:"): three or more items that are levels ("1 – Rare: ...",
+    "High: ...") or that use three of the scale's words."""
+    grades = words + ("low", "medium", "high", "very low", "very high")
+
+    def judge(lead: str, run: list) -> bool:
+        if len(run) < 3 or not pattern.search(lead):
+            return False
+        text = "\n".join(block.text for block in run)
+        levels = sum(1 for block in run if _LEVEL_ITEM.match(block.text))
+        return levels >= 3 and distinct_terms(text, grades) >= 2 or distinct_terms(text, words) >= 3
+
+    lead, run, previous = "", [], None
+    for block in doc.blocks:
+        if block.kind == "list_item":
+            if not run:
+                # The lead-in: the paragraph just above the list, else the section's title.
+                near = previous is not None and previous.kind == "paragraph" and block.line - previous.end_line <= 2
+                lead = previous.text[:200] if near else (block.section.title if block.section is not None else "")
+            if not run or block.depth <= run[0].depth:  # the list's own items, not nested ones
+                run.append(block)
+        else:
+            if judge(lead, run):
+                return True
+            run = []
+            previous = block
+    return judge(lead, run)
+
+
 def has_scale(doc, which: str) -> bool:
     """Whether the document defines a likelihood (or severity) scale (memoised: RSK001
     and RSK002 ask about a document and the documents it links to)."""
     pattern, words = (_LIKELIHOOD, _LIKELIHOOD_WORDS) if which == "likelihood" else (_SEVERITY, _SEVERITY_WORDS)
     return doc.memo(
         f"rsk.scale.{which}",
-        lambda doc: any(_scale_in_table(doc, table, pattern, words) for table in doc.tables)
-        or _scale_in_sections(doc, pattern, words),
+        lambda doc: any(_scale_in_table(doc, table, pattern, words) for table in all_tables(doc))
+        or _scale_in_sections(doc, pattern, words)
+        or _scale_in_lists(doc, pattern, words),
     )
 
 

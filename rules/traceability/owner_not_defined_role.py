@@ -140,6 +140,7 @@ class RolePhrases:
     remediation="1 day",
     message="owner '{owner}'{more} is not a role the AIMS defines (in a roles or RACI section, a competence matrix or the configured roles){hint}: define its responsibilities and authorities, or name a defined role",
     summary="An owner that no roles section, RACI table, competence matrix or configured role of the repository defines.",
+    default=False,  # advisory good practice beyond 5.3's "shall": opt-in (see the rule's doc)
 )
 def check(doc, ctx):
     vague = vague_terms(tuple(ctx.vocabulary("vague_owners")))
