@@ -169,7 +169,9 @@ def _is_objective_table(table) -> bool:
 
 def objective_tables(doc):
     """Objectives tables and scorecard / KPI tables (an objective or KPI column beside a target)."""
-    return doc.memo("reading.objectives.tables", lambda d: [table for table in d.tables if _is_objective_table(table)])
+    from .tables import all_tables  # HTML <table> markup and box-drawn registers too
+
+    return doc.memo("reading.objectives.tables", lambda d: [table for table in all_tables(d) if _is_objective_table(table)])
 
 
 def blank_rows(table) -> list:

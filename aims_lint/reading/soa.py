@@ -38,6 +38,8 @@ from functools import lru_cache
 from aims_lint.fields import READING_FIELDS, normalise_label
 from aims_lint.patterns import lazy
 
+from .tables import all_tables
+
 # ---------------------------------------------------------------------------
 # Control ids
 
@@ -559,7 +561,7 @@ def _front_matter_entries(doc) -> list[SoAEntry]:
 def _read(doc) -> SoAReading:
     table_entries, lists = [], []
     taken_sections: set[int] = set()
-    for table in doc.tables:
+    for table in all_tables(doc):  # HTML <table> markup and box-drawn tables too
         kv = _key_value_entries(doc, table)
         if kv:
             table_entries.extend(kv)
