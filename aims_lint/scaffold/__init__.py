@@ -212,7 +212,7 @@ def readme(scaffold: Scaffold, plan, written: set[str]) -> str:
     lines = [
         f"# AI management system of {_cell(scaffold.organisation)}",
         "",
-        "Written by `aims-lint init`: one structured template per document ISO/IEC 42001 requires.",
+        f"{_GUIDE_MARK}: one structured template per document ISO/IEC 42001 requires.",
         "Replace every bracketed blank (`[Role]`, `[YYYY-MM-DD]`, `[Yes / No]`) with what the organisation",
         "really does and has on record, keep the headings, tables and front matter keys, and set",
         "`status: approved` with `approved_on` once top management has approved a document.",
@@ -431,6 +431,28 @@ def planned(scaffold: Scaffold, folder: Path, today: _dt.date):
         return planning.build(Result(findings=[], documents_checked=1), scaffold.stage2_date, today, dict(PLANNING_DEFAULTS))
 
 
+_GUIDE_MARK = "Written by `aims-lint init`"
+
+
+def _foreign_readme(path: Path) -> bool:
+    """Is there a README at ``path`` that an earlier ``init`` did not write?"""
+    import stat
+
+    try:
+        status = os.lstat(path)
+    except FileNotFoundError:
+        return False
+    if not stat.S_ISREG(status.st_mode):
+        return True  # a link, a folder, a pipe: not read
+    try:
+        descriptor = os.open(path, os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(descriptor, "rb") as stream:
+            head = stream.read(4096)
+    except OSError:
+        return True
+    return _GUIDE_MARK.encode() not in head
+
+
 def init(folder: Path, organisation: str, systems, stage2_date: _dt.date, today: _dt.date) -> Outcome:
     """Scaffold the AIMS in ``folder``: the documents first, then the README dated from
     the plan of what now stands there."""
@@ -439,7 +461,7 @@ def init(folder: Path, organisation: str, systems, stage2_date: _dt.date, today:
     written = set(outcome.created)
     plan = planned(scaffold, folder, today)
     # The guide is README.md, or AIMS-README.md beside a README the folder already has.
-    guide = GUIDE_BESIDE_README if os.path.lexists(folder / README) else README
+    guide = GUIDE_BESIDE_README if _foreign_readme(folder / README) else README
     more = write(folder, [(guide, readme(scaffold, plan, written))])
     outcome.created += more.created
     outcome.skipped += more.skipped
