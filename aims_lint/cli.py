@@ -491,7 +491,7 @@ def init(folder: Path, organisation: str | None, ai_systems: tuple[str, ...], st
     from aims_lint import scaffold
 
     today_date = _parse_today(today)
-    interactive = sys.stdin is not None and sys.stdin.isatty()
+    interactive = _stdin_is_terminal()
 
     def ask(text: str, check, value):
         if value is None and interactive:
@@ -545,6 +545,10 @@ def init(folder: Path, organisation: str | None, ai_systems: tuple[str, ...], st
     else:
         _tell("aims-lint: nothing written: every file of the scaffold is already there")
     sys.exit(EXIT_ERROR if failed else EXIT_OK)
+
+
+def _stdin_is_terminal() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
 
 
 def _printable_path(folder: Path, relpath: str) -> str:
