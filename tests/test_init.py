@@ -4,6 +4,7 @@ without overwriting anything, outside nothing, through no link."""
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 from pathlib import Path
@@ -11,13 +12,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from aims_lint import cli, scaffold
+from aims_lint import cli, pack, scaffold
 from aims_lint.cli import main
 from aims_lint.reading.soa import catalogue
-from rules.mandatory import TEMPLATE_RULES
 
 from . import scaffold_fill
 
+pack.builtin_package()
+TEMPLATE_RULES = importlib.import_module(f"{pack.BUILTIN_PACK}.mandatory").TEMPLATE_RULES
 ARGS = ["--organisation", scaffold_fill.ORGANISATION, "--ai-system", "credit-scoring,chatbot",
         "--stage2-date", scaffold_fill.STAGE2, "--today", scaffold_fill.TODAY]
 DOCUMENTS = [
