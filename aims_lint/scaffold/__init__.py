@@ -221,6 +221,9 @@ def readme(scaffold: Scaffold, plan, written: set[str]) -> str:
         "",
         f"Stage 2 audit: **{scaffold.stage2_date.isoformat()}** (`stage2-date` in `{CONFIG_FILE}`).",
     ]
+    if CONFIG_FILE not in written:
+        lines += ["", f"`{CONFIG_FILE}` was already there and is left as it is: check that it sets "
+                  f"`stage2-date: {scaffold.stage2_date.isoformat()}` and the roles below."]
     if schedule.stage2_assumed:
         lines.append("")
         lines.append(f"Note: {'; '.join(schedule.notes)}.")
@@ -418,12 +421,14 @@ def planned(scaffold: Scaffold, folder: Path, today: _dt.date):
     already there): the README then dates the milestones with no open work."""
     from aims_lint import plan as planning
     from aims_lint import runner
-    from aims_lint.config import PLANNING_DEFAULTS, load_config_for_run
+    from aims_lint.config import PLANNING_DEFAULTS, load_config
     from aims_lint.findings import Result
     from aims_lint.pack import load_rules
 
     try:
-        config = load_config_for_run([folder], None)
+        # The folder's own configuration (the one just written, or the one it had).
+        folder = Path(os.path.abspath(folder))
+        config = load_config(folder)
         config.cache = False
         result = runner.run(config, [folder], today, rules=runner.select_rules(config, load_rules()))
         return planning.build(result, scaffold.stage2_date, today, config.planning)
