@@ -256,3 +256,35 @@ def test_a_stage2_date_not_in_the_future_is_rejected(tmp_path):
                     "--stage2-date", "2026-12-01", "--today", "2026-12-01")
     assert result.exit_code == 2
     assert "not after today" in result.output
+
+
+# ---------------------------------------------------------------------------
+# The reading layer reads the templates' structure, blank or filled
+
+
+def _document(folder: Path, relpath: str):
+    from aims_lint.document import Document
+
+    return Document(folder / relpath, relpath, (folder / relpath).read_text(encoding="utf-8"))
+
+
+def test_the_reading_layer_reads_the_scaffold_before_and_after_filling(tmp_path):
+    from aims_lint.reading import objectives, risks, soa, templates
+
+    fresh, filled = tmp_path / "fresh", tmp_path / "filled"
+    init(fresh)
+    init(filled)
+    scaffold_fill.fill(filled)
+    for folder, state in ((fresh, templates.UNFILLED), (filled, templates.FILLED)):
+        for relpath in DOCUMENTS:
+            assert templates.state(_document(folder, relpath)) == state, (folder.name, relpath)
+        register = risks.risks(_document(folder, "planning/risk-assessment.md"))
+        assert [risk.ident for risk in register] == [f"R-0{n}" for n in range(1, 7)]
+        assert all({"likelihood", "severity", "owner", "treatment", "controls", "dimension"} <= set(risk.values)
+                   for risk in register)
+        assert all(risk.has("treatment") for risk in register) == (folder is filled)
+        controls = soa.read_soa(_document(folder, "planning/soa.md")).controls
+        assert [entry.control for entry in controls] == list(catalogue())
+        assert {entry.decision for entry in controls} == ({"included"} if folder is filled else {"unknown"})
+        objectives_read = objectives.objectives(_document(folder, "planning/objectives.md"))
+        assert len(objectives_read) == 5 and all(not item.absent for item in objectives_read)

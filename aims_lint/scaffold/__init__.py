@@ -326,7 +326,8 @@ def _create(folder: int, name: str, data: bytes) -> None:
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(data)
         try:
-            os.link(temporary, name, src_dir_fd=folder, dst_dir_fd=folder, follow_symlinks=False)
+            os.link(temporary, name, src_dir_fd=folder, dst_dir_fd=folder,
+                    follow_symlinks=os.link not in os.supports_follow_symlinks)
         except OSError as error:
             if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK):
                 raise
