@@ -288,3 +288,12 @@ def test_the_reading_layer_reads_the_scaffold_before_and_after_filling(tmp_path)
         assert {entry.decision for entry in controls} == ({"included"} if folder is filled else {"unknown"})
         objectives_read = objectives.objectives(_document(folder, "planning/objectives.md"))
         assert len(objectives_read) == 5 and all(not item.absent for item in objectives_read)
+
+
+def test_markup_in_the_organisation_name_stays_text(tmp_path):
+    invoke("init", str(tmp_path), "--organisation", "Acme <Labs> [EU] *AI*", "--ai-system", "chatbot",
+           "--stage2-date", "2027-06-01", "--today", "2026-12-01")
+    policy = (tmp_path / "policies/ai-policy.md").read_text()
+    assert "The AI policy of Acme \\<Labs\\> \\[EU\\] \\*AI\\*." in policy
+    report = check_json(tmp_path)
+    assert len(report["findings"]) == 10  # still one per document: the name adds no placeholder

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import errno
-import json
 import os
 import re
 import secrets
@@ -137,14 +136,13 @@ def _annex_a() -> list[tuple[str, str]]:
     return list(catalogue().items())
 
 
-def _yaml_string(text: str) -> str:
-    """A YAML double-quoted scalar (JSON strings are YAML)."""
-    return json.dumps(text, ensure_ascii=False)
+_MARKUP = str.maketrans({character: "\\" + character for character in "\\`*_[]<>|#"})
 
 
 def _cell(text: str) -> str:
-    """Text safe in a Markdown table cell and in running text."""
-    return text.replace("|", "\\|")
+    """A name as plain text in Markdown, in running text and in a table cell: its
+    markup characters escaped, so "Acme <Labs>" is no HTML tag nor a placeholder."""
+    return text.translate(_MARKUP)
 
 
 @dataclass
