@@ -491,6 +491,10 @@ def init(folder: Path, organisation: str | None, ai_systems: tuple[str, ...], st
     from aims_lint import scaffold
 
     today_date = _parse_today(today)
+    try:
+        scaffold.check_folder(folder)
+    except scaffold.ScaffoldError as error:
+        raise click.BadParameter(str(error), param_hint="DIR") from None
     interactive = _stdin_is_terminal()
 
     def ask(text: str, check, value):

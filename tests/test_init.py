@@ -297,3 +297,9 @@ def test_markup_in_the_organisation_name_stays_text(tmp_path):
     assert "The AI policy of Acme \\<Labs\\> \\[EU\\] \\*AI\\*." in policy
     report = check_json(tmp_path)
     assert len(report["findings"]) == 10  # still one per document: the name adds no placeholder
+
+
+def test_a_folder_name_with_control_characters_is_rejected(tmp_path):
+    result = init(tmp_path / "aims\nfake")
+    assert result.exit_code == 2 and "DIR" in result.output
+    assert list(tmp_path.iterdir()) == []

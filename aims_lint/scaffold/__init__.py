@@ -76,6 +76,14 @@ def check_name(value: str, what: str = "organisation name") -> str:
     return text
 
 
+def check_folder(folder: Path) -> Path:
+    """The target folder: a path without control characters (it is printed and linted)."""
+    text = str(folder)
+    if not text.strip() or any(unicodedata.category(character) in ("Cc", "Cf", "Zl", "Zp") for character in text):
+        raise ScaffoldError(f"folder {text!r}: a path without control or invisible characters, please")
+    return folder
+
+
 def check_systems(values) -> list[str]:
     systems: list[str] = []
     seen: set[str] = set()
