@@ -144,6 +144,8 @@ def main(ctx: click.Context, debug: bool) -> None:
       aims-lint report -o readiness.html   an HTML readiness report for management
       aims-lint rules                      list the rules
       aims-lint explain DOC007             one rule's documentation
+      aims-lint init aims --organisation "Acme" --ai-system chatbot --stage2-date 2027-06-01
+                                           scaffold a new AIMS
     """
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
@@ -450,6 +452,115 @@ def server(stdio: bool) -> None:
             "pip install 'aims-lint[lsp]'"
         ) from None
     serve()
+
+
+@main.command()
+@click.argument("folder", metavar="[DIR]", required=False, default=".", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--organisation", "--organization", "organisation", metavar="NAME",
+              help="The organisation's name, written into the documents.")
+@click.option("--ai-system", "ai_systems", multiple=True, metavar="ID",
+              help="An AI system in scope (repeat it, or separate ids with commas): letters, digits, '-' and '_'; "
+                   "it names the file impact/ID.md.")
+@click.option("--stage2-date", metavar="YYYY-MM-DD", help="The date of the Stage 2 certification audit (after today).")
+@click.option("--today", metavar="YYYY-MM-DD", help="Use this date as today for the dates of the plan.")
+def init(folder: Path, organisation: str | None, ai_systems: tuple[str, ...], stage2_date: str | None,
+         today: str | None) -> None:
+    """Scaffold an AI management system in DIR (default: this folder).
+
+    \b
+    Writes one structured template per document ISO/IEC 42001 requires:
+      .aims-lint.yaml                  roles, stage2-date, types by folder
+      scope.md                         AIMS scope with the AI systems (4.3)
+      policies/ai-policy.md            AI policy (5.2)
+      planning/risk-assessment.md      risk criteria, scales and register (6.1.2)
+      planning/soa.md                  SoA with the 38 Annex A controls (6.1.3)
+      planning/objectives.md           AI objectives (6.2)
+      impact/ID.md                     one impact assessment per AI system (6.1.4)
+      support/competence-matrix.md     competence and awareness (7.2, 7.3)
+      records/internal-audit.md        internal audit record (9.2)
+      records/nonconformity-log.md     nonconformities and corrective actions (10.2)
+      records/management-review.md     management review minutes (9.3)
+      README.md                        what to fill in, in what order, by when
+                                       (AIMS-README.md when DIR has a README)
+
+    Fill in the bracketed blanks; 'aims-lint check' reports each document that is still
+    an unfilled template. An existing file is never overwritten (it is left as it is,
+    with a note), nothing is written outside DIR and no symbolic link below it is
+    followed. Missing options are asked for when standard input is a terminal.
+    Exit status: 0 when every file is there (written now or already there), 2 for a
+    usage error or a file that could not be written (the others are written).
+    """
+    from aims_lint import scaffold
+
+    today_date = _parse_today(today)
+    try:
+        scaffold.check_folder(folder)
+    except scaffold.ScaffoldError as error:
+        raise click.BadParameter(str(error), param_hint="DIR") from None
+    interactive = _stdin_is_terminal()
+
+    def ask(text: str, check, value):
+        if value is None and interactive:
+            value = click.prompt(text, value_proc=check)
+        return value
+
+    def stage2(value: str) -> _dt.date:
+        try:
+            date = _dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise click.BadParameter(f"expected YYYY-MM-DD, got {value!r}", param_hint="--stage2-date") from None
+        if date <= today_date:
+            raise click.BadParameter(f"{date.isoformat()} is not after today ({today_date.isoformat()})",
+                                     param_hint="--stage2-date")
+        return date
+
+    def valid(function, hint: str):
+        def check(value):
+            try:
+                return function(value)
+            except scaffold.ScaffoldError as error:
+                raise click.BadParameter(str(error), param_hint=hint) from None
+        return check
+
+    def systems(value) -> list[str]:
+        values = value.split(",") if isinstance(value, str) else [part for item in value for part in item.split(",")]
+        return scaffold.check_systems([part for part in values if part.strip()])
+
+    missing = [name for name, value in (("--organisation", organisation), ("--ai-system", ai_systems or None),
+                                        ("--stage2-date", stage2_date)) if value is None]
+    if missing and not interactive:
+        raise click.UsageError(f"missing {', '.join(missing)} (asked for only when standard input is a terminal)")
+    organisation = ask("Organisation name", valid(scaffold.check_name, "--organisation"), organisation)
+    organisation = valid(scaffold.check_name, "--organisation")(organisation)
+    check_systems = valid(systems, "--ai-system")
+    ai_list = check_systems(ai_systems) if ai_systems else ask("AI system ids in scope (comma-separated)", check_systems, None)
+    date = stage2(stage2_date) if stage2_date is not None else ask("Stage 2 audit date (YYYY-MM-DD)", stage2, None)
+    try:
+        outcome = scaffold.init(folder, organisation, ai_list, date, today_date)
+    except scaffold.ScaffoldError as error:
+        raise _Failure(str(error)) from None
+    for relpath in outcome.created:
+        click.echo(_printable_path(folder, relpath))
+    failed = False
+    for relpath, why in outcome.skipped:
+        failed = failed or not why.startswith("exists")
+        _tell(f"aims-lint: {'note' if why.startswith('exists') else 'error'}: {_printable_path(folder, relpath)} {why}")
+    if outcome.created:
+        _tell(f"aims-lint: wrote {len(outcome.created)} files; fill in the documents in the order of the README, "
+              "then run 'aims-lint check'")
+    else:
+        _tell("aims-lint: nothing written: every file of the scaffold is already there")
+    sys.exit(EXIT_ERROR if failed else EXIT_OK)
+
+
+def _stdin_is_terminal() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def _printable_path(folder: Path, relpath: str) -> str:
+    from aims_lint.escape import printable
+
+    return printable(relpath if str(folder) == "." else f"{folder.as_posix().rstrip('/')}/{relpath}")
 
 
 @main.command(name="config")

@@ -61,8 +61,16 @@ class Evidence:
 
 def collect(workspace) -> Evidence:
     """The repository's mandatory documented information and its audit and review records."""
+    import importlib
+
+    from aims_lint import pack
     from aims_lint.reading import review_record, templates
-    from rules.mandatory import MANDATORY, holds
+
+    # The pack is aims_lint.rules in an installed wheel and the checkout's rules/ in a
+    # source tree: reach it through the pack loader, never as a top-level "rules".
+    pack.builtin_package()
+    mandatory = importlib.import_module(f"{pack.BUILTIN_PACK}.mandatory")
+    MANDATORY, holds = mandatory.MANDATORY, mandatory.holds
 
     index = workspace.index()
     evidence = Evidence()

@@ -47,6 +47,11 @@ def _builtin_package() -> ModuleType:
     return module
 
 
+def builtin_package() -> ModuleType:
+    """The built-in rule pack's package (``aims_lint.rules``), loaded once."""
+    return sys.modules.get(BUILTIN_PACK) or _builtin_package()
+
+
 def _rule_modules(package: ModuleType) -> list[str]:
     """Dotted rule-module names of a pack: its ``RULE_MODULES``, and those of each of its
     ``FAMILIES`` (sub-packages with their own ``RULE_MODULES``)."""
