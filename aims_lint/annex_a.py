@@ -125,7 +125,9 @@ def cited(text: str) -> list[Citation]:
             continue
         raw = match.group(0)[: match.start(1) - match.start(0)].strip(" \t-–—:(")
         normalised = normalise_id(raw)
-        if normalised is None or _OTHER_STANDARD.search(text, max(0, match.start() - 40), match.start()):
+        before = text[max(0, match.start() - 40): match.start()]
+        before = before[max(before.rfind(mark) for mark in ";|\n()"):]  # the same clause of the text only
+        if normalised is None or _OTHER_STANDARD.search(before):
             continue
         found.append(Citation(raw, normalised[1], title, match.start()))
     return found

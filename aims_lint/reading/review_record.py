@@ -114,7 +114,7 @@ def kind(doc) -> str:
 # verdict: a record that says "Done." is no record of an audit or a review).
 
 _HELD_KEYS = ("date", "audit_date", "review_date", "meeting_date", "held_on", "completed_on")
-_AUDIT_DATE_LABEL = lazy(r"^(audit |meeting |review |)date( of (the )?(audit|meeting|review))?$|^(held|conducted|completed) on$|^audit (held|conducted|completed)$", re.I)
+_AUDIT_DATE_LABEL = lazy(r"^(audit |meeting |review |)dates?( of (the )?(audit|meeting|review))?$|^(held|conducted|completed) on$|^audit (held|conducted|completed)$", re.I)
 _SCOPE = lazy(r"\bscope\b|\bclauses? \d|\baudited (areas?|processes|units?)\b|\bareas? audited\b", re.I)
 _CRITERIA = lazy(r"\bcriteri(a|on)\b|\bISO/?IEC\s*42001\b|\bISO\s*42001\b|\baudited against\b|\breference documents?\b", re.I)
 _AUDIT_RESULTS = lazy(
@@ -189,7 +189,7 @@ def audit_record(doc) -> dict:
     audited (``auditor(doc)``), None when the record does not say."""
     who = auditor(doc)
     return {
-        "kind": kind(doc),
+        "kind": audit_kind(doc),
         "date": held_on(doc),
         "scope": _has(doc, _SCOPE, "scope"),
         "criteria": _has(doc, _CRITERIA, "criteria", "audit_criteria"),
@@ -242,12 +242,20 @@ _AUDITOR_LABEL = lazy(
 _AUDITOR_PROSE = lazy(r"\b(?:lead |internal )?auditors?\s*+(?:\(s\)\s*+)?[:：]\s*+([^;\n]{2,80}+)|\baudited by\s++([^;\n]{2,80}+)", re.I)
 _SCOPE_LABEL = lazy(r"\bscope\b|^clauses?( covered| audited)?$|^areas? audited$|^audited (areas?|processes)$", re.I)
 _SCOPE_SECTION = lazy(r"\bscope\b|\bprogram(me)?\b|\bschedule\b|\bplan\b|\bcoverage\b|\bareas? audited\b", re.I)
-_SCOPE_COLUMN = lazy(r"\bscope\b|^clauses?$|\bclauses?( covered| audited)\b|\bareas?\b|\bcoverage\b|\bcontrols?\b", re.I)
+_SCOPE_COLUMN = lazy(
+    r"\bscope\b|^clauses?$|\bclauses?( covered| audited| in scope)\b|\bcoverage\b|\bareas? (audited|covered)\b|"
+    r"^controls? (audited|covered|in scope)$|\bclauses?\b",
+    re.I,
+)
+# A findings table says what each finding is against, not what the audit covered: its
+# "Clause" or "Control" column is no scope.
+_FINDINGS_HEADER = lazy(r"\bfindings?\b|non-?conformit|\bobservations?\b|\bclassification\b|\bcorrective\b|\bseverity\b|\bgrade\b", re.I)
 _CLAUSES = lazy(
     r"\b(?:clauses?|§)\s*+(\d{1,2})(?:\.\d{1,2})*+((?:\s*+(?:,|and|&|to|through|-|–|—|/)\s*+(?:clauses?\s*+)?\d{1,2}(?:\.\d{1,2})*+(?![\d.]))*+)",
     re.I,
 )
-_CLAUSE_CELL = lazy(r"^\s*+(\d{1,2})(?:\.\d{1,2})*+((?:\s*+(?:,|and|&|to|through|-|–|—|/)\s*+\d{1,2}(?:\.\d{1,2})*+)*+)\s*+$")
+# A programme table's clause cell: "8", "4-10", "8.4", "4 Context of the organisation".
+_CLAUSE_CELL = lazy(r"^\s*+(\d{1,2})(?:\.\d{1,2})*+((?:\s*+(?:,|and|&|to|through|-|–|—|/)\s*+\d{1,2}(?:\.\d{1,2})*+)*+)(?:\s*+$|\s++[A-Za-z])")
 _WHOLE_AIMS = lazy(
     r"\bfull[- ]scope\b|\b(entire|whole|full) (AIMS|management system)\b|\ball (AIMS |ISO(/IEC)? ?42001 )?clauses\b|"
     r"\ball (the )?requirements of ISO",
@@ -269,6 +277,23 @@ def _labelled(doc) -> list[tuple[str, str, int, int]]:
         if len(table.header) == 2:
             found += [(row.cells[0].text, row.cells[1].text, row.line, row.cells[1].column) for row in table.rows if len(row.cells) == 2]
     return found
+
+
+_AUDIT_REPORT_TITLE = lazy(r"\breports?\b|\brecords?\b|\bresults?\b|\bfindings\b|\bminutes\b|\bAUD[-_ ]?\d|\bIA[-_ ]?\d", re.I)
+
+
+def audit_kind(doc) -> str:
+    """An internal-audit document is the record of a held audit ("minutes") or a
+    programme, plan or procedure of audits to come ("procedure"). Unlike minutes, a
+    year in the title says nothing ("Internal audit programme 2026"): a report or record
+    word says record, a programme or procedure word says procedure, the body decides
+    otherwise (``kind``)."""
+    title = _title(doc)
+    if _AUDIT_REPORT_TITLE.search(title):
+        return MINUTES
+    if _PROCEDURE_TITLE.search(title) or _AGENDA_TITLE.search(title):
+        return PROCEDURE
+    return kind(doc)
 
 
 def auditor(doc) -> tuple[str, int, int] | None:
@@ -350,6 +375,8 @@ def audit_scope(doc) -> dict:
         if _SCOPE_SECTION.search(section.title):
             texts += [(block.text, block.line) for block in section.blocks]
     for table in doc.tables:
+        if any(_FINDINGS_HEADER.search(header.text) for header in table.header):
+            continue
         for index, header in enumerate(table.header):
             if not _SCOPE_COLUMN.search(header.text):
                 continue
@@ -364,6 +391,8 @@ def audit_scope(doc) -> dict:
     annex = "none"
     for text, _ in texts:
         for match in _CLAUSES.finditer(text):
+            if not match.group(2) and match.group(0).replace(" ", "").lower().endswith("9.2"):
+                continue  # "in accordance with clause 9.2": the audit requirement, not its scope
             clauses |= _clause_numbers(match.group(1), match.group(2) or "")
         whole = whole or bool(_WHOLE_AIMS.search(text))
         if _ANNEX_ALL.search(text):
