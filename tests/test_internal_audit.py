@@ -141,3 +141,16 @@ def test_one_finding_per_document_with_the_other_citations_related(repo):
     assert len(result) == 1 and "A.9.2 as 'Cryptography'" in result[0].message and "and 1 more" in result[0].message
     assert [r.line for r in result[0].locations] == [20]
     assert found(repo({"records/ia.md": RECORD}), "IAU004") == []
+
+
+def test_an_iso_27001_audit_names_no_42001_controls(repo):
+    """CenedrilTeam's ISO/IEC 27001 plan: its "Annex A.8 Technological" is 27001's."""
+    plan = HEAD.format(id="IAP", title="Internal audit plan 2026", extra="") + (
+        "Criteria: ISO/IEC 27001:2022.\n\n## Coverage\n\n| Area | Scope |\n|---|---|\n| Q1 | Clauses 4 to 10, Annex A.8 |\n")
+    from pathlib import Path
+
+    from aims_lint.document import Document
+
+    doc = Document(Path("iap.md"), "iap.md", plan)
+    assert review_record.audit_scope(doc)["controls"] == []
+    assert review_record.audit_scope(Document(Path("iap.md"), "iap.md", plan.replace("27001:2022", "42001:2023")))["controls"][:1] == ["A.8.2"]
