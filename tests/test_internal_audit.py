@@ -154,3 +154,15 @@ def test_an_iso_27001_audit_names_no_42001_controls(repo):
     doc = Document(Path("iap.md"), "iap.md", plan)
     assert review_record.audit_scope(doc)["controls"] == []
     assert review_record.audit_scope(Document(Path("iap.md"), "iap.md", plan.replace("27001:2022", "42001:2023")))["controls"][:1] == ["A.8.2"]
+
+
+def test_a_procedures_prose_is_no_partial_scope(repo):
+    """"This procedure covers internal audits (clause 9.2) and corrective actions (clause
+    10.2)" says what the procedure applies to, not that audits cover clause 10 only."""
+    procedure = HEAD.format(id="PROC-IA", title="Internal audit procedure", extra="") + (
+        "## Purpose and scope\n\nThis procedure covers internal audits required by clause 9.2 and the corrective "
+        "actions of clause 10.2. Auditors shall be independent of the area audited.\n")
+    assert found(repo({"procedures/ia.md": procedure}), "IAU002") == []
+    whole = procedure.replace("This procedure covers", "Each year's audits cover clauses 4 to 10. This procedure covers")
+    assert found(repo({"procedures/ia.md": whole, "records/ia.md": RECORD.replace(
+        "Clauses 4 to 10 and all applicable Annex A controls", "Clauses 4 and 5")}), "IAU002") == []

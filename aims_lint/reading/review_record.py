@@ -251,7 +251,7 @@ _SCOPE_COLUMN = lazy(
 # "Clause" or "Control" column is no scope.
 _FINDINGS_HEADER = lazy(r"\bfindings?\b|non-?conformit|\bobservations?\b|\bclassification\b|\bcorrective\b|\bseverity\b|\bgrade\b", re.I)
 _CLAUSES = lazy(
-    r"\b(?:clauses?|§)\s*+(\d{1,2})(?:\.\d{1,2})*+((?:\s*+(?:,|and|&|to|through|-|–|—|/)\s*+(?:clauses?\s*+)?\d{1,2}(?:\.\d{1,2})*+(?![\d.]))*+)",
+    r"\b(?:clauses?|§)\s*+(\d{1,2})(?:\.\d{1,2})*+((?:\s*+(?:,|and|&|to|through|-|–|—|/)\s*+(?:clauses?\s*+)?\d{1,2}(?:\.\d{1,2})*+(?!\d|\.\d))*+)",
     re.I,
 )
 # A programme table's clause cell: "8", "4-10", "8.4", "4 Context of the organisation".
@@ -371,9 +371,18 @@ def audit_scope(doc) -> dict:
         if _SCOPE_LABEL.search(_label(label)):
             texts.append((value, line))
     clause_cells: list[str] = []
+    # A procedure's or programme's prose says what the procedure applies to ("internal
+    # audits under clause 9.2 and corrective actions under 10.2"), not which clauses the
+    # audits cover: from it only a statement of the whole AIMS counts (clauses 4 to 10,
+    # "full scope"); records, tables and front matter count in full.
+    prose: list[tuple[str, int]] = []
     for section in doc.sections:
         if _SCOPE_SECTION.search(section.title):
-            texts += [(block.text, block.line) for block in section.blocks]
+            prose += [(block.text, block.line) for block in section.blocks if block.kind != "table"]
+            texts += [(block.text, block.line) for block in section.blocks if block.kind == "table"]
+    if audit_kind(doc) == MINUTES:
+        texts += prose
+        prose = []
     for table in doc.tables:
         if any(_FINDINGS_HEADER.search(header.text) for header in table.header):
             continue
@@ -400,6 +409,16 @@ def audit_scope(doc) -> dict:
         elif _ANNEX_SOME.search(text) and annex != "all":
             annex = "some"
         controls |= _annex_ids(text)
+    for text, _ in prose:
+        named: set[int] = set()
+        for match in _CLAUSES.finditer(text):
+            named |= _clause_numbers(match.group(1), match.group(2) or "")
+        if named >= set(range(4, 11)) or _WHOLE_AIMS.search(text):
+            whole = True
+        if _ANNEX_ALL.search(text):
+            annex = "all"
+        elif _ANNEX_SOME.search(text) and annex != "all":
+            annex = "some"
     for cell in clause_cells:
         match = _CLAUSE_CELL.match(cell)
         if match:
@@ -411,5 +430,5 @@ def audit_scope(doc) -> dict:
         annex = "listed"
     return {
         "clauses": sorted(clauses), "whole": whole, "annex": annex, "controls": sorted(controls),
-        "line": min((line for _, line in texts), default=1),
+        "line": min((line for _, line in texts + prose), default=1),
     }

@@ -47,7 +47,7 @@ def check(workspace, ctx):
     doc = workspace.document(relpath)
     if doc is None:
         return
-    others = [Related(item[2]["line"], 1, "also in the programme's scope", doc=item[0]) for item in audits if item[0] != relpath]
+    others = [Related(item[2]["line"], 1, "the scope of another audit of the programme", doc=item[0]) for item in audits if item[0] != relpath]
     stated = [item for item in audits if item[2]["clauses"] or item[2]["whole"]]
     if stated and not any(item[2]["whole"] for item in stated):
         covered = set().union(*(item[2]["clauses"] for item in stated))
