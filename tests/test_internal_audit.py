@@ -166,3 +166,9 @@ def test_a_procedures_prose_is_no_partial_scope(repo):
     whole = procedure.replace("This procedure covers", "Each year's audits cover clauses 4 to 10. This procedure covers")
     assert found(repo({"procedures/ia.md": whole, "records/ia.md": RECORD.replace(
         "Clauses 4 to 10 and all applicable Annex A controls", "Clauses 4 and 5")}), "IAU002") == []
+
+
+def test_several_auditors_do_not_show_who_audited_what(repo):
+    for auditor in ("AI Governance Lead / External consultant", "[AI Governance Lead, External consultant]"):
+        team = RECORD.replace("auditor: Head of Internal Audit", f"auditor: {auditor}")
+        assert found(repo({"records/ia.md": team, "policies/ai-policy.md": POLICY}), "IAU003") == []

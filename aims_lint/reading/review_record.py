@@ -302,7 +302,7 @@ def auditor(doc) -> tuple[str, int, int] | None:
     for key in _AUDITOR_KEYS:
         value = doc.meta.get(key)
         if isinstance(value, list):
-            value = next((item for item in value if isinstance(item, str) and item.strip()), None)
+            value = "; ".join(item for item in value if isinstance(item, str) and item.strip() and not _PLACEHOLDER.match(item))
         if isinstance(value, str) and value.strip() and not _PLACEHOLDER.match(value):
             line, column = doc.value_position(key)
             return " ".join(value.split()), line, column

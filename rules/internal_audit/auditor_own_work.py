@@ -60,8 +60,8 @@ def check(doc, ctx):
     if not is_record(facts) or not facts["auditor"]:
         return
     names = set(_names(facts["auditor"]))
-    if not names:
-        return
+    if len(names) != 1:
+        return  # several auditors: who audited which area is not plain from the record
     scope = doc.memo("reading.audit_scope", review_record.audit_scope)
     # The documents the audit covers: every AIMS document when it covers the whole AIMS
     # (clauses 4-10); otherwise those the record links to.
