@@ -10,10 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-AUDIT_FACT = "evidence.audit-record.3"
+AUDIT_FACT = "evidence.audit-record.4"
 REVIEW_FACT = "evidence.review-minutes.3"
 _DATE = frozenset({str, type(None)})
-_AUDIT_SHAPE = {"date": _DATE, "scope": bool, "criteria": bool, "findings": bool, "words": int}
+_AUDIT_SHAPE = {
+    "kind": str, "date": _DATE, "scope": bool, "criteria": bool, "findings": bool, "auditor": _DATE,
+    "auditor_line": int, "words": int,
+}
 _REVIEW_SHAPE = {"kind": str, "date": _DATE, "inputs": bool, "decisions": bool, "audit": bool, "words": int}
 
 
@@ -87,7 +90,7 @@ def collect(workspace) -> Evidence:
         evidence.kinds.append(Kind(kind.clause, kind.what, kind.types[0], documents, filled))
         if kind.clause == "9.2":
             for relpath in filled:
-                facts = workspace.fact(relpath, AUDIT_FACT, review_record.audit_record, _AUDIT_SHAPE)
+                facts = audit_facts(workspace, relpath)
                 if facts is not None:
                     evidence.audits.append(Record(relpath, facts, review_record.audit_empty(facts)))
         elif kind.clause == "9.3":
@@ -96,3 +99,22 @@ def collect(workspace) -> Evidence:
                 if facts is not None and facts["kind"] == review_record.MINUTES:
                     evidence.reviews.append(Record(relpath, facts, review_record.review_empty(facts)))
     return evidence
+
+
+SCOPE_FACT = "evidence.audit-scope.1"
+_SCOPE_SHAPE = {"clauses": [int], "whole": bool, "annex": str, "controls": [str], "line": int}
+
+
+def audit_facts(workspace, relpath: str) -> dict[str, Any] | None:
+    """What the internal-audit document at ``relpath`` shows (``review_record.audit_record``),
+    from the facts cache: the readiness verdict and the internal-audit rules read the same."""
+    from aims_lint.reading import review_record
+
+    return workspace.fact(relpath, AUDIT_FACT, review_record.audit_record, _AUDIT_SHAPE)
+
+
+def audit_scope(workspace, relpath: str) -> dict[str, Any] | None:
+    """What the internal-audit document at ``relpath`` covers (``review_record.audit_scope``)."""
+    from aims_lint.reading import review_record
+
+    return workspace.fact(relpath, SCOPE_FACT, review_record.audit_scope, _SCOPE_SHAPE)

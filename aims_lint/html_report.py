@@ -39,6 +39,7 @@ FAMILIES = {
     "SOA": "Statement of Applicability",
     "IMP": "Impact assessment",
     "MRV": "Management review",
+    "IAU": "Internal audit",
     "DOC": "Document control",
     "TRC": "Traceability across documents",
     "AIMS": "Mandatory documents and internal audit",

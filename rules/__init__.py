@@ -18,6 +18,7 @@ FAMILIES = (
     "impact_assessment",
     "competence",
     "management_review",
+    "internal_audit",
     "traceability",
     "aims",
 )

@@ -25,7 +25,7 @@ from pathlib import Path
 
 SNAPSHOT = Path(__file__).resolve().parent / "corpus_snapshot"
 REVIEW = Path(__file__).resolve().parent / "corpus_review" / "second_batch.tsv"
-FAMILIES = ("DOC", "POL", "OBJ", "RSK", "SOA", "IMP", "CMP", "MRV", "TRC", "AIMS", "SUP")
+FAMILIES = ("DOC", "POL", "OBJ", "RSK", "SOA", "IMP", "CMP", "MRV", "IAU", "TRC", "AIMS", "SUP")
 LABELS = ("true", "false", "noise")
 # A finding with other locations ends with "  [+N at line:col, other.md:line:col, ...]"
 # (the first ten), which is not part of its message (nor of the review's key).

@@ -22,6 +22,12 @@ def test_example_with_gaps_fails_with_findings_a_consultant_expects():
     assert ("policies/ai-policy.md", "DOC009") in found  # owner "The AI team"
     assert ("policies/ai-policy.md", "DOC006") in found  # approved, no approval date
     assert ("planning/risk-assessment.md", "DOC011") in found  # procedure not written
+    # Internal audit (9.2): one instance of each gap, in the two audit records.
+    assert ("records/internal-audit-2026-03.md", "IAU001") in found  # no auditor named
+    assert ("records/internal-audit-2026-09.md", "IAU002") in found  # clause 8 never audited
+    assert ("records/internal-audit-2026-09.md", "IAU003") in found  # the AI Governance Lead audits own documents
+    assert ("records/internal-audit-2026-09.md", "IAU004") in found  # "A.9.2 Cryptography"
+    assert sum(f.code.startswith("IAU") for f in result.active) == 4
     assert result.fails("minor")
 
 

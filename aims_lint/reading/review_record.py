@@ -114,7 +114,7 @@ def kind(doc) -> str:
 # verdict: a record that says "Done." is no record of an audit or a review).
 
 _HELD_KEYS = ("date", "audit_date", "review_date", "meeting_date", "held_on", "completed_on")
-_AUDIT_DATE_LABEL = lazy(r"^(audit |meeting |review |)date( of (the )?(audit|meeting|review))?$|^(held|conducted|completed) on$|^audit (held|conducted|completed)$", re.I)
+_AUDIT_DATE_LABEL = lazy(r"^(audit |meeting |review |)dates?( of (the )?(audit|meeting|review))?$|^(held|conducted|completed) on$|^audit (held|conducted|completed)$", re.I)
 _SCOPE = lazy(r"\bscope\b|\bclauses? \d|\baudited (areas?|processes|units?)\b|\bareas? audited\b", re.I)
 _CRITERIA = lazy(r"\bcriteri(a|on)\b|\bISO/?IEC\s*42001\b|\bISO\s*42001\b|\baudited against\b|\breference documents?\b", re.I)
 _AUDIT_RESULTS = lazy(
@@ -182,13 +182,20 @@ def _has(doc, pattern, *meta_keys) -> bool:
 
 
 def audit_record(doc) -> dict:
-    """What an internal-audit record shows: ``{"date", "scope", "criteria", "findings",
-    "words"}`` (plain JSON, for the facts cache)."""
+    """What an internal-audit document shows: ``{"kind", "date", "scope", "criteria",
+    "findings", "auditor", "auditor_line", "words"}`` (plain JSON, for the facts cache).
+    ``kind``: "minutes" for the record of a held audit, "procedure" or "agenda" for a
+    programme, plan or procedure of audits to come (``kind(doc)``); ``auditor``: who
+    audited (``auditor(doc)``), None when the record does not say."""
+    who = auditor(doc)
     return {
+        "kind": audit_kind(doc),
         "date": held_on(doc),
         "scope": _has(doc, _SCOPE, "scope"),
         "criteria": _has(doc, _CRITERIA, "criteria", "audit_criteria"),
         "findings": _has(doc, _AUDIT_RESULTS, "findings", "results"),
+        "auditor": who[0] if who else None,
+        "auditor_line": who[1] if who else 0,
         "words": len(_body(doc).split()),
     }
 
@@ -220,3 +227,208 @@ def review_empty(facts: dict) -> list[str]:
         return [f"only {facts['words']} word{'s' if facts['words'] != 1 else ''} in its body"]
     missing = [name for name in ("inputs", "decisions") if not facts[name]]
     return [f"no {name}" for name in missing] if len(missing) == 2 else []
+
+
+# ---------------------------------------------------------------------------
+# Who audited, and what the audits cover (rules/internal_audit; 9.2.2: criteria, scope,
+# objectivity of auditors, the programme over the cycle).
+
+_AUDITOR_KEYS = ("auditor", "auditors", "lead_auditor", "audit_team", "audited_by")
+_AUDITOR_LABEL = lazy(
+    r"^(lead |internal |)auditors?( \(s\))?( name)?$|^audit(or)? team$|^audited by$|^(audit )?(conducted|performed|carried out) by$|^audit lead$",
+    re.I,
+)
+# "Auditor: Head of Internal Audit, independent of the AI teams; criteria: ..." in prose.
+_AUDITOR_PROSE = lazy(r"\b(?:lead |internal )?auditors?\s*+(?:\(s\)\s*+)?[:：]\s*+([^;\n]{2,80}+)|\baudited by\s++([^;\n]{2,80}+)", re.I)
+_SCOPE_LABEL = lazy(r"\bscope\b|^clauses?( covered| audited)?$|^areas? audited$|^audited (areas?|processes)$", re.I)
+_SCOPE_SECTION = lazy(r"\bscope\b|\bprogram(me)?\b|\bschedule\b|\bplan\b|\bcoverage\b|\bareas? audited\b", re.I)
+_SCOPE_COLUMN = lazy(
+    r"\bscope\b|^clauses?$|\bclauses?( covered| audited| in scope)\b|\bcoverage\b|\bareas? (audited|covered)\b|"
+    r"^controls? (audited|covered|in scope)$|\bclauses?\b",
+    re.I,
+)
+# A findings table says what each finding is against, not what the audit covered: its
+# "Clause" or "Control" column is no scope.
+_FINDINGS_HEADER = lazy(r"\bfindings?\b|non-?conformit|\bobservations?\b|\bclassification\b|\bcorrective\b|\bseverity\b|\bgrade\b", re.I)
+_CLAUSES = lazy(
+    r"\b(?:clauses?|§)\s*+(\d{1,2})(?:\.\d{1,2})*+((?:\s*+(?:,|and|&|to|through|-|–|—|/)\s*+(?:clauses?\s*+)?\d{1,2}(?:\.\d{1,2})*+(?!\d|\.\d))*+)",
+    re.I,
+)
+# A programme table's clause cell: "8", "4-10", "8.4", "4 Context of the organisation".
+_CLAUSE_CELL = lazy(r"^\s*+(\d{1,2})(?:\.\d{1,2})*+((?:\s*+(?:,|and|&|to|through|-|–|—|/)\s*+\d{1,2}(?:\.\d{1,2})*+)*+)(?:\s*+$|\s++[A-Za-z])")
+_WHOLE_AIMS = lazy(
+    r"\bfull[- ]scope\b|\b(entire|whole|full) (AIMS|management system)\b|\ball (AIMS |ISO(/IEC)? ?42001 )?clauses\b|"
+    r"\ball (the )?requirements of ISO",
+    re.I,
+)
+_ANNEX_ALL = lazy(
+    r"\b(all|every|each)( of the| the)? (applicable |included |selected-as-applicable |relevant |in-scope )?(annex a |soa )?controls\b|"
+    r"\b(all|the \d+|every) (applicable |included |relevant )(annex a )?controls\b|\ball (of )?annex a\b|\bannex a in full\b",
+    re.I,
+)
+_ANNEX_SOME = lazy(r"\b(selected|sampled?|some|a subset of|several|chosen)( of the)? (applicable |included )?(annex a )?controls\b", re.I)
+_ANNEX_ID = lazy(r"\bA\s?\.\s?(\d{1,2})(?:\s?\.\s?(\d{1,2}))?(?:\s?\.\s?(\d{1,2}))?(?:\s*+(?:to|–|-|—|through)\s*+A\s?\.\s?(\d{1,2})(?:\s?\.\s?(\d{1,2}))?(?:\s?\.\s?(\d{1,2}))?)?(?![\w.]\d)")
+
+
+def _labelled(doc) -> list[tuple[str, str, int, int]]:
+    """(label, value, line, column) of the body's labelled fields and two-column key/value rows."""
+    found = [(field.label, field.value, field.line, field.column) for field in doc.fields]
+    for table in doc.tables:
+        if len(table.header) == 2:
+            found += [(row.cells[0].text, row.cells[1].text, row.line, row.cells[1].column) for row in table.rows if len(row.cells) == 2]
+    return found
+
+
+_AUDIT_REPORT_TITLE = lazy(r"\breports?\b|\brecords?\b|\bresults?\b|\bfindings\b|\bminutes\b|\bAUD[-_ ]?\d|\bIA[-_ ]?\d", re.I)
+
+
+def audit_kind(doc) -> str:
+    """An internal-audit document is the record of a held audit ("minutes") or a
+    programme, plan or procedure of audits to come ("procedure"). Unlike minutes, a
+    year in the title says nothing ("Internal audit programme 2026"): a report or record
+    word says record, a programme or procedure word says procedure, the body decides
+    otherwise (``kind``)."""
+    title = _title(doc)
+    if _AUDIT_REPORT_TITLE.search(title):
+        return MINUTES
+    if _PROCEDURE_TITLE.search(title) or _AGENDA_TITLE.search(title):
+        return PROCEDURE
+    return kind(doc)
+
+
+def auditor(doc) -> tuple[str, int, int] | None:
+    """(name, line, column) of the auditor (the lead auditor first), from front matter, a
+    labelled field or key/value row, or "Auditor: ..." / "audited by ..." in prose."""
+    for key in _AUDITOR_KEYS:
+        value = doc.meta.get(key)
+        if isinstance(value, list):
+            value = "; ".join(item for item in value if isinstance(item, str) and item.strip() and not _PLACEHOLDER.match(item))
+        if isinstance(value, str) and value.strip() and not _PLACEHOLDER.match(value):
+            line, column = doc.value_position(key)
+            return " ".join(value.split()), line, column
+    for label, value, line, column in _labelled(doc):
+        if _AUDITOR_LABEL.match(_label(label)) and not _PLACEHOLDER.match(value):
+            return " ".join(re.sub(r"[*_`]", "", value).split()), line, column
+    for block in doc.blocks:
+        if block.kind == "table":
+            continue
+        match = _AUDITOR_PROSE.search(block.text)
+        if match:
+            value = (match.group(1) or match.group(2)).strip().rstrip(".")
+            if value and not _PLACEHOLDER.match(value):
+                return " ".join(re.sub(r"[*_`]", "", value).split()), block.line_of(match.start()), 1
+    return None
+
+
+def _clause_numbers(first: str, rest: str) -> set[int]:
+    numbers = {int(first)}
+    previous = int(first)
+    for separator, number in re.findall(r"(,|and|&|to|through|-|–|—|/)\s*+(?:clauses?\s*+)?(\d{1,2})(?:\.\d{1,2})*+", rest, re.I):
+        value = int(number)
+        if separator.lower() in ("to", "through", "-", "–", "—") and previous < value <= 10:
+            numbers.update(range(previous, value + 1))
+        else:
+            numbers.add(value)
+        previous = value
+    return {number for number in numbers if 4 <= number <= 10}
+
+
+def _annex_ids(text: str) -> set[str]:
+    """Annex A controls a scope names: ids, ranges ("A.5.2–A.5.5") and groups ("A.6")."""
+    known = list(catalogue_ids())
+    found: set[str] = set()
+    for match in _ANNEX_ID.finditer(text):
+        start = "A." + ".".join(part for part in match.group(1, 2, 3) if part)
+        end = "A." + ".".join(part for part in match.group(4, 5, 6) if part) if match.group(4) else None
+        if end is None:
+            found.update(control for control in known if control == start or control.startswith(start + "."))
+        elif start in known and end in known:
+            found.update(known[known.index(start): known.index(end) + 1])
+    return found
+
+
+def catalogue_ids() -> tuple[str, ...]:
+    from aims_lint.reading.soa import catalogue
+
+    return tuple(catalogue())
+
+
+def audit_scope(doc) -> dict:
+    """What one internal-audit document (a record, a plan or a programme) says it covers:
+    ``{"clauses": [4..10 named], "whole": bool (the whole AIMS, all clauses),
+    "annex": "all" | "some" | "listed" | "none", "controls": [Annex A ids named],
+    "line": first line of the scope}`` (plain JSON, for the facts cache). Read from the
+    front matter ``scope``, labelled scope fields and rows, sections about the scope or
+    the programme, and programme tables' scope/clause/area columns."""
+    texts: list[tuple[str, int]] = []
+    for key in ("scope", "audit_scope", "clauses", "controls"):
+        value = doc.meta.get(key)
+        if isinstance(value, list):
+            value = "; ".join(str(item) for item in value)
+        if isinstance(value, (str, int, float)) and str(value).strip():
+            texts.append((str(value), doc.value_position(key)[0]))
+    for label, value, line, _ in _labelled(doc):
+        if _SCOPE_LABEL.search(_label(label)):
+            texts.append((value, line))
+    clause_cells: list[str] = []
+    # A procedure's or programme's prose says what the procedure applies to ("internal
+    # audits under clause 9.2 and corrective actions under 10.2"), not which clauses the
+    # audits cover: from it only a statement of the whole AIMS counts (clauses 4 to 10,
+    # "full scope"); records, tables and front matter count in full.
+    prose: list[tuple[str, int]] = []
+    for section in doc.sections:
+        if _SCOPE_SECTION.search(section.title):
+            prose += [(block.text, block.line) for block in section.blocks if block.kind != "table"]
+            texts += [(block.text, block.line) for block in section.blocks if block.kind == "table"]
+    if audit_kind(doc) == MINUTES:
+        texts += prose
+        prose = []
+    for table in doc.tables:
+        if any(_FINDINGS_HEADER.search(header.text) for header in table.header):
+            continue
+        for index, header in enumerate(table.header):
+            if not _SCOPE_COLUMN.search(header.text):
+                continue
+            for row in table.rows:
+                if index < len(row.cells):
+                    texts.append((row.cells[index].text, row.line))
+                    if re.search(r"clause", header.text, re.I):
+                        clause_cells.append(row.cells[index].text)
+    clauses: set[int] = set()
+    whole = False
+    controls: set[str] = set()
+    annex = "none"
+    for text, _ in texts:
+        for match in _CLAUSES.finditer(text):
+            if not match.group(2) and match.group(0).replace(" ", "").lower().endswith("9.2"):
+                continue  # "in accordance with clause 9.2": the audit requirement, not its scope
+            clauses |= _clause_numbers(match.group(1), match.group(2) or "")
+        whole = whole or bool(_WHOLE_AIMS.search(text))
+        if _ANNEX_ALL.search(text):
+            annex = "all"
+        elif _ANNEX_SOME.search(text) and annex != "all":
+            annex = "some"
+        controls |= _annex_ids(text)
+    for text, _ in prose:
+        named: set[int] = set()
+        for match in _CLAUSES.finditer(text):
+            named |= _clause_numbers(match.group(1), match.group(2) or "")
+        if named >= set(range(4, 11)) or _WHOLE_AIMS.search(text):
+            whole = True
+        if _ANNEX_ALL.search(text):
+            annex = "all"
+        elif _ANNEX_SOME.search(text) and annex != "all":
+            annex = "some"
+    for cell in clause_cells:
+        match = _CLAUSE_CELL.match(cell)
+        if match:
+            clauses |= _clause_numbers(match.group(1), match.group(2) or "")
+    if "42001" not in doc.plain_text and "27001" in doc.plain_text:
+        # An ISO/IEC 27001 audit: its "A.8" is 27001's Annex A, not 42001's.
+        controls, annex = set(), "none"
+    if controls and annex == "none":
+        annex = "listed"
+    return {
+        "clauses": sorted(clauses), "whole": whole, "annex": annex, "controls": sorted(controls),
+        "line": min((line for _, line in texts + prose), default=1),
+    }
