@@ -41,7 +41,8 @@ def check(doc, ctx):
         related = [(row.line, row.column, f"{row.raw_id}: another table without a justification column") for row in tables[1:]]
         yield Problem(
             first.line, first.column, related=related,
-            problem=f"none of the {len(included)} included controls has a justification (no justification, rationale or risk column)",
+            problem=(f"none of the {len(included)} included controls has a justification" if len(included) > 1 else f"included control {first.raw_id} has no justification")
+            + " (no justification, rationale or risk column)",
         )
         return
     unjustified = [row for row in included if not _justified(row, terms)]
