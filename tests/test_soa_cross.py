@@ -168,3 +168,75 @@ def test_k0_soa_valid_ids_wrong_titles_and_no_reasons(tmp_path):
     assert found["SOA011"].message.startswith("3 SoA rows give a title")
     assert len(found["SOA011"].locations) == 2
     assert found["SOA012"].message.startswith("none of the 15 included controls has a justification")
+
+
+# ---------------------------------------------------------------------------
+# TRC004: a treatment naming a control the SoA excludes, whatever the layouts
+
+RA_FM = """---
+id: RA-001
+type: risk-assessment
+title: AI risk assessment
+owner: Chief Risk Officer
+version: "1.0"
+status: draft
+next_review: 2027-01-01
+---
+# AI risk assessment
+
+"""
+RISK_TABLE = RA_FM + """| ID | Risk | Likelihood | Severity | Owner | Treatment |
+|---|---|---|---|---|---|
+| R-02 | Bureau feed delivers stale records | 2 | 4 | Head of Data Science | Reduce: freshness checks (A.7.4) |
+"""
+RISK_SECTIONS = RA_FM + """## R-02 Bureau feed delivers stale records
+
+- **Likelihood:** 2
+- **Severity:** 4
+- **Owner:** Head of Data Science
+- **Controls:** A.7.4 Quality of data for AI systems
+"""
+RISK_KV = RA_FM + """### R-02 Bureau feed delivers stale records
+
+| Field | Value |
+|---|---|
+| Likelihood | 2 |
+| Severity | 4 |
+| Owner | Head of Data Science |
+| Treatment | Reduce: freshness checks at ingestion, A.7.4 |
+"""
+SOA_HEAD = FM.split("| Control |")[0]
+SOA_TABLE = soa(_replace(ALL, "A.7.4", "| A.7.4 | Quality of data for AI systems | No | Data quality is managed by the ISMS | | | | |"))
+SOA_FIELDS = SOA_HEAD + """## A.7.4 Quality of data for AI systems
+
+- **Applicable:** No
+- **Justification:** Data quality is managed by the ISMS
+"""
+SOA_KV = SOA_HEAD + """### A.7.4 Quality of data for AI systems
+
+| Field | Value |
+|---|---|
+| Applicable | No |
+| Justification | Data quality is managed by the ISMS |
+"""
+
+
+def _line(text, needle):
+    return next(number for number, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+@pytest.mark.parametrize("risks", [RISK_TABLE, RISK_SECTIONS, RISK_KV], ids=["risk-table", "risk-sections", "risk-kv"])
+@pytest.mark.parametrize("soa_text", [SOA_TABLE, SOA_FIELDS, SOA_KV], ids=["soa-table", "soa-fields", "soa-kv"])
+def test_treatment_naming_an_excluded_control_points_at_both_ends(repo, risks, soa_text):
+    root = repo({"planning/risk-assessment.md": risks, "planning/soa.md": soa_text})
+    (finding,) = lint(root, select=["TRC004"]).active
+    assert finding.path == "planning/risk-assessment.md" and finding.line == _line(risks, "A.7.4")
+    assert "A.7.4, cited in the treatment of risk R-02, is excluded in the Statement of Applicability" in finding.message
+    (other,) = finding.locations
+    soa_line = _line(soa_text, "A.7.4") if soa_text is not SOA_KV else _line(soa_text, "| Field |")
+    assert (other.path, other.line, other.message) == ("planning/soa.md", soa_line, "A.7.4 excluded here")
+
+
+def test_treatment_naming_an_included_control_passes(repo):
+    root = repo({"planning/risk-assessment.md": RISK_SECTIONS, "planning/soa.md": soa()})
+    assert lint(root, select=["TRC004"]).active == []
