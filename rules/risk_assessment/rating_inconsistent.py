@@ -1,6 +1,7 @@
 from aims_lint.rule import Problem, rule
 
 from .register import (
+    parse_product,
     parse_rating,
     rating_bands,
     risks,
@@ -12,6 +13,14 @@ _SAME = {"moderate": "medium"}
 
 def _level(word):
     return _SAME.get(word, word)
+
+
+def _apart(risk, rating) -> bool:
+    """Likelihood and severity are written in their own cells, not read off the rating's product."""
+    return all(
+        (value := risk.values.get(name)) is not None and (value.line, value.column) != (rating.line, rating.column)
+        for name in ("likelihood", "severity")
+    )
 
 
 def _band_problem(bands, score, level, what):
@@ -48,7 +57,15 @@ def check(doc, ctx):
         where = rating
         if rating is not None:
             score, level = parse_rating(rating.text)
-            if product and likelihood is not None and severity is not None:
+            written = parse_product(rating.text)
+            if written and written[0] * written[1] != written[2]:
+                # "4×3=15": the cell contradicts itself, whatever the document's method.
+                problems.append(f"rating written as '{rating.text.strip()}' but {written[0]} × {written[1]} = {written[0] * written[1]}")
+            elif written and _apart(risk, rating) and (written[0], written[1]) != (likelihood, severity) and None not in (likelihood, severity):
+                problems.append(
+                    f"rating written as '{rating.text.strip()}' but the risk's likelihood is {likelihood} and its severity {severity}"
+                )
+            elif product and likelihood is not None and severity is not None:
                 if score is not None and score != likelihood * severity:
                     problems.append(f"rating {score} is not likelihood {likelihood} × severity {severity} = {likelihood * severity}")
                 elif score is None:
