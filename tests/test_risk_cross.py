@@ -216,3 +216,21 @@ def test_right_counts_and_counts_of_something_else_pass(repo, sentence):
 def test_unreadable_levels_are_not_counted(repo):
     text = NO_METHOD + "The register identifies 3 high risks.\n\n" + table("| R-01 | Bias | 3 | 5 | 15 | 2 | 5 | 10 | Head of DS | Reduce |", "| R-02 | Drift | 3 | 3 | 9 | 2 | 3 | 6 | Head of DS | Reduce |")
     assert found(repo, text, "RSK010") == []
+
+
+def test_a_third_factor_in_the_rating_is_not_a_contradiction(repo):
+    # FMEA: severity × occurrence × detection; the same pair may carry two ratings.
+    text = NO_METHOD + table(
+        "| R-01 | Bias | High | High | 15 | Low | Head of DS | Reduce |",
+        "| R-02 | Drift | High | High | 12 | High | Head of DS | Reduce |",
+        header="| ID | Risk | Likelihood | Severity | Rating | Detectability | Owner | Treatment |",
+    )
+    assert found(repo, text, "RSK009") == []
+
+
+def test_residual_with_a_third_factor_is_not_a_product(repo):
+    text = FM + table(
+        "| R-01 | Bias | 3 | 4 | 12 | 2 | 4 | 4 | 0.5 | Head of DS | Reduce |",
+        header="| ID | Risk | Likelihood | Severity | Rating | Residual likelihood | Residual severity | Residual | Control weighting | Owner | Treatment |",
+    )
+    assert found(repo, text, "RSK008") == []

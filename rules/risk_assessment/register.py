@@ -225,6 +225,19 @@ _PRODUCT_METHOD = lazy(
 )
 
 
+# A third factor in the rating (FMEA's detection, velocity, exposure): the same pair of
+# likelihood and severity may then rightly carry different ratings.
+_THIRD_FACTOR = lazy(r"\b(rpn|detect\w*|velocity|proximity|exposure|vulnerability|controllability|weight\w*)\b", re.I)
+
+
+def third_factor(doc, risk) -> bool:
+    """The risk's register rates with a third factor besides likelihood and severity."""
+    for table in doc.tables:
+        if table.line == risk.register:
+            return any(_THIRD_FACTOR.search(cell.text) for cell in table.header)
+    return any(_THIRD_FACTOR.search(label) for label in (value.label for value in risk.values.values()))
+
+
 def states_product_method(doc) -> bool:
     """The document says a rating is likelihood × severity."""
     return any(_PRODUCT_METHOD.search(text) for _, text in doc.prose_lines)

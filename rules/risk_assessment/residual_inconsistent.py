@@ -1,6 +1,6 @@
 from aims_lint.rule import Problem, rule
 
-from .register import parse_product, parse_rating, parse_score, risks, states_product_method
+from .register import parse_product, parse_rating, parse_score, risks, states_product_method, third_factor
 
 
 def _score(risk, name: str) -> int | None:
@@ -40,7 +40,7 @@ def check(doc, ctx):
         if written and written[0] * written[1] != written[2]:
             problems.append(f"residual written as '{residual.text.strip()}' but {written[0]} × {written[1]} = {written[0] * written[1]}")
         elif (
-            (method or written) and score is not None and rl is not None and rs is not None
+            (method or written) and not third_factor(doc, risk) and score is not None and rl is not None and rs is not None
             and _own_cell(risk, "residual_likelihood", residual) and _own_cell(risk, "residual_severity", residual)
             and score != rl * rs
         ):

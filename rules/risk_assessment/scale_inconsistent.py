@@ -2,7 +2,7 @@ from collections import Counter
 
 from aims_lint.rule import Problem, rule
 
-from .register import level_of, parse_rating, parse_score, risks
+from .register import level_of, parse_rating, parse_score, risks, third_factor
 
 
 def _word(risk, name: str) -> str | None:
@@ -26,6 +26,8 @@ def _word(risk, name: str) -> str | None:
 def check(doc, ctx):
     pairs: dict[tuple[str, str], list] = {}
     for risk in risks(doc):
+        if third_factor(doc, risk):
+            continue
         likelihood, severity = _word(risk, "likelihood"), _word(risk, "severity")
         rating = risk.values.get("rating")
         if likelihood is None or severity is None or rating is None:
