@@ -234,3 +234,12 @@ def test_residual_with_a_third_factor_is_not_a_product(repo):
         header="| ID | Risk | Likelihood | Severity | Rating | Residual likelihood | Residual severity | Residual | Control weighting | Owner | Treatment |",
     )
     assert found(repo, text, "RSK008") == []
+
+
+def test_findings_point_at_the_method_and_the_band_they_rest_on(repo):
+    text = FM + table("| R-01 | Bias | 3 | 4 | 12 | 2 | 4 | 9 | Head of DS | Reduce |", "| R-02 | Drift | 3 | 3 | 10 (High) | 3 | 3 | 9 | Head of DS | Reduce |")
+    method, medium = _line(text, "Rating = likelihood"), _line(text, "| Medium | 8-12 |")
+    (residual,) = found(repo, text, "RSK008")
+    assert [(item.line, item.message) for item in residual.locations] == [(method, "the method: likelihood × severity")]
+    (rating,) = found(repo, text, "RSK006")
+    assert [(item.line, item.message) for item in rating.locations] == [(method, "the method: likelihood × severity"), (medium, "the band 'Medium' (8-12)")]

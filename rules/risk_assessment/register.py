@@ -240,7 +240,13 @@ def third_factor(doc, risk) -> bool:
 
 def states_product_method(doc) -> bool:
     """The document says a rating is likelihood × severity."""
-    return any(_PRODUCT_METHOD.search(text) for _, text in doc.prose_lines)
+    return product_method_line(doc) is not None
+
+
+def product_method_line(doc) -> int | None:
+    """The line where the document says a rating is likelihood × severity (the other end
+    of a finding that judges a rating by it)."""
+    return doc.memo("rsk.product_method", lambda doc: next((line for line, text in doc.prose_lines if _PRODUCT_METHOD.search(text)), None))
 
 
 def dimension_terms(ctx) -> list[tuple[str, str, list[str]]]:

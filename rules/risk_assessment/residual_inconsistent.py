@@ -1,6 +1,6 @@
 from aims_lint.rule import Problem, rule
 
-from .register import parse_product, parse_rating, parse_score, risks, states_product_method, third_factor
+from .register import parse_product, parse_rating, parse_score, product_method_line, risks, third_factor
 
 
 def _score(risk, name: str) -> int | None:
@@ -28,12 +28,14 @@ def check(doc, ctx):
     found = risks(doc)
     if not found:
         return
-    method = states_product_method(doc)
+    method_line = product_method_line(doc)
+    method = method_line is not None
     for risk in found:
         residual = risk.values.get("residual")
         if residual is None:
             continue
         problems = []
+        related = []
         score, _ = parse_rating(residual.text)
         written = parse_product(residual.text)
         rl, rs = _score(risk, "residual_likelihood"), _score(risk, "residual_severity")
@@ -45,6 +47,8 @@ def check(doc, ctx):
             and score != rl * rs
         ):
             problems.append(f"residual rating {score} is not residual likelihood {rl} × residual severity {rs} = {rl * rs}")
+            if method and not written:
+                related.append((method_line, 1, "the method: likelihood × severity"))
         # A treatment lowers a risk or leaves it: a residual input above the inherent one
         # changes the assessment itself, which belongs in the inherent rating.
         raised = []
@@ -62,4 +66,4 @@ def check(doc, ctx):
             if inherent is not None and score is not None and score > inherent and (method or written or parse_product(rating.text if rating else "")):
                 problems.append(f"residual rating {score} is higher than the inherent {inherent}")
         if problems:
-            yield Problem(residual.line, residual.column, risk=f"'{risk.label}'", problems="; ".join(problems))
+            yield Problem(residual.line, residual.column, risk=f"'{risk.label}'", problems="; ".join(problems), related=related)
