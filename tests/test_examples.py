@@ -31,6 +31,22 @@ def test_example_with_gaps_fails_with_findings_a_consultant_expects():
     assert result.fails("minor")
 
 
+def test_example_with_gaps_shows_the_soa_and_risk_cross_examination():
+    """Issue 13: one planted instance of each gap of the SoA against Annex A and the
+    risk treatment, and of the risk ratings against their own method."""
+    result = lint_example("aims")
+    found = {(f.path, f.code): f for f in result.active}
+    assert "A.10.2 'Supplier contracts' names A.10.3 'Suppliers'" in found[("planning/soa.md", "SOA011")].message
+    assert "(A.8.5) has no justification for inclusion" in found[("planning/soa.md", "SOA012")].message
+    excluded = found[("planning/risk-assessment.md", "TRC004")]
+    assert [(item.path, item.line) for item in excluded.locations] == [("planning/soa.md", 28)]  # the SoA row
+    ratings = [f.message for f in result.active if f.code == "RSK006"]
+    assert any("rating written as '3×3=6' but 3 × 3 = 9" in message for message in ratings)
+    assert "residual likelihood 3 is higher than the inherent 2" in found[("planning/risk-assessment.md", "RSK008")].message
+    assert "'High' × severity 'High' is rated 12 for risk 'R-08' but 15" in found[("planning/risk-assessment.md", "RSK009")].message
+    assert found[("planning/risk-assessment.md", "RSK010")].message.startswith("the text counts 2 High risks but the register rates 3")
+
+
 def test_audit_ready_example_has_no_major_or_minor_finding():
     result = lint_example("aims-complete")
     assert not result.errors

@@ -2,7 +2,7 @@
 
 One ``SoAEntry`` per control the SoA decides on: the control id as written and
 normalised, its title, the decision (included, excluded, unknown), and the
-justification, status, procedure, record/evidence and owner values with their lines,
+justification, status, procedure, record/evidence, owner and risk values with their lines,
 each value carrying its references typed (a link, a document id, a path written as
 text, a code name, a web address, plain words).
 
@@ -201,7 +201,7 @@ def decision(value) -> bool | None:
 # ---------------------------------------------------------------------------
 # Entries
 
-FIELDS = ("justification", "status", "procedure", "evidence", "owner")
+FIELDS = ("justification", "status", "procedure", "evidence", "owner", "risk")
 
 
 @dataclass(eq=False)
@@ -232,6 +232,7 @@ class SoAEntry:
     procedure = property(lambda self: self.values.get("procedure"))
     evidence = property(lambda self: self.values.get("evidence"))
     owner = property(lambda self: self.values.get("owner"))
+    risk = property(lambda self: self.values.get("risk"))  # the risks it treats: a reason to include it
 
 
 @dataclass(frozen=True)
@@ -525,6 +526,7 @@ _FM_KEYS = {
     "evidence": ("evidence", "record", "records"),
     "owner": ("owner", "responsible", "role", "accountable"),
     "status": ("status",),
+    "risk": ("risks", "risk", "risk_ids"),
 }
 
 

@@ -8,4 +8,7 @@ RULE_MODULES: tuple[str, ...] = (
     "register_unassessed",
     "rating_inconsistent",
     "cybersecurity_only",
+    "residual_inconsistent",
+    "scale_inconsistent",
+    "summary_count_mismatch",
 )

@@ -1,10 +1,11 @@
 from aims_lint.rule import Problem, rule
 
 from .register import (
+    parse_product,
     parse_rating,
+    product_method_line,
     rating_bands,
     risks,
-    states_product_method,
 )
 
 _SAME = {"moderate": "medium"}
@@ -14,7 +15,15 @@ def _level(word):
     return _SAME.get(word, word)
 
 
-def _band_problem(bands, score, level, what):
+def _apart(risk, rating) -> bool:
+    """Likelihood and severity are written in their own cells, not read off the rating's product."""
+    return all(
+        (value := risk.values.get(name)) is not None and (value.line, value.column) != (rating.line, rating.column)
+        for name in ("likelihood", "severity")
+    )
+
+
+def _band_problem(bands, score, level, what, related=None):
     if score is None or level is None:
         return None
     holding = [band for band in bands if band.low <= score <= band.high]
@@ -22,6 +31,8 @@ def _band_problem(bands, score, level, what):
         return None
     band = holding[0]
     span = f"{band.low}-{band.high}" if band.high < 10**6 else f"{band.low} or more"
+    if related is not None:
+        related.setdefault(band.line, f"the band '{band.level.title()}' ({span})")
     return f"{what} {score} is labelled '{level.title()}' but the document's own bands put {score} in '{band.level.title()}' ({span}, line {band.line})"
 
 
@@ -40,29 +51,43 @@ def check(doc, ctx):
     if not found:
         return
     bands = rating_bands(doc)
-    product = states_product_method(doc)
+    method_line = product_method_line(doc)
+    product = method_line is not None
     for risk in found:
         problems = []
+        related = {}  # line of the method or band the rating contradicts -> what is there
         rating = risk.values.get("rating")
         likelihood, severity = risk.likelihood, risk.severity  # also read off "4×3=12"
         where = rating
         if rating is not None:
             score, level = parse_rating(rating.text)
-            if product and likelihood is not None and severity is not None:
+            written = parse_product(rating.text)
+            if written and written[0] * written[1] != written[2]:
+                # "4×3=15": the cell contradicts itself, whatever the document's method.
+                problems.append(f"rating written as '{rating.text.strip()}' but {written[0]} × {written[1]} = {written[0] * written[1]}")
+            elif written and _apart(risk, rating) and (written[0], written[1]) != (likelihood, severity) and None not in (likelihood, severity):
+                problems.append(
+                    f"rating written as '{rating.text.strip()}' but the risk's likelihood is {likelihood} and its severity {severity}"
+                )
+            elif product and likelihood is not None and severity is not None:
                 if score is not None and score != likelihood * severity:
                     problems.append(f"rating {score} is not likelihood {likelihood} × severity {severity} = {likelihood * severity}")
+                    related.setdefault(method_line, "the method: likelihood × severity")
                 elif score is None:
                     score = likelihood * severity
-            problem = _band_problem(bands, score, level, "rating")
+            problem = _band_problem(bands, score, level, "rating", related)
             if problem:
                 problems.append(problem)
         residual = risk.values.get("residual")
         if residual is not None:
             score, level = parse_rating(residual.text)
-            problem = _band_problem(bands, score, level, "residual rating")
+            problem = _band_problem(bands, score, level, "residual rating", related)
             if problem:
                 problems.append(problem)
                 where = where or residual
         if problems:
             line, column = (where.line, where.column) if where is not None else (risk.line, risk.column)
-            yield Problem(line, column, risk=f"'{risk.label}'", problems="; ".join(problems))
+            yield Problem(
+                line, column, risk=f"'{risk.label}'", problems="; ".join(problems),
+                related=[(number, 1, what) for number, what in sorted(related.items())],
+            )

@@ -260,9 +260,28 @@ _PRODUCT_METHOD = lazy(
 )
 
 
+# A third factor in the rating (FMEA's detection, velocity, exposure): the same pair of
+# likelihood and severity may then rightly carry different ratings.
+_THIRD_FACTOR = lazy(r"\b(rpn|detect\w*|velocity|proximity|exposure|vulnerability|controllability|weight\w*)\b", re.I)
+
+
+def third_factor(doc, risk) -> bool:
+    """The risk's register rates with a third factor besides likelihood and severity."""
+    for table in doc.tables:
+        if table.line == risk.register:
+            return any(_THIRD_FACTOR.search(cell.text) for cell in table.header)
+    return any(_THIRD_FACTOR.search(label) for label in (value.label for value in risk.values.values()))
+
+
 def states_product_method(doc) -> bool:
     """The document says a rating is likelihood × severity."""
-    return any(_PRODUCT_METHOD.search(text) for _, text in doc.prose_lines)
+    return product_method_line(doc) is not None
+
+
+def product_method_line(doc) -> int | None:
+    """The line where the document says a rating is likelihood × severity (the other end
+    of a finding that judges a rating by it)."""
+    return doc.memo("rsk.product_method", lambda doc: next((line for line, text in doc.prose_lines if _PRODUCT_METHOD.search(text)), None))
 
 
 def dimension_terms(ctx) -> list[tuple[str, str, list[str]]]:

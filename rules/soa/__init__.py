@@ -11,4 +11,6 @@ RULE_MODULES: tuple[str, ...] = (
     "version_missing",
     "risk_link_missing",
     "other_standard",
+    "title_mismatch",
+    "inclusion_unjustified",
 )

@@ -1,4 +1,4 @@
-from aims_lint.rule import Problem, rule
+from aims_lint.rule import Problem, Related, rule
 
 from ..risk_assessment.register import risks
 from ..soa.controls import annex_a
@@ -32,11 +32,14 @@ def check(doc, ctx):
                 if control not in catalogue or control in reported:
                     continue  # an unknown ID is no treatment the SoA could list
                 decision = decisions.get(control)
+                related = ()
                 if decision is None:
                     problem = "is not in the Statement of Applicability"
                 elif decision[0] is False:
                     problem = f"is excluded in the Statement of Applicability ({decision[1]}:{decision[2]})"
+                    # The other end: the SoA row that excludes it (read from the facts cache).
+                    related = (Related(decision[2], 1, f"{control} excluded here", doc=decision[1]),)
                 else:
                     continue
                 reported.add(control)
-                yield Problem(value.line, value.column, control=written, risk=risk.label, problem=problem)
+                yield Problem(value.line, value.column, control=written, risk=risk.label, problem=problem, related=related)
