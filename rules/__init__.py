@@ -19,5 +19,6 @@ FAMILIES = (
     "competence",
     "management_review",
     "traceability",
+    "chronology",
     "aims",
 )
