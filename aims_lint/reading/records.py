@@ -30,7 +30,7 @@ from aims_lint.patterns import lazy
 
 NC_LOG_FACT = "records.nonconformity-log.1"
 NC_LOG_SHAPE = {"date": frozenset({str, type(None)}), "rows": [(str, frozenset({str, type(None)}), frozenset({str, type(None)}), bool, int)]}
-RESULTS_FACT = "records.results.1"
+RESULTS_FACT = "records.results.5"
 RESULTS_SHAPE = [(str, str, str, frozenset({bool, type(None)}), bool, int)]
 INTERVAL_FACT = "records.review-interval.1"
 INTERVAL_SHAPE = frozenset({(int, int, int), type(None)})
@@ -121,6 +121,15 @@ _TARGET_HEADER = lazy(r"\b(?:target|threshold|goal|tolerance)s?\b", re.I)
 _MET_HEADER = lazy(r"\b(?:status|met|achieved\?|rag|on track|assessment)\b", re.I)
 _ACTION_HEADER = lazy(r"\b(?:actions?|decisions?|follow[- ]?up|corrective|response|next steps?|treatment)\b", re.I)
 _MISSED_WORD = lazy(r"\bnot met\b|\bmissed\b|\bbelow target\b|\babove (?:the )?(?:threshold|tolerance)\b|\boff[- ]track\b|\bred\b|\bfail(?:ed)?\b|\bbreach(?:ed)?\b|\bnot achieved\b", re.I)
+_PENDING_WORD = lazy(r"\bin progress\b|\bon track\b|\bpending\b|\bongoing\b|\bimproving\b|\bamber\b", re.I)
+# Words in any other cell of the row (a "Trend", "Comment" or "Notes" column) that
+# record what is being done: "FIDO2 rollout in progress", "see CAPA-2026-004".
+_ACTION_TEXT = lazy(
+    r"\b(?:CAPA|NCR?|CA)[-_ ]?\d|\bcorrective\b|\bactions?\b|\bin progress\b|\brollout\b|\bplanned\b|\bsee\b|"
+    r"\btracked\b|\bremediat|\bdecided\b|\bagreed\b|\baccepted\b|\bescalated\b|\bticket\b",
+    re.I,
+)
+_INTERIM_TARGET = lazy(r"\bby\b|\bdue\b|\buntil\b", re.I)
 _MET_WORD = lazy(r"^(?:met|achieved|on track|green|pass(?:ed)?|ok|yes)\b", re.I)
 _EMPTY = lazy(r"^\s*+(?:|-|—|–|n/?a|none|no|tbd|todo)\s*+$", re.I)
 _NUMBER = lazy(r"(\d+(?:[.,]\d+)?)\s*(%?)")
@@ -130,25 +139,45 @@ _AT_LEAST = lazy(r"≥|>=|\bat least\b|\bminimum\b|\bmin\.?\b|\bno less than\b|\
 _AT_MOST = lazy(r"≤|<=|\bat most\b|\bmaximum\b|\bmax\.?\b|\bno more than\b|\bbelow\b|\bunder\b|<|\bor less\b|\bor fewer\b|\bwithin\b", re.I)
 
 
+_DATE_OR_ID = lazy(r"\b(?:19|20)\d\d-\d\d(?:-\d\d)?\b|\b[A-Z]{1,6}[-_]\d+\b")
+
+
+def _figure_match(text: str):
+    cleaned = _DATE_OR_ID.sub(lambda match: " " * len(match.group(0)), text)
+    return _NUMBER.search(cleaned)
+
+
 def _figure(text: str):
     """(number, is_percent) of the first figure of a cell that is not a date or an id."""
-    cleaned = re.sub(r"\b(?:19|20)\d\d-\d\d(?:-\d\d)?\b|\b[A-Z]{1,6}[-_]\d+\b", " ", text)
-    match = _NUMBER.search(cleaned)
+    match = _figure_match(text)
     if not match:
         return None
     return float(match.group(1).replace(",", ".")), bool(match.group(2))
 
 
+_BEFORE_AT_LEAST = lazy(r"(?:≥|>=|>|\bat least|\bminimum(?: of)?|\bmin\.?|\bno less than|\babove|\bover|\bexceed(?:s|ing)?)\s*+$", re.I)
+_BEFORE_AT_MOST = lazy(r"(?:≤|<=|<|\bat most|\bmaximum(?: of)?|\bmax\.?|\bno more than|\bbelow|\bunder|\bless than|\bfewer than)\s*+$", re.I)
+_AFTER_AT_LEAST = lazy(r"^\s*+(?:or (?:more|higher|above|better)\b|\+)", re.I)
+_AFTER_AT_MOST = lazy(r"^\s*+(?:or (?:less|lower|fewer|below)\b)", re.I)
+
+
 def target_of(text: str):
-    """(comparator, number, is_percent) of a target ("≥ 0.8", "at most 2%"), or None when
-    it states no direction."""
-    figure = _figure(text)
-    if figure is None:
+    """(comparator, number, is_percent) of a target ("≥ 0.8", "at most 2%", "95% or
+    higher"), or None when it states no direction. The direction is the word next to
+    the figure, not one anywhere in the sentence ("100% of declines within 5 points")."""
+    match = _figure_match(text)
+    if match is None:
         return None
-    if _AT_LEAST.search(text):
-        return ">=", figure[0], figure[1]
-    if _AT_MOST.search(text):
-        return "<=", figure[0], figure[1]
+    number, percent = float(match.group(1).replace(",", ".")), bool(match.group(2))
+    before, after = text[max(0, match.start() - 16):match.start()], text[match.end():match.end() + 14]
+    if _BEFORE_AT_LEAST.search(before) or _AFTER_AT_LEAST.match(after):
+        return ">=", number, percent
+    if _BEFORE_AT_MOST.search(before) or _AFTER_AT_MOST.match(after):
+        return "<=", number, percent
+    if (number, percent) == (100.0, True) and not before.strip():
+        return ">=", 100.0, True  # nothing lies above 100%: the target is a floor
+    if number == 0 and text.strip().rstrip(".").lower() in ("0", "0%", "zero", "none"):
+        return "<=", 0.0, percent  # nothing lies below zero: the target is a ceiling
     return None
 
 
@@ -166,13 +195,24 @@ def _result_tables(doc):
     for table in doc.tables:
         headers = [cell.text.strip() for cell in table.header]
         metric = next((i for i, text in enumerate(headers) if _METRIC_HEADER.search(text) and not _TARGET_HEADER.search(text)), None)
-        value = next((i for i, text in enumerate(headers) if i != metric and _VALUE_HEADER.search(text)), None)
+        value = next((i for i, text in enumerate(headers) if i != metric and _VALUE_HEADER.search(text) and not _TARGET_HEADER.search(text)), None)
         if metric is None or value is None:
             continue
         target = next((i for i, text in enumerate(headers) if i not in (metric, value) and _TARGET_HEADER.search(text)), None)
         met = next((i for i, text in enumerate(headers) if i not in (metric, value, target) and _MET_HEADER.search(text)), None)
         actions = [i for i, text in enumerate(headers) if i not in (metric, value, target, met) and _ACTION_HEADER.search(text)]
         yield table, metric, value, target, met, actions
+
+
+def _discussed_elsewhere(doc, table, metric: str) -> bool:
+    name = " ".join(re.sub(r"[*_`]+", " ", metric).lower().split())
+    if len(name) < 8:
+        return False
+    return any(
+        name in " ".join(block.text.lower().split())
+        for block in doc.blocks
+        if not (table.line <= block.line <= table.end_line)
+    )
 
 
 def results(doc) -> list[list]:
@@ -189,13 +229,24 @@ def results(doc) -> list[list]:
                 continue
             ref_match = next((m.group(0) for m in map(_OBJECTIVE_REF.search, cells[:2]) if m), None)
             ref = ref_match or cell(metric)
-            missed = misses(cell(value), cell(target)) if cell(target) else None
+            # A target with its own deadline ("100% by due date") is not missed by an
+            # interim figure; a status column says what the organisation concluded.
+            missed = misses(cell(value), cell(target)) if cell(target) and not _INTERIM_TARGET.search(cell(target)) else None
             status = cell(met)
             if status and _MISSED_WORD.search(status):
                 missed = True
+            elif status and _PENDING_WORD.search(status):
+                missed = None
             elif status and _MET_WORD.search(status) and missed is None:
                 missed = False
             action = any(not _EMPTY.match(cell(index)) for index in actions)
+            others = [index for index in range(len(cells)) if index not in (metric, value, target, met, *actions)]
+            action = action or any(_ACTION_TEXT.search(cells[index]) for index in others)
+            if missed and not action:
+                # A nonconformity raised or an action recorded elsewhere in the record
+                # for the same metric ("NC-01 | AI literacy training completion below
+                # target | In progress") is the action.
+                action = _discussed_elsewhere(doc, table, cell(metric))
             found.append([ref, cell(value), cell(target), missed, action, row.line])
     return found
 

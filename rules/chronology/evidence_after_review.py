@@ -21,7 +21,7 @@ def _held(doc):
 @rule(
     code="CHR003",
     name="evidence-after-review",
-    clause="9.3.2",
+    clause="9.3.3",
     types=("management-review",),
     classification="minor",
     remediation="1 day",

@@ -8,7 +8,7 @@ from aims_lint.rule import Problem, Related, rule
 _ACCEPT_HEADER = lazy(r"\baccept(?:ed|ance)\b", re.I)
 # "residual ratings ... were accepted by the Chief Risk Officer on 2026-09-18"; "risk
 # acceptance: 18 September 2026". The date follows the word within the sentence.
-_ACCEPTED = lazy(r"\b(?:accepted|acceptance|signed off)\b[^.;\n]{0,80}?\b(?:on|date[d:]?|:)\s*([^.;\n]{6,30})", re.I)
+_ACCEPTED = lazy(r"\b(?:accepted|acceptance|signed off)\b[^.;]{0,80}?(?:\bon|\bdated?|:)\s++([^.;\n]{6,30})", re.I)
 _RESIDUAL = lazy(r"\bresidual\b|\brisk acceptance\b|\baccepted risks?\b", re.I)
 
 

@@ -17,7 +17,7 @@ def _known(evidence, ids) -> set[str]:
 @rule(
     code="MRV010",
     name="review-cites-unknown-audit",
-    clause="9.3.2",
+    clause="9.2.2",
     types=("management-review",),
     classification="minor",
     remediation="1 day",
