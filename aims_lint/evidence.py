@@ -135,7 +135,13 @@ def evidence_of(workspace) -> Evidence:
 def collect(workspace) -> Evidence:
     """The repository's mandatory documented information and its audit and review records."""
     from aims_lint.reading import review_record, templates
-    from rules.mandatory import MANDATORY, holds
+    import importlib
+
+    from aims_lint.pack import _builtin_package
+
+    # The pack is ``aims_lint.rules`` in the wheel and in a source checkout alike.
+    mandatory = importlib.import_module(f"{_builtin_package().__name__}.mandatory")
+    MANDATORY, holds = mandatory.MANDATORY, mandatory.holds
 
     index = workspace.index()
     evidence = Evidence()

@@ -3,8 +3,8 @@ import datetime as dt
 from aims_lint.dates import parse_date
 from aims_lint.reading.metadata import metadata
 from aims_lint.rule import Problem, Related, rule
-from rules.impact_assessment.common import judged
-from rules.impact_assessment.predates_system_change import _last_changes
+from ..impact_assessment.common import judged
+from ..impact_assessment.predates_system_change import _last_changes
 
 
 @rule(
