@@ -10,8 +10,16 @@ from aims_lint.reading.records import (
 )
 
 OBJECTIVES_TYPE = "ai-objectives"
-# Documents that do not report measured results (their tables have other meanings).
-NOT_RESULTS = frozenset({"ai-objectives", "soa", "risk-assessment", "competence-matrix", "impact-assessment", "aims-scope"})
+# Documents that report measured results: records (monitoring reports, dashboards,
+# test reports) and management-review minutes. Procedures and policies describe KPIs
+# and their targets ("Target value"), not results; reading only records also keeps a
+# cold run from parsing every document twice.
+RESULT_TYPES = frozenset({"record", "management-review"})
+_RESULT_TYPE_WORDS = ("monitor", "measure", "kpi", "metric", "dashboard", "report", "test")
+
+
+def reports_results(doc_type: str) -> bool:
+    return doc_type in RESULT_TYPES or any(word in doc_type for word in _RESULT_TYPE_WORDS)
 
 
 def _read(workspace):
@@ -24,7 +32,7 @@ def _read(workspace):
             continue
         if doc_type == OBJECTIVES_TYPE:
             objectives += [(relpath, item) for item in workspace.fact(relpath, OBJECTIVES_FACT, objective_facts, OBJECTIVES_SHAPE) or []]
-        elif doc_type not in NOT_RESULTS:
+        elif reports_results(doc_type):
             found += [(relpath, item) for item in workspace.fact(relpath, RESULTS_FACT, results, RESULTS_SHAPE) or []]
     return objectives, found
 
