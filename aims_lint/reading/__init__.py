@@ -11,5 +11,10 @@ Readings are computed once per document, lazily, through ``Document.memo``.
 
 Modules: ``templates`` (placeholders with their lines, and whether the document is an
 unfilled template, partly filled or filled; the runner skips rules that do not judge
-templates on an unfilled one).
+templates on an unfilled one); ``review_record`` (management-review minutes and
+internal-audit records: kind, date held and its line, audits cited, open nonconformities
+reported, links); ``records`` (records read against each other, issue 13: a
+nonconformity log's rows, a monitoring record's results against targets, the planned
+interval of management reviews, objectives with ids, targets and deadlines), all plain
+JSON for the facts cache that workspace rules read.
 """
