@@ -11,13 +11,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 AUDIT_FACT = "evidence.audit-record.4"
-REVIEW_FACT = "evidence.review-minutes.3"
+REVIEW_FACT = "evidence.review-minutes.5"
 _DATE = frozenset({str, type(None)})
-_AUDIT_SHAPE = {
-    "kind": str, "date": _DATE, "scope": bool, "criteria": bool, "findings": bool, "auditor": _DATE,
-    "auditor_line": int, "words": int,
+AUDIT_SHAPE = {
+    "kind": str, "date": _DATE, "line": int, "ids": [str], "scope": bool, "criteria": bool, "findings": bool,
+    "auditor": _DATE, "auditor_line": int, "words": int,
 }
-_REVIEW_SHAPE = {"kind": str, "date": _DATE, "inputs": bool, "decisions": bool, "audit": bool, "words": int}
+REVIEW_SHAPE = {
+    "kind": str, "date": _DATE, "line": int, "cited": [(str, int)], "open_nc": frozenset({(int, int), type(None)}),
+    "links": [(str, int)],
+    "inputs": bool, "decisions": bool, "audit": bool, "words": int,
+}
 
 
 @dataclass
@@ -62,6 +66,73 @@ class Evidence:
         }
 
 
+@dataclass
+class ReviewGap:
+    """The management review of the cycle against its internal audit (9.3.2 c) 4)): what
+    the readiness verdict refuses READY for and MRV009 reports, in one wording.
+
+    ``kind``: "undated" (the latest review gives no date), "predates" (no review is dated
+    on or after the latest internal audit) or "silent" (the reviews after it do not speak
+    of it). ``major``: no review considered the audit of the cycle, and the one on record
+    is the only review after it (or none is after it)."""
+
+    kind: str
+    review: Record
+    audit: Record
+    major: bool
+
+    def describe(self) -> str:
+        review, audit = self.review, self.audit
+        if self.kind == "undated":
+            return (
+                f"the management review {review.path} has no date: it does not show that it followed "
+                f"the internal audit of {audit.date}"
+            )
+        if self.kind == "predates":
+            return (
+                f"the latest management review ({review.path}, {review.date}) predates the internal audit "
+                f"({audit.path}, {audit.date}): it cannot have considered its results"
+            )
+        return (
+            f"the latest management review ({review.path}, {review.date}) does not consider the results "
+            f"of the internal audit ({audit.path}, {audit.date})"
+        )
+
+
+def held_audits(evidence: Evidence, today) -> list[Record]:
+    """Internal-audit records with content, held by ``today`` (or undated)."""
+    audits = [record for record in evidence.audits if not record.lacks]
+    return [record for record in audits if record.date is None or record.date <= today.isoformat()]
+
+
+def latest(records: list[Record]) -> Record | None:
+    dated = [record for record in records if record.date]
+    return max(dated, key=lambda record: record.date) if dated else None
+
+
+def review_gap(evidence: Evidence, today) -> ReviewGap | None:
+    """Does the management review of the cycle follow and consider its internal audit?"""
+    audit = latest(held_audits(evidence, today))
+    reviews = [record for record in evidence.reviews if not record.lacks]
+    if audit is None or not reviews:
+        return None
+    review = latest(reviews)
+    if review is None:
+        return ReviewGap("undated", reviews[0], audit, major=False)
+    after = [record for record in reviews if record.date and record.date >= audit.date]
+    if not after:
+        return ReviewGap("predates", review, audit, major=True)
+    if any(record.facts.get("audit") for record in after):
+        return None
+    return ReviewGap("silent", review, audit, major=len(after) == 1)
+
+
+def evidence_of(workspace) -> Evidence:
+    """``collect(workspace)`` once per run: the readiness verdict and the rules that read
+    the records against each other (MRV009-MRV012) share it."""
+    return workspace.memo("evidence", collect)
+
+
 def collect(workspace) -> Evidence:
     """The repository's mandatory documented information and its audit and review records."""
     import importlib
@@ -95,7 +166,7 @@ def collect(workspace) -> Evidence:
                     evidence.audits.append(Record(relpath, facts, review_record.audit_empty(facts)))
         elif kind.clause == "9.3":
             for relpath in filled:
-                facts = workspace.fact(relpath, REVIEW_FACT, review_record.review_minutes, _REVIEW_SHAPE)
+                facts = workspace.fact(relpath, REVIEW_FACT, review_record.review_minutes, REVIEW_SHAPE)
                 if facts is not None and facts["kind"] == review_record.MINUTES:
                     evidence.reviews.append(Record(relpath, facts, review_record.review_empty(facts)))
     return evidence
@@ -110,7 +181,7 @@ def audit_facts(workspace, relpath: str) -> dict[str, Any] | None:
     from the facts cache: the readiness verdict and the internal-audit rules read the same."""
     from aims_lint.reading import review_record
 
-    return workspace.fact(relpath, AUDIT_FACT, review_record.audit_record, _AUDIT_SHAPE)
+    return workspace.fact(relpath, AUDIT_FACT, review_record.audit_record, AUDIT_SHAPE)
 
 
 def audit_scope(workspace, relpath: str) -> dict[str, Any] | None:

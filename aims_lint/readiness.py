@@ -301,26 +301,11 @@ def _record_reasons(evidence, today: _dt.date) -> list[str]:
     if evidence.reviews and not reviews:
         record = evidence.reviews[0]
         reasons.append(f"the management review minutes {record.path} have no content ({', '.join(record.lacks)})")
-    audit = _latest(held_audits)
-    if audit is None or not reviews:
-        return reasons
-    review = _latest(reviews)
-    if review is None:
-        undated = reviews[0]
-        reasons.append(
-            f"the management review {undated.path} has no date: it does not show that it followed "
-            f"the internal audit of {audit.date}"
-        )
-    elif review.date < audit.date:
-        reasons.append(
-            f"the latest management review ({review.path}, {review.date}) predates the internal audit "
-            f"({audit.path}, {audit.date}): it cannot have considered its results"
-        )
-    elif not review.facts.get("audit"):
-        reasons.append(
-            f"the latest management review ({review.path}, {review.date}) does not consider the results "
-            f"of the internal audit ({audit.path}, {audit.date})"
-        )
+    from aims_lint.evidence import review_gap
+
+    gap = review_gap(evidence, today)
+    if gap is not None:
+        reasons.append(gap.describe())
     return reasons
 
 

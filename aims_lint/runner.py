@@ -212,7 +212,7 @@ def _evidence(workspace: Workspace, errors: list[RunError]):
     from aims_lint import evidence
 
     try:
-        return evidence.collect(workspace)
+        return evidence.evidence_of(workspace)
     except Exception as error:  # a reading that fails must not stop the run
         errors.append(RunError(".", f"internal error collecting readiness evidence: {_describe(error)}"))
         return None

@@ -20,5 +20,6 @@ FAMILIES = (
     "management_review",
     "internal_audit",
     "traceability",
+    "chronology",
     "aims",
 )

@@ -31,7 +31,7 @@ _FRONT = {
 SCOPE = {
     '"[Name of the AI system]"': ["Retail credit scoring model", "Customer service chatbot (third-party LLM)"],
     '"[provider / developer / deployer / user]"': ["provider", "deployer"],
-    '"[YYYY-MM-DD]"': ["2026-10-01", "2026-09-15"],
+    '"[YYYY-MM-DD]"': ["2026-06-01", "2026-05-15"],
     "[Describe the activities, sites and business units the AIMS covers]": [
         "Design, development, deployment and monitoring of the AI systems listed above, run from the Dublin office"],
     "[Describe each AI system listed in the front matter: purpose, users, who it affects]": [

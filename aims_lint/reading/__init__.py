@@ -12,8 +12,12 @@ Readings are computed once per document, lazily, through ``Document.memo``.
 Modules: ``templates`` (placeholders with their lines, and whether the document is an
 unfilled template, partly filled or filled; the runner skips rules that do not judge
 templates on an unfilled one); ``review_record`` (management-review minutes and
-internal-audit records: what kind of document it is, the date held, scope, criteria,
-auditor and findings of an audit, and what an audit or programme covers: clauses 4-10
-and Annex A controls). ``aims_lint.annex_a`` says whether a title written beside an
+internal-audit records: what kind of document it is, the date held and its line, scope,
+criteria, auditor and findings of an audit, what an audit or programme covers (clauses
+4-10 and Annex A controls), audits cited and open nonconformities reported by a review,
+links); ``records`` (records read against each other, issue 13: a nonconformity log's
+rows, a monitoring record's results against targets, the planned interval of management
+reviews, objectives with ids, targets and deadlines), all plain JSON for the facts cache
+that workspace rules read. ``aims_lint.annex_a`` says whether a title written beside an
 Annex A id means that control.
 """

@@ -142,12 +142,18 @@ _MIN_WORDS = 25  # fewer words in the body than a heading and one sentence per e
 def held_on(doc) -> str | None:
     """The date the audit or review was held (ISO), from front matter or a labelled date
     field in the body; None when the record does not say."""
+    return held_at(doc)[0]
+
+
+def held_at(doc) -> tuple[str | None, int]:
+    """(the date held, its line): the line is where a finding about the date points (1
+    when the record gives no date)."""
     from aims_lint.dates import parse_date
 
     for key in _HELD_KEYS:
         value = parse_date(doc.meta.get(key))
         if value is not None:
-            return value.isoformat()
+            return value.isoformat(), doc.value_position(key)[0]
     control = [field.line for field in doc.fields if field.name in _CONTROL_FIELDS]
     labelled = [(field.label, field.value, field.line) for field in doc.fields]
     # Two-column key/value tables ("| Audit date | 2026-10-02 |"), header row included.
@@ -164,7 +170,66 @@ def held_on(doc) -> str | None:
         match = ISO_DATE.search(value)
         found = parse_date(match.group(0)) if match else prose_date(value)
         if found is not None:
-            return found.isoformat()
+            return found.isoformat(), line
+    return None, 1
+
+
+# Identifiers of internal audits the minutes cite ("IA-2026-01", "AUD-2026-01",
+# "INT-AUDIT-3"): an auditor looks each one up.
+_AUDIT_ID = lazy(r"\b(?:IA|AUD|AUDIT|IAR|INT-AUD(?:IT)?)[-_](?:[A-Z]{1,4}[-_])?\d[\w-]*+")
+_ANY_ID = lazy(r"\b[A-Z][A-Z0-9]{0,9}(?:[-_][A-Z0-9]{1,10}){1,5}\b")
+# "2 minor nonconformities open", "open nonconformities: 3", "no open nonconformities",
+# "0 nonconformities open", "three nonconformities remain open".
+_NUMBER_WORDS = {"no": 0, "zero": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                 "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_COUNT = r"(\d{1,3}|no|zero|one|two|three|four|five|six|seven|eight|nine|ten)"
+_OPEN_NC = lazy(
+    _COUNT + r" (?:(?:minor|major|minor and major|internal|audit) )?non-?conformit(?:y|ies) (?:(?:are|is|remain|remains|still) )?open\b"
+    r"|\b" + _COUNT + r" open (?:(?:minor|major) )?non-?conformit(?:y|ies)\b"
+    r"|\bopen non-?conformit(?:y|ies)\W{1,3}(\d{1,3})\b",
+    re.I,
+)
+
+
+def _lines(doc):
+    """(line, text) of each line of the body's blocks."""
+    for block in doc.blocks:
+        for offset, text in enumerate(block.text.split("\n")):
+            yield block.line + offset, text
+
+
+def cited_audits(doc) -> list[list]:
+    """[id, line] of each internal-audit identifier the document cites (once each)."""
+    found, seen = [], set()
+    for line, text in _lines(doc):
+        for match in _AUDIT_ID.finditer(text):
+            name = match.group(0).rstrip("-_")
+            if name not in seen:
+                seen.add(name)
+                found.append([name, line])
+    return found
+
+
+def linked_paths(doc) -> list[list]:
+    """[relative path, line] of each repository file the document links to (once each)."""
+    from aims_lint.workspace import resolve_link
+
+    found, seen = [], set()
+    for link in doc.links:
+        resolved = resolve_link(doc.relpath, link.target)
+        if resolved.relpath and resolved.relpath != doc.relpath and resolved.relpath not in seen:
+            seen.add(resolved.relpath)
+            found.append([resolved.relpath, link.line])
+    return found
+
+
+def open_nonconformities(doc) -> list | None:
+    """[count, line] of the open nonconformities the minutes report, or None."""
+    for line, text in _lines(doc):
+        match = _OPEN_NC.search(text)
+        if match:
+            word = next(group for group in match.groups() if group is not None).lower()
+            return [int(word) if word.isdigit() else _NUMBER_WORDS[word], line]
     return None
 
 
@@ -182,15 +247,20 @@ def _has(doc, pattern, *meta_keys) -> bool:
 
 
 def audit_record(doc) -> dict:
-    """What an internal-audit document shows: ``{"kind", "date", "scope", "criteria",
-    "findings", "auditor", "auditor_line", "words"}`` (plain JSON, for the facts cache).
-    ``kind``: "minutes" for the record of a held audit, "procedure" or "agenda" for a
-    programme, plan or procedure of audits to come (``kind(doc)``); ``auditor``: who
-    audited (``auditor(doc)``), None when the record does not say."""
+    """What an internal-audit document shows: ``{"kind", "date", "line", "ids", "scope",
+    "criteria", "findings", "auditor", "auditor_line", "words"}`` (plain JSON, for the
+    facts cache). ``kind``: "minutes" for the record of a held audit, "procedure" or
+    "agenda" for a programme, plan or procedure of audits to come (``kind(doc)``);
+    ``line``: where the date is; ``ids``: the identifiers it names (its own, its
+    findings', their corrective actions'); ``auditor``: who audited (``auditor(doc)``),
+    None when the record does not say."""
     who = auditor(doc)
+    date, line = held_at(doc)
     return {
         "kind": audit_kind(doc),
-        "date": held_on(doc),
+        "date": date,
+        "line": line,
+        "ids": sorted({match.group(0) for match in _ANY_ID.finditer(doc.plain_text)}),
         "scope": _has(doc, _SCOPE, "scope"),
         "criteria": _has(doc, _CRITERIA, "criteria", "audit_criteria"),
         "findings": _has(doc, _AUDIT_RESULTS, "findings", "results"),
@@ -201,11 +271,19 @@ def audit_record(doc) -> dict:
 
 
 def review_minutes(doc) -> dict:
-    """What management-review minutes show: ``{"kind", "date", "inputs", "decisions",
-    "audit", "words"}``; ``audit``: the minutes speak of an (internal) audit at all."""
+    """What management-review minutes show: ``{"kind", "date", "line", "cited", "open_nc",
+    "inputs", "decisions", "audit", "words"}``; ``audit``: the minutes speak of an
+    (internal) audit at all; ``cited``: [id, line] of the internal audits they name;
+    ``open_nc``: [count, line] of the open nonconformities they report (or None);
+    ``links``: [path, line] of the files they link to."""
+    date, line = held_at(doc)
     return {
         "kind": kind(doc),
-        "date": held_on(doc),
+        "date": date,
+        "line": line,
+        "cited": cited_audits(doc),
+        "open_nc": open_nonconformities(doc),
+        "links": linked_paths(doc),
         "inputs": _has(doc, _REVIEW_INPUTS, "inputs"),
         "decisions": _has(doc, _REVIEW_DECISIONS, "decisions") or bool(_PAST.search(doc.plain_text)),
         "audit": bool(_MENTIONS_AUDIT.search(doc.plain_text)),

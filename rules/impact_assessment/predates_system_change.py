@@ -21,6 +21,18 @@ def _last_changes(workspace) -> dict[str, tuple]:
     return changes
 
 
+def _names_change(doc, changed) -> bool:
+    """The assessment says which change it assesses: it gives the change's date."""
+    from aims_lint.dates import ISO_DATE, prose_date
+
+    for block in doc.blocks:
+        if changed.isoformat() in block.text:
+            return True
+        if not ISO_DATE.search(block.text) and prose_date(block.text, late=False) == changed:
+            return True
+    return False
+
+
 def _assessed_on(doc):
     """(date, position, what) of when the assessment was last done; ``position()`` gives
     (line, column), computed only for a finding."""
@@ -46,6 +58,7 @@ def _assessed_on(doc):
         "'{system}' changed on {changed} ({scope}); reassess the changed system"
     ),
     summary="An impact assessment last done before its AI system's last significant change (from the scope).",
+    options={"pre-release-days": 60},
 )
 def check(doc, ctx):
     if not judged(doc):
@@ -61,6 +74,8 @@ def check(doc, ctx):
     if assessed is None or assessed[0] >= changed:
         return
     date, position, what = assessed
+    if (changed - date).days <= int(ctx.options.get("pre-release-days", 60)) and _names_change(doc, changed):
+        return  # the assessment of the proposed change, done before it went live (8.4)
     yield Problem(
         *position(), what=what, assessed=date.isoformat(), system=str(system).strip(),
         changed=changed.isoformat(), scope=scope.relpath,

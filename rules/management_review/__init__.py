@@ -9,4 +9,8 @@ RULE_MODULES: tuple[str, ...] = (
     "relative_due_date",
     "top_management_absent",
     "unfilled_template",
+    "review_before_audit",
+    "cites_unknown_audit",
+    "figures_disagree",
+    "interval_exceeded",
 )

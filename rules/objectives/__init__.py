@@ -5,4 +5,7 @@ RULE_MODULES: tuple[str, ...] = (
     "objective_not_measurable",
     "objective_plan_incomplete",
     "blank_objective_rows",
+    "overdue_without_result",
+    "result_missed_without_action",
+    "target_inconsistent",
 )
