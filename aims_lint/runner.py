@@ -100,9 +100,11 @@ def run(
     overrides: dict[str, bytes | UnreadInput] | None = None,
     rules: list[Rule] | None = None,
     jobs: int | None = None,
+    progress=None,
 ) -> Result:
     """Lint ``paths`` (everything when empty). ``jobs``: worker processes (None: one
-    per core for large runs); results are the same whatever the number of jobs."""
+    per core for large runs); results are the same whatever the number of jobs.
+    ``progress(done, total)``, when given, is told how many files are checked."""
     enabled = rules if rules is not None else select_rules(config)
     workspace = Workspace(config, overrides)
     targets = resolve_targets(workspace, paths)
@@ -116,9 +118,9 @@ def run(
 
     contexts = _contexts(enabled, config, today, workspace)
     if jobs > 1 and len(targets) > 1:
-        batches, by_path = _lint_in_parallel(workspace, enabled, today, targets, jobs, contexts, result.errors)
+        batches, by_path = _lint_in_parallel(workspace, enabled, today, targets, jobs, contexts, result.errors, progress)
     else:
-        batches = [_lint_documents(workspace, enabled, contexts, targets)]
+        batches = [_lint_documents(workspace, enabled, contexts, targets, progress)]
         by_path = _run_workspace_rules(workspace_rules, workspace, contexts, result.errors)
 
     suppression_rules = [item for item in enabled if item.scope == "suppressions"]
@@ -172,11 +174,15 @@ def _contexts(enabled: list[Rule], config: Config, today: _dt.date, workspace: W
     return {item.code: RuleContext(item, config, today, pack.vocabulary, enabled, workspace) for item in enabled}
 
 
-def _lint_documents(workspace: Workspace, enabled: list[Rule], contexts: dict[str, RuleContext], relpaths: list[str]) -> _Batch:
+def _lint_documents(
+    workspace: Workspace, enabled: list[Rule], contexts: dict[str, RuleContext], relpaths: list[str], progress=None
+) -> _Batch:
     """Per-document rules over ``relpaths``, with their inline suppressions applied."""
     document_rules = [item for item in enabled if item.scope == "document"]
     batch = _Batch()
-    for relpath in relpaths:
+    for done, relpath in enumerate(relpaths):
+        if progress is not None:
+            progress(done, len(relpaths))
         doc = workspace.document(relpath)
         if doc is None:
             continue
@@ -195,6 +201,8 @@ def _lint_documents(workspace: Workspace, enabled: list[Rule], contexts: dict[st
             suppress.apply(document.findings, document.directives)
         batch.documents.append(document)
         workspace.forget(relpath)  # workspace rules read it again if they need it
+    if progress is not None:
+        progress(len(relpaths), len(relpaths))
     return batch
 
 
@@ -262,9 +270,9 @@ def _lint_chunk(config: Config, codes: list[str], today: _dt.date, overrides, re
     return batch
 
 
-def _lint_in_parallel(workspace: Workspace, enabled, today, targets, jobs, contexts, errors: list[RunError]):
+def _lint_in_parallel(workspace: Workspace, enabled, today, targets, jobs, contexts, errors: list[RunError], progress=None):
     """(batches from the workers, workspace findings by path)."""
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor, as_completed
 
     config, overrides = workspace.config, workspace.overrides
     workspace_rules = [item for item in enabled if item.scope == "workspace"]
@@ -277,6 +285,12 @@ def _lint_in_parallel(workspace: Workspace, enabled, today, targets, jobs, conte
         futures = [pool.submit(_lint_chunk, config, codes, today, overrides, chunk) for chunk in chunks]
         # Workspace rules run here while the workers lint the files.
         by_path = _run_workspace_rules(workspace_rules, workspace, contexts, errors)
+        if progress is not None:
+            done = 0
+            sizes = {future: len(chunk) for future, chunk in zip(futures, chunks)}
+            for future in as_completed(futures):
+                done += sizes[future]
+                progress(done, len(targets))
         return [future.result() for future in futures], by_path
 
 
