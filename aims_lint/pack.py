@@ -71,11 +71,17 @@ def _rules_of(package: ModuleType, pack_name: str) -> list[Rule]:
     return rules
 
 
+THIRD_PARTY_FOLDERS: list[str] = []  # where the installed third-party packs' code is
+
+
 @lru_cache(maxsize=1)
 def load_rules() -> tuple[Rule, ...]:
     """Every rule of the built-in pack and of installed third-party packs."""
     packages = [(_builtin_package(), "aims-lint")]
-    packages.extend(_third_party_packages())
+    third_party = _third_party_packages()
+    packages.extend(third_party)
+    # The cache's code stamp covers these packs' files too (aims_lint.cache.code_stamp).
+    THIRD_PARTY_FOLDERS[:] = sorted(str(Path(package.__file__).resolve().parent) for package, _ in third_party)
     rules: list[Rule] = []
     for package, pack_name in packages:
         rules.extend(_rules_of(package, pack_name))
