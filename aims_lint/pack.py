@@ -146,6 +146,23 @@ def vocabulary(name: str) -> list[str]:
     return terms
 
 
+@lru_cache(maxsize=1)
+def vocabulary_names() -> tuple[str, ...]:
+    """The names of the built-in pack's vocabularies (``vocabulary/<name>.txt``)."""
+    folder = Path(_builtin_package().__file__).parent / "vocabulary"
+    return tuple(sorted(path.stem for path in folder.glob("*.txt")))
+
+
+def type_suggestion():
+    """The built-in pack's guess of the known type a misspelt type means (DOC012's),
+    as a function of the normalised type, or None when the pack has none."""
+    try:
+        module = importlib.import_module(f"{_builtin_package().__name__}.document_control.unknown_type")
+    except ImportError:
+        return None
+    return getattr(module, "suggestion", None)
+
+
 def data_path(name: str) -> Path:
     """A data file of the built-in pack (``data/<name>``), e.g. the Annex A catalogue."""
     return Path(_builtin_package().__file__).parent / "data" / name

@@ -25,10 +25,10 @@ class UsageError(Exception):
 
 
 def select_rules(config: Config, rules: tuple[Rule, ...] | None = None) -> list[Rule]:
+    from aims_lint.config import check_against_rules
+
     rules = rules if rules is not None else pack.load_rules()
-    origin = str(config.file) if config.file else "options"
-    for selectors in (config.select, config.extend_select, config.ignore, *config.per_file_ignores.values()):
-        pack.check_selectors(selectors, rules, origin)
+    check_against_rules(config, rules)  # unknown rules, options, vocabularies: exit 2 with the line
     return pack.enabled_rules(rules, config.select + config.extend_select, config.ignore)
 
 
