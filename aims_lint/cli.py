@@ -312,6 +312,7 @@ def check(
         stage2_date=config.stage2_date,
         today=today_date,
         planning=config.planning,
+        cwd=Path.cwd(),  # text, JSON and JUnit: paths relative to where aims-lint runs
     )
     text = render(format_name, result, report)
     if output_file is not None:

@@ -64,16 +64,21 @@ class Problem:
     tuples; the first MAX_RELATED of them); every output format and the editor show
     them with the finding."""
 
-    __slots__ = ("line", "column", "doc", "message", "clause", "classification", "related", "args")
+    __slots__ = ("line", "column", "doc", "message", "clause", "classification", "related", "anchor", "args")
 
     def __init__(
         self, line: int, column: int = 1, *, doc: Document | None = None, message: str | None = None,
         clause: str | None = None, classification: str | None = None,
-        related: Iterable[Related | tuple] = (), **args: Any,
+        related: Iterable[Related | tuple] = (), anchor: str | None = None, **args: Any,
     ):
         self.line = max(int(line), 1)
         self.column = max(int(column), 1)
         self.doc = doc  # workspace rules say which document the problem is in
+        # A problem of the repository as a whole (a workspace rule's, without ``doc``) is
+        # shown at a real file: ``anchor``, the relative path of the document that should
+        # hold what is missing, when the rule knows it; else the configuration file (or
+        # the AIMS scope) -- never at ".".
+        self.anchor = anchor
         self.message = message
         self.related = tuple(
             item if isinstance(item, Related) else Related(*item) for item in itertools.islice(related, MAX_RELATED)
@@ -206,9 +211,9 @@ def rule(
         raise ValueError(f"{code}: classification must be one of {CLASSIFICATIONS}")
     if scope not in ("document", "workspace", "suppressions"):
         raise ValueError(f"{code}: scope must be 'document', 'workspace' or 'suppressions'")
-    for name in option_choices or {}:
-        if name not in (options or {}):
-            raise ValueError(f"{code}: option_choices names '{name}', which is not an option")
+    for option in option_choices or {}:
+        if option not in (options or {}):
+            raise ValueError(f"{code}: option_choices names '{option}', which is not an option")
 
     def mark(function: Callable[..., Iterator[Problem]]) -> Callable[..., Iterator[Problem]]:
         function.__aims_rule__ = dict(  # type: ignore[attr-defined]
@@ -222,7 +227,7 @@ def rule(
             summary=summary or (function.__doc__ or "").strip().split("\n")[0],
             scope=scope,
             options=dict(options or {}),
-            option_choices={name: tuple(values) for name, values in (option_choices or {}).items()},
+            option_choices={option: tuple(values) for option, values in (option_choices or {}).items()},
             judges_templates=bool(judges_templates),
         )
         return function

@@ -149,7 +149,13 @@ def run(
     if not paths or any(path.is_dir() for path in paths):
         # Findings about the repository as a whole (a mandatory document missing) belong to
         # runs over the repository, not to a pre-commit or editor run on a few files.
-        result.findings.extend(by_path.get(".", []))
+        repository_findings = by_path.get(".", [])
+        if repository_findings:
+            anchor = _repository_anchor(workspace)
+            for finding in repository_findings:
+                if finding.path == ".":
+                    finding.path = anchor
+        result.findings.extend(repository_findings)
         result.evidence = _evidence(workspace, result.errors)
     workspace.save_cache()
     result.findings.sort(key=Finding.sort_key)
@@ -224,6 +230,30 @@ def _evidence(workspace: Workspace, errors: list[RunError]):
     except Exception as error:  # a reading that fails must not stop the run
         errors.append(RunError(".", f"internal error collecting readiness evidence: {_describe(error)}"))
         return None
+
+
+def _repository_anchor(workspace: Workspace) -> str:
+    """Where a finding about the repository as a whole is shown, when its rule names no
+    document: the configuration file (where the repository's documents are typed), else
+    the AIMS scope, else the README at the root, else the first governance document."""
+    from aims_lint.workspace import relative_path
+
+    config = workspace.config
+    if config.file is not None:
+        relpath = relative_path(config.file, workspace.root)
+        if not relpath.startswith(("/", "../")):
+            return relpath
+    index = workspace.index()
+    for doc_type in ("aims-scope", None):
+        typed = sorted(relpath for relpath, (kind, _) in index.items() if kind and (doc_type is None or kind == doc_type))
+        if typed and doc_type:
+            return typed[0]
+        if doc_type is None:
+            if "README.md" in index:
+                return "README.md"
+            if typed:
+                return typed[0]
+    return "."
 
 
 def _owner(doc) -> str | None:
@@ -346,7 +376,11 @@ def _run_workspace_check(item: Rule, workspace: Workspace, context: RuleContext,
         found = []
         for problem in item.check(workspace, context):
             relpath = problem.doc.relpath if problem.doc is not None else "."
-            found.append((relpath, _finding(item, relpath, problem)))
+            finding = _finding(item, relpath, problem)
+            if problem.doc is None:
+                finding.repository = True
+                finding.path = problem.anchor or "."  # "." until the run knows its anchor
+            found.append((relpath, finding))
         return found
     except Exception as error:
         errors.append(RunError(".", f"internal error in rule {item.code} ({item.name}): {_describe(error)}"))
