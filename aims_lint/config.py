@@ -77,6 +77,7 @@ class Config:
     # Line of each nested key and list item in the file: ("rule-options", "DOC007",
     # "grace-days") -> 12, ("select", 1) -> 3 (the second item); errors name it.
     lines: dict[tuple, int] = field(default_factory=dict)
+    line_finder: Any = None  # key -> line, for files whose nested lines are found on demand (TOML)
 
     def where(self, *key) -> str:
         """``file:line`` of a key (or the nearest enclosing one known), or where the value
@@ -85,8 +86,11 @@ class Config:
         if self.file is None or not source.startswith(str(self.file)):
             return "--" + str(key[0]) if source == "command line" else source
         for length in range(len(key), 0, -1):
-            if key[:length] in self.lines:
-                return f"{self.file}:{self.lines[key[:length]]}"
+            line = self.lines.get(key[:length])
+            if line is None and self.line_finder is not None and length > 1:
+                line = self.line_finder(key[:length])
+            if line is not None:
+                return f"{self.file}:{line}"
         return source
 
 
@@ -200,6 +204,7 @@ def load_config(start: Path, explicit: Path | None = None) -> Config:
     config.notes = notes
     raw, lines = _read(path)
     config.lines = {key: line for key, line in lines.items() if isinstance(key, tuple)}
+    config.line_finder = lines.get("finder")
     for key, value in raw.items():
         where = f"{path}:{lines.get(key, 1)}"
         if key not in CONFIG_KEYS:
@@ -315,21 +320,39 @@ def _read(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
         if match is None:
             match = re.search(rf"^\[(?:tool\.aims-lint\.)?{re.escape(str(key))}[.\]]", text, re.M)
         lines[key] = text.count("\n", 0, match.start()) + 1 if match else 1
-        if isinstance(data[key], dict):
-            # A nested key: its own table ("[rule-options.POL003]"), or "name =" below the key.
-            for name, value in data[key].items():
-                quoted = rf"[\"']?{re.escape(str(name))}[\"']?"
-                found = re.search(rf"^\[(?:tool\.aims-lint\.)?{re.escape(str(key))}\.{quoted}\]", text, re.M)
-                if found is None and match is not None:
-                    found = re.compile(rf"^\s*{quoted}\s*=|[{{,]\s*{quoted}\s*=", re.M).search(text, match.start())
-                if found is not None:
-                    lines[(str(key), str(name))] = text.count("\n", 0, found.start()) + 1
-                    if isinstance(value, dict):
-                        for option in value:
-                            inner = re.compile(rf"^\s*[\"']?{re.escape(str(option))}[\"']?\s*=|[{{,]\s*[\"']?{re.escape(str(option))}[\"']?\s*=", re.M).search(text, found.start())
-                            if inner is not None:
-                                lines[(str(key), str(name), str(option))] = text.count("\n", 0, inner.start()) + 1
+    lines["finder"] = lambda key: _toml_line(text, key)  # nested keys: looked up on an error only
     return data, lines
+
+
+def _toml_line(text: str, key: tuple) -> int | None:
+    """The line of a nested key in a TOML configuration (("rule-options", "DOC007",
+    "grace-days")): its own table (``[rule-options.DOC007]``) or ``name =`` after the
+    enclosing key. Searched only to report an error: a configuration of 10,000 globs
+    must not cost a search per glob on every run."""
+    names = [str(part) for part in key if not isinstance(part, int)]
+    if len(names) < 2:
+        return None
+    quoted = [rf"[\"']?{re.escape(name)}[\"']?" for name in names]
+    position, found = 0, None
+    for depth in range(len(names), 1, -1):  # the deepest table header that exists
+        dotted = r"\.".join(quoted[:depth])
+        header = re.search(rf"^\[(?:tool\.aims-lint\.)?{dotted}\]", text, re.M)
+        if header is not None:
+            position, found, rest = header.end(), header, quoted[depth:]
+            break
+    else:
+        top = re.search(rf"^\s*{quoted[0]}\s*=|^\[(?:tool\.aims-lint\.)?{quoted[0]}\]", text, re.M)
+        if top is None:
+            return None
+        position, rest = top.end(), quoted[1:]
+    for name in rest:
+        assignment = re.compile(rf"(?:^|[{{,])[ \t]*(?P<name>{name})[ \t]*=", re.M).search(text, position)
+        if assignment is None:
+            break
+        position, found = assignment.end(), assignment
+    if found is None:
+        return None
+    return text.count("\n", 0, found.start("name") if "name" in found.re.groupindex else found.start()) + 1
 
 
 def _nested_lines(value: Any, path: tuple, lines: dict, depth: int = 0) -> None:
@@ -493,18 +516,19 @@ def check_against_rules(config: Config, rules) -> None:
     names = [item.code for item in rules] + [item.name for item in rules]
     families = sorted({item.code.rstrip("0123456789") for item in rules})  # DOC, POL, AIMS ...
 
-    def check_selector(selector: str, where: str, key: str) -> None:
+    def check_selector(selector: str, key: str, *place) -> None:
         if selector == "ALL" or any(pack._specificity(selector, item) >= 0 for item in rules):
             return
         hint = _did_you_mean(selector, names) or _did_you_mean(selector.upper(), families)
-        raise ConfigError(f"{where}: '{selector}' in '{key}' matches no rule code, prefix or name{hint}")
+        # Where: looked up only now (a TOML file's nested lines are searched for).
+        raise ConfigError(f"{config.where(*place)}: '{selector}' in '{key}' matches no rule code, prefix or name{hint}")
 
     for key, attribute in (("select", "select"), ("extend-select", "extend_select"), ("ignore", "ignore")):
         for index, selector in enumerate(getattr(config, attribute)):
-            check_selector(selector, config.where(key, index), key)
+            check_selector(selector, key, key, index)
     for glob, selectors in config.per_file_ignores.items():
         for index, selector in enumerate(selectors):
-            check_selector(selector, config.where("per-file-ignores", glob, index), f"per-file-ignores: {glob}")
+            check_selector(selector, f"per-file-ignores: {glob}", "per-file-ignores", glob, index)
 
     by_key = {item.code: item for item in rules} | {item.name: item for item in rules}
     for rule_key, options in config.rule_options.items():
@@ -515,7 +539,8 @@ def check_against_rules(config: Config, rules) -> None:
                 f"{_did_you_mean(rule_key, names)}"
             )
         for option, value in options.items():
-            where = config.where("rule-options", rule_key, option)
+            if option not in item.options or item.option_error(option, value):
+                where = config.where("rule-options", rule_key, option)
             if option not in item.options:
                 known = ", ".join(item.options) or "none"
                 raise ConfigError(
