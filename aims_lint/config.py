@@ -320,7 +320,9 @@ def _read(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
         if match is None:
             match = re.search(rf"^\[(?:tool\.aims-lint\.)?{re.escape(str(key))}[.\]]", text, re.M)
         lines[key] = text.count("\n", 0, match.start()) + 1 if match else 1
-    lines["finder"] = lambda key: _toml_line(text, key)  # nested keys: looked up on an error only
+    import functools  # a partial, not a lambda: the Config goes to worker processes
+
+    lines["finder"] = functools.partial(_toml_line, text)  # nested keys: looked up on an error only
     return data, lines
 
 
