@@ -58,15 +58,18 @@ _CODE_STAMP: list[str] = []
 
 def code_stamp() -> str:
     """A digest of the name, size and modification time of every source and data file
-    of aims_lint and of the built-in rule pack, computed once per process: a fact, a
-    reading or a stored shape that changes with the code starts a new cache by itself."""
+    of aims_lint, of the built-in rule pack and of the third-party packs loaded, computed
+    once per process: a fact, a reading or a stored shape that changes with the code
+    starts a new cache by itself."""
     if not _CODE_STAMP:
         import zlib  # hashlib costs more to import than the whole walk
 
+        from aims_lint.pack import THIRD_PARTY_FOLDERS
+
         base = Path(__file__).resolve().parent
         skip = len(str(base.parent)) + 1  # names relative to the installation, wherever it is
-        parts = []
-        folders = [str(base), str(base.parent / "rules")]
+        parts = [f"pack\0{folder}" for folder in THIRD_PARTY_FOLDERS]
+        folders = [str(base), str(base.parent / "rules"), *THIRD_PARTY_FOLDERS]
         while folders:
             try:
                 entries = list(os.scandir(folders.pop()))

@@ -183,6 +183,7 @@ def _lint(
     jobs: int,
     fail_on: str | None = None,
     stdin_filename: Path | None = None,
+    quiet: bool = False,
 ):
     """Resolve the configuration with the command-line overrides and lint:
     (config, every rule, enabled rules, result, today)."""
@@ -225,7 +226,15 @@ def _lint(
         data = read_input(sys.stdin.buffer, config.max_file_size)
         result = runner.run_buffer(config, stdin_filename, data, today_date, enabled)
     else:
-        result = runner.run(config, targets, today_date, rules=enabled, jobs=jobs or None)
+        from aims_lint.progress import Progress
+
+        # On a terminal, long runs say how far they are (never with -q or standard input).
+        progress = None if quiet else Progress.for_stderr()
+        try:
+            result = runner.run(config, targets, today_date, rules=enabled, jobs=jobs or None, progress=progress)
+        finally:
+            if progress is not None:
+                progress.finish()
     result.notes = sorted(set(result.notes + config.notes))
     return config, rules, enabled, result, today_date
 
@@ -286,7 +295,7 @@ def check(
             lint_options["paths"] = tuple(staged_markdown_files(Path.cwd()))
         except GitError as error:
             raise _Failure(f"--staged: {error}") from None
-    config, rules, enabled, result, today_date = _lint(**lint_options)
+    config, rules, enabled, result, today_date = _lint(**lint_options, quiet=quiet)
     if verbose:
         _tell(f"aims-lint: configuration: {config.file or 'none (defaults)'}; root: {config.root}"
               + ("; standalone (no configuration, no git repository)" if config.standalone else ""))
@@ -305,6 +314,7 @@ def check(
         stage2_date=config.stage2_date,
         today=today_date,
         planning=config.planning,
+        cwd=Path.cwd(),  # text, JSON and JUnit: paths relative to where aims-lint runs
     )
     text = render(format_name, result, report)
     if output_file is not None:

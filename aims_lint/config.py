@@ -74,6 +74,24 @@ class Config:
     standalone: bool = False
     notes: list[str] = field(default_factory=list)  # about how the configuration was found
     sources: dict[str, str] = field(default_factory=dict)  # key -> "default" | "file:line" | "command line"
+    # Line of each nested key and list item in the file: ("rule-options", "DOC007",
+    # "grace-days") -> 12, ("select", 1) -> 3 (the second item); errors name it.
+    lines: dict[tuple, int] = field(default_factory=dict)
+    line_finder: Any = None  # key -> line, for files whose nested lines are found on demand (TOML)
+
+    def where(self, *key) -> str:
+        """``file:line`` of a key (or the nearest enclosing one known), or where the value
+        came from (``command line``, ``default``)."""
+        source = self.sources.get(str(key[0]), "default")
+        if self.file is None or not source.startswith(str(self.file)):
+            return "--" + str(key[0]) if source == "command line" else source
+        for length in range(len(key), 0, -1):
+            line = self.lines.get(key[:length])
+            if line is None and self.line_finder is not None and length > 1:
+                line = self.line_finder(key[:length])
+            if line is not None:
+                return f"{self.file}:{line}"
+        return source
 
 
 
@@ -181,10 +199,12 @@ def load_config(start: Path, explicit: Path | None = None) -> Config:
         config.sources = {key: "default" for key in CONFIG_KEYS}
         config.notes = notes
         return config
-    config = Config(root=path.parent, file=path)
+    config = Config(root=_explicit_root(start, path) if explicit else path.parent, file=path)
     config.sources = {key: "default" for key in CONFIG_KEYS}
     config.notes = notes
     raw, lines = _read(path)
+    config.lines = {key: line for key, line in lines.items() if isinstance(key, tuple)}
+    config.line_finder = lines.get("finder")
     for key, value in raw.items():
         where = f"{path}:{lines.get(key, 1)}"
         if key not in CONFIG_KEYS:
@@ -199,6 +219,20 @@ def load_config(start: Path, explicit: Path | None = None) -> Config:
             raise ConfigError(f"{where}: bad value for '{key}': {error}") from None
         config.sources[key] = where
     return config
+
+
+def _explicit_root(start: Path, path: Path) -> Path:
+    """The root of a run whose configuration ``--config`` names: the repository the
+    command runs in (the folder of the configuration found from ``start``, else its git
+    root), as without --config: a configuration kept in a sub-folder, or shared from
+    elsewhere, does not make its own folder the repository. Outside any repository, the
+    git root around the file, else the file's folder."""
+    try:
+        found = find_config_file(start)
+    except ConfigError:  # two configurations there: --config chooses
+        found = None
+    root = found.parent if found is not None else find_git_root(start)
+    return root or find_git_root(path) or path.parent
 
 
 def load_config_for_run(paths: list[Path], explicit: Path | None = None, cwd: Path | None = None) -> Config:
@@ -261,12 +295,13 @@ def _read(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
             return {}, {}
         if not isinstance(data, dict):
             raise ConfigError(f"{path}:1: configuration must be a mapping of keys to values")
-        lines = {}
+        lines: dict = {}
         for key in data:
             try:
                 lines[key] = data.lc.key(key)[0] + 1
             except (AttributeError, KeyError):
                 lines[key] = 1
+            _nested_lines(data[key], (str(key),), lines)
         try:
             return _plain(data), lines
         except ConfigError as error:
@@ -279,13 +314,67 @@ def _read(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
         raise ConfigError(f"{path}: invalid TOML: {error}") from None
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("aims-lint", {})
-    lines = {}
+    lines: dict = {}
     for key in data:
         match = re.search(rf"^\s*[\"']?{re.escape(str(key))}[\"']?\s*=", text, re.M)
         if match is None:
-            match = re.search(rf"^\[tool\.aims-lint\.{re.escape(str(key))}\]", text, re.M)
+            match = re.search(rf"^\[(?:tool\.aims-lint\.)?{re.escape(str(key))}[.\]]", text, re.M)
         lines[key] = text.count("\n", 0, match.start()) + 1 if match else 1
+    import functools  # a partial, not a lambda: the Config goes to worker processes
+
+    lines["finder"] = functools.partial(_toml_line, text)  # nested keys: looked up on an error only
     return data, lines
+
+
+def _toml_line(text: str, key: tuple) -> int | None:
+    """The line of a nested key in a TOML configuration (("rule-options", "DOC007",
+    "grace-days")): its own table (``[rule-options.DOC007]``) or ``name =`` after the
+    enclosing key. Searched only to report an error: a configuration of 10,000 globs
+    must not cost a search per glob on every run."""
+    names = [str(part) for part in key if not isinstance(part, int)]
+    if len(names) < 2:
+        return None
+    quoted = [rf"[\"']?{re.escape(name)}[\"']?" for name in names]
+    position, found = 0, None
+    for depth in range(len(names), 1, -1):  # the deepest table header that exists
+        dotted = r"\.".join(quoted[:depth])
+        header = re.search(rf"^\[(?:tool\.aims-lint\.)?{dotted}\]", text, re.M)
+        if header is not None:
+            position, found, rest = header.end(), header, quoted[depth:]
+            break
+    else:
+        top = re.search(rf"^\s*{quoted[0]}\s*=|^\[(?:tool\.aims-lint\.)?{quoted[0]}\]", text, re.M)
+        if top is None:
+            return None
+        position, rest = top.end(), quoted[1:]
+    for name in rest:
+        assignment = re.compile(rf"(?:^|[{{,])[ \t]*(?P<name>{name})[ \t]*=", re.M).search(text, position)
+        if assignment is None:
+            break
+        position, found = assignment.end(), assignment
+    if found is None:
+        return None
+    return text.count("\n", 0, found.start("name") if "name" in found.re.groupindex else found.start()) + 1
+
+
+def _nested_lines(value: Any, path: tuple, lines: dict, depth: int = 0) -> None:
+    """The line of each key and list item below ``path`` in a ruamel mapping or
+    sequence (three levels: rule-options -> rule -> option)."""
+    if depth > 2:
+        return
+    if isinstance(value, dict):
+        for key, item in value.items():
+            try:
+                lines[(*path, str(key))] = value.lc.key(key)[0] + 1
+            except (AttributeError, KeyError, TypeError):
+                continue
+            _nested_lines(item, (*path, str(key)), lines, depth + 1)
+    elif isinstance(value, list):
+        for index in range(len(value)):
+            try:
+                lines[(*path, index)] = value.lc.item(index)[0] + 1
+            except (AttributeError, KeyError, TypeError, IndexError):
+                continue
 
 
 MAX_CONFIG_VALUES = 100_000  # far above any real configuration; an alias bomb is far above it
@@ -415,3 +504,70 @@ def parse_size(value: Any) -> int:
     if size <= 0:
         raise ValueError("size must be positive")
     return size
+
+
+def check_against_rules(config: Config, rules) -> None:
+    """What the configuration says about rules, checked against the rules loaded: every
+    selector (select, extend-select, ignore, per-file-ignores) names a rule, a prefix or
+    ALL; every rule of rule-options exists, every option is one the rule declares, of
+    its type; every vocabulary exists; every type given to a glob is not a misspelling
+    of a known one. A ConfigError names the file and line (or the command-line option)
+    and, where one is close, what was probably meant."""
+    from aims_lint import pack
+
+    names = [item.code for item in rules] + [item.name for item in rules]
+    families = sorted({item.code.rstrip("0123456789") for item in rules})  # DOC, POL, AIMS ...
+
+    def check_selector(selector: str, key: str, *place) -> None:
+        if selector == "ALL" or any(pack._specificity(selector, item) >= 0 for item in rules):
+            return
+        hint = _did_you_mean(selector, names) or _did_you_mean(selector.upper(), families)
+        # Where: looked up only now (a TOML file's nested lines are searched for).
+        raise ConfigError(f"{config.where(*place)}: '{selector}' in '{key}' matches no rule code, prefix or name{hint}")
+
+    for key, attribute in (("select", "select"), ("extend-select", "extend_select"), ("ignore", "ignore")):
+        for index, selector in enumerate(getattr(config, attribute)):
+            check_selector(selector, key, key, index)
+    for glob, selectors in config.per_file_ignores.items():
+        for index, selector in enumerate(selectors):
+            check_selector(selector, f"per-file-ignores: {glob}", "per-file-ignores", glob, index)
+
+    by_key = {item.code: item for item in rules} | {item.name: item for item in rules}
+    for rule_key, options in config.rule_options.items():
+        item = by_key.get(rule_key) or by_key.get(rule_key.upper())
+        if item is None:
+            raise ConfigError(
+                f"{config.where('rule-options', rule_key)}: rule-options: no rule with code or name '{rule_key}'"
+                f"{_did_you_mean(rule_key, names)}"
+            )
+        for option, value in options.items():
+            if option not in item.options or item.option_error(option, value):
+                where = config.where("rule-options", rule_key, option)
+            if option not in item.options:
+                known = ", ".join(item.options) or "none"
+                raise ConfigError(
+                    f"{where}: rule-options: {item.code} ({item.name}) has no option '{option}'"
+                    f"{_did_you_mean(str(option), item.options)}; its options: {known}"
+                )
+            problem = item.option_error(option, value)
+            if problem:
+                raise ConfigError(f"{where}: rule-options: {item.code} '{option}': {problem}")
+
+    known_vocabularies = pack.vocabulary_names()
+    for name in config.vocabularies:
+        if name not in known_vocabularies:
+            raise ConfigError(
+                f"{config.where('vocabularies', name)}: vocabularies: no vocabulary '{name}'"
+                f"{_did_you_mean(name, known_vocabularies)}; vocabularies: {', '.join(known_vocabularies)}"
+            )
+
+    suggestion = pack.type_suggestion()
+    for glob, doc_type in config.types.items():
+        from aims_lint.workspace import normalise_type
+
+        meant = suggestion(normalise_type(doc_type)) if suggestion else None
+        if meant:
+            raise ConfigError(
+                f"{config.where('types', glob)}: types: '{glob}': type '{doc_type}' is not one aims-lint knows; "
+                f"did you mean '{meant}'? (a type of your own that is not close to a known one is accepted)"
+            )

@@ -26,7 +26,7 @@ class Location:
 
 @dataclass
 class Finding:
-    path: str  # relative to the repository root, forward slashes ("." for the repository)
+    path: str  # relative to the repository root, forward slashes
     line: int
     column: int
     code: str
@@ -41,6 +41,10 @@ class Finding:
     # (path/line/column above). A directive covering one of them in the finding's own
     # document takes that place out of the finding (aims_lint.suppress).
     locations: list[Location] = field(default_factory=list)
+    # About the repository as a whole (a mandatory document missing): shown at a real
+    # file (the configuration, or the document that should hold the missing item), kept
+    # to runs over the repository, never to a run over a few files.
+    repository: bool = False
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.code, self.message, tuple(item.sort_key() for item in self.locations))
@@ -58,6 +62,8 @@ class Finding:
             "remediation": self.remediation,
             "locations": [item.as_json() for item in self.locations],
         }
+        if self.repository:
+            data["repository"] = True
         if self.suppressed:
             data["suppressed"] = True
             data["suppression_reason"] = self.suppression_reason

@@ -355,8 +355,8 @@ def _findings(active: list[Finding], result: Result, root: Path, output: Path) -
     rows = []
     for finding in active:
         href = _href(root, finding.path, output)
-        where = "repository" if finding.path == "." else f"{finding.path}:{finding.line}"
-        owner = result.owners.get(finding.path)
+        where = f"{finding.path} (repository)" if finding.repository else f"{finding.path}:{finding.line}"
+        owner = None if finding.repository else result.owners.get(finding.path)
         owner_html = escape(owner) if owner else '<span class="muted">–</span>'
         rows.append(
             f'<tr class="{finding.classification}"><td class="loc"><a href="{escape(href)}">{escape(where)}</a></td>'

@@ -76,11 +76,17 @@ def _rules_of(package: ModuleType, pack_name: str) -> list[Rule]:
     return rules
 
 
+THIRD_PARTY_FOLDERS: list[str] = []  # where the installed third-party packs' code is
+
+
 @lru_cache(maxsize=1)
 def load_rules() -> tuple[Rule, ...]:
     """Every rule of the built-in pack and of installed third-party packs."""
     packages = [(_builtin_package(), "aims-lint")]
-    packages.extend(_third_party_packages())
+    third_party = _third_party_packages()
+    packages.extend(third_party)
+    # The cache's code stamp covers these packs' files too (aims_lint.cache.code_stamp).
+    THIRD_PARTY_FOLDERS[:] = sorted(str(Path(package.__file__).resolve().parent) for package, _ in third_party)
     rules: list[Rule] = []
     for package, pack_name in packages:
         rules.extend(_rules_of(package, pack_name))
@@ -143,6 +149,23 @@ def vocabulary(name: str) -> list[str]:
         if term:
             terms.append(term)
     return terms
+
+
+@lru_cache(maxsize=1)
+def vocabulary_names() -> tuple[str, ...]:
+    """The names of the built-in pack's vocabularies (``vocabulary/<name>.txt``)."""
+    folder = Path(_builtin_package().__file__).parent / "vocabulary"
+    return tuple(sorted(path.stem for path in folder.glob("*.txt")))
+
+
+def type_suggestion():
+    """The built-in pack's guess of the known type a misspelt type means (DOC012's),
+    as a function of the normalised type, or None when the pack has none."""
+    try:
+        module = importlib.import_module(f"{_builtin_package().__name__}.document_control.unknown_type")
+    except ImportError:
+        return None
+    return getattr(module, "suggestion", None)
 
 
 def data_path(name: str) -> Path:

@@ -133,7 +133,7 @@ def work_items(active: list[Finding], owners: dict[str, str]) -> list:
                 effort_days(finding.remediation, finding.classification), key[0],
             )
         item.findings.append(finding)
-        owner = owners.get(finding.path)
+        owner = None if finding.repository else owners.get(finding.path)  # a repository finding: no document owns it
         if owner and owner not in item.owners:
             item.owners.append(owner)
     return sorted(items.values(), key=lambda item: (item.classification != "major", -item.effort, item.code))
@@ -453,7 +453,7 @@ def milestone_lines(milestone: Milestone, width: int = 100) -> list[str]:
         owners = ", ".join(milestone.owners) or "no owner named"
         lines.append(f"    effort {milestone.effort} person-days ({len(milestone.items)} work items); owners: {owners}")
         for finding in milestone.findings:
-            where = finding.path if finding.path == "." else f"{finding.path}:{finding.line}"
+            where = finding.path if finding.repository else f"{finding.path}:{finding.line}"
             lines.append(
                 f"    {finding.code} [{finding.classification}] {where}  {shorten(finding.message, width)}"
             )

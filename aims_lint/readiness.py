@@ -272,7 +272,7 @@ def _blockers(result: Result, suppressed: list[Finding], today: _dt.date) -> lis
         reasons.extend(_record_reasons(evidence, today))
     majors = [finding for finding in suppressed if finding.classification == "major"]
     if majors:
-        listed = ", ".join(f"{f.code} {f.path}:{f.line}" if f.path != "." else f.code for f in majors[:3])
+        listed = ", ".join(f"{f.code} {f.path}:{f.line}" if not f.repository else f.code for f in majors[:3])
         more = f" and {len(majors) - 3} more" if len(majors) > 3 else ""
         reasons.append(
             f"{len(majors)} major finding{'s are' if len(majors) != 1 else ' is'} accepted by suppression "

@@ -64,16 +64,21 @@ class Problem:
     tuples; the first MAX_RELATED of them); every output format and the editor show
     them with the finding."""
 
-    __slots__ = ("line", "column", "doc", "message", "clause", "classification", "related", "args")
+    __slots__ = ("line", "column", "doc", "message", "clause", "classification", "related", "anchor", "args")
 
     def __init__(
         self, line: int, column: int = 1, *, doc: Document | None = None, message: str | None = None,
         clause: str | None = None, classification: str | None = None,
-        related: Iterable[Related | tuple] = (), **args: Any,
+        related: Iterable[Related | tuple] = (), anchor: str | None = None, **args: Any,
     ):
         self.line = max(int(line), 1)
         self.column = max(int(column), 1)
         self.doc = doc  # workspace rules say which document the problem is in
+        # A problem of the repository as a whole (a workspace rule's, without ``doc``) is
+        # shown at a real file: ``anchor``, the relative path of the document that should
+        # hold what is missing, when the rule knows it; else the configuration file (or
+        # the AIMS scope) -- never at ".".
+        self.anchor = anchor
         self.message = message
         self.related = tuple(
             item if isinstance(item, Related) else Related(*item) for item in itertools.islice(related, MAX_RELATED)
@@ -103,7 +108,10 @@ class Rule:
     # problems name their document; "suppressions": check(directives, ctx) per document
     # after every other rule, judging its inline suppressions.
     scope: str = "document"
+    # Option name -> default; the default's type is the option's type (``option_error``),
+    # and ``option_choices`` lists the values a list option may hold, where it is closed.
     options: dict[str, Any] = field(default_factory=dict)
+    option_choices: dict[str, tuple[str, ...]] = field(default_factory=dict)
     doc_path: Path | None = None
     pack: str = "aims-lint"
     # An unfilled template (aims_lint.reading.templates) is one finding, given by the
@@ -122,6 +130,36 @@ class Rule:
         if doc_type is None:
             return False
         return ALL_TYPES in self.types or doc_type in self.types
+
+    def option_error(self, name: str, value: Any) -> str | None:
+        """Why ``value`` is not a valid value of option ``name`` (None when it is): of the
+        type of the option's default (a whole number, a number, true or false, a text, a
+        list of texts), and among ``option_choices`` where the rule lists them."""
+        default = self.options[name]
+        if isinstance(default, bool):
+            ok, expected = isinstance(value, bool), "true or false"
+        elif isinstance(default, int):
+            ok, expected = isinstance(value, int) and not isinstance(value, bool), "a whole number"
+        elif isinstance(default, float):
+            ok, expected = isinstance(value, (int, float)) and not isinstance(value, bool), "a number"
+        elif isinstance(default, str):
+            ok, expected = isinstance(value, str), "a text"
+        elif isinstance(default, (list, tuple)):
+            ok, expected = isinstance(value, list) and all(isinstance(item, str) for item in value), "a list of texts"
+        else:  # pragma: no cover - a rule's own kind of option: its check reads it
+            return None
+        if not ok:
+            return f"expected {expected} (like the default, {default!r}), got {value!r}"
+        choices = self.option_choices.get(name)
+        if choices is not None:
+            wrong = [item for item in value if item not in choices]
+            if wrong:
+                import difflib
+
+                close = difflib.get_close_matches(wrong[0], choices, n=1)
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                return f"'{wrong[0]}' is not one of {', '.join(choices)}{hint}"
+        return None
 
     def format(self, problem: Problem) -> str:
         if problem.message is not None:
@@ -166,6 +204,7 @@ def rule(
     summary: str = "",
     scope: str = "document",
     options: dict[str, Any] | None = None,
+    option_choices: dict[str, tuple[str, ...] | list[str]] | None = None,
     judges_templates: bool = False,
     default: bool = True,
 ) -> Callable[[Callable[..., Iterator[Problem]]], Callable[..., Iterator[Problem]]]:
@@ -178,6 +217,9 @@ def rule(
         raise ValueError(f"{code}: classification must be one of {CLASSIFICATIONS}")
     if scope not in ("document", "workspace", "suppressions"):
         raise ValueError(f"{code}: scope must be 'document', 'workspace' or 'suppressions'")
+    for option in option_choices or {}:
+        if option not in (options or {}):
+            raise ValueError(f"{code}: option_choices names '{option}', which is not an option")
 
     def mark(function: Callable[..., Iterator[Problem]]) -> Callable[..., Iterator[Problem]]:
         function.__aims_rule__ = dict(  # type: ignore[attr-defined]
@@ -191,6 +233,7 @@ def rule(
             summary=summary or (function.__doc__ or "").strip().split("\n")[0],
             scope=scope,
             options=dict(options or {}),
+            option_choices={option: tuple(values) for option, values in (option_choices or {}).items()},
             judges_templates=bool(judges_templates),
             default=bool(default),
         )

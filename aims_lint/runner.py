@@ -25,10 +25,10 @@ class UsageError(Exception):
 
 
 def select_rules(config: Config, rules: tuple[Rule, ...] | None = None) -> list[Rule]:
+    from aims_lint.config import check_against_rules
+
     rules = rules if rules is not None else pack.load_rules()
-    origin = str(config.file) if config.file else "options"
-    for selectors in (config.select, config.extend_select, config.ignore, *config.per_file_ignores.values()):
-        pack.check_selectors(selectors, rules, origin)
+    check_against_rules(config, rules)  # unknown rules, options, vocabularies: exit 2 with the line
     return pack.enabled_rules(rules, config.select + config.extend_select, config.ignore)
 
 
@@ -100,9 +100,11 @@ def run(
     overrides: dict[str, bytes | UnreadInput] | None = None,
     rules: list[Rule] | None = None,
     jobs: int | None = None,
+    progress=None,
 ) -> Result:
     """Lint ``paths`` (everything when empty). ``jobs``: worker processes (None: one
-    per core for large runs); results are the same whatever the number of jobs."""
+    per core for large runs); results are the same whatever the number of jobs.
+    ``progress(done, total)``, when given, is told how many files are checked."""
     enabled = rules if rules is not None else select_rules(config)
     workspace = Workspace(config, overrides)
     targets = resolve_targets(workspace, paths)
@@ -116,9 +118,9 @@ def run(
 
     contexts = _contexts(enabled, config, today, workspace)
     if jobs > 1 and len(targets) > 1:
-        batches, by_path = _lint_in_parallel(workspace, enabled, today, targets, jobs, contexts, result.errors)
+        batches, by_path = _lint_in_parallel(workspace, enabled, today, targets, jobs, contexts, result.errors, progress)
     else:
-        batches = [_lint_documents(workspace, enabled, contexts, targets)]
+        batches = [_lint_documents(workspace, enabled, contexts, targets, progress)]
         by_path = _run_workspace_rules(workspace_rules, workspace, contexts, result.errors)
 
     suppression_rules = [item for item in enabled if item.scope == "suppressions"]
@@ -147,7 +149,13 @@ def run(
     if not paths or any(path.is_dir() for path in paths):
         # Findings about the repository as a whole (a mandatory document missing) belong to
         # runs over the repository, not to a pre-commit or editor run on a few files.
-        result.findings.extend(by_path.get(".", []))
+        repository_findings = by_path.get(".", [])
+        if repository_findings:
+            anchor = _repository_anchor(workspace)
+            for finding in repository_findings:
+                if finding.path == ".":
+                    finding.path = anchor
+        result.findings.extend(repository_findings)
         result.evidence = _evidence(workspace, result.errors)
     workspace.save_cache()
     result.findings.sort(key=Finding.sort_key)
@@ -172,11 +180,15 @@ def _contexts(enabled: list[Rule], config: Config, today: _dt.date, workspace: W
     return {item.code: RuleContext(item, config, today, pack.vocabulary, enabled, workspace) for item in enabled}
 
 
-def _lint_documents(workspace: Workspace, enabled: list[Rule], contexts: dict[str, RuleContext], relpaths: list[str]) -> _Batch:
+def _lint_documents(
+    workspace: Workspace, enabled: list[Rule], contexts: dict[str, RuleContext], relpaths: list[str], progress=None
+) -> _Batch:
     """Per-document rules over ``relpaths``, with their inline suppressions applied."""
     document_rules = [item for item in enabled if item.scope == "document"]
     batch = _Batch()
-    for relpath in relpaths:
+    for done, relpath in enumerate(relpaths):
+        if progress is not None:
+            progress(done, len(relpaths))
         doc = workspace.document(relpath)
         if doc is None:
             continue
@@ -195,6 +207,8 @@ def _lint_documents(workspace: Workspace, enabled: list[Rule], contexts: dict[st
             suppress.apply(document.findings, document.directives)
         batch.documents.append(document)
         workspace.forget(relpath)  # workspace rules read it again if they need it
+    if progress is not None:
+        progress(len(relpaths), len(relpaths))
     return batch
 
 
@@ -216,6 +230,30 @@ def _evidence(workspace: Workspace, errors: list[RunError]):
     except Exception as error:  # a reading that fails must not stop the run
         errors.append(RunError(".", f"internal error collecting readiness evidence: {_describe(error)}"))
         return None
+
+
+def _repository_anchor(workspace: Workspace) -> str:
+    """Where a finding about the repository as a whole is shown, when its rule names no
+    document: the configuration file (where the repository's documents are typed), else
+    the AIMS scope, else the README at the root, else the first governance document."""
+    from aims_lint.workspace import relative_path
+
+    config = workspace.config
+    if config.file is not None:
+        relpath = relative_path(config.file, workspace.root)
+        if not relpath.startswith(("/", "../")):
+            return relpath
+    index = workspace.index()
+    for doc_type in ("aims-scope", None):
+        typed = sorted(relpath for relpath, (kind, _) in index.items() if kind and (doc_type is None or kind == doc_type))
+        if typed and doc_type:
+            return typed[0]
+        if doc_type is None:
+            if "README.md" in index:
+                return "README.md"
+            if typed:
+                return typed[0]
+    return "."
 
 
 def _owner(doc) -> str | None:
@@ -262,9 +300,9 @@ def _lint_chunk(config: Config, codes: list[str], today: _dt.date, overrides, re
     return batch
 
 
-def _lint_in_parallel(workspace: Workspace, enabled, today, targets, jobs, contexts, errors: list[RunError]):
+def _lint_in_parallel(workspace: Workspace, enabled, today, targets, jobs, contexts, errors: list[RunError], progress=None):
     """(batches from the workers, workspace findings by path)."""
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor, as_completed
 
     config, overrides = workspace.config, workspace.overrides
     workspace_rules = [item for item in enabled if item.scope == "workspace"]
@@ -277,6 +315,12 @@ def _lint_in_parallel(workspace: Workspace, enabled, today, targets, jobs, conte
         futures = [pool.submit(_lint_chunk, config, codes, today, overrides, chunk) for chunk in chunks]
         # Workspace rules run here while the workers lint the files.
         by_path = _run_workspace_rules(workspace_rules, workspace, contexts, errors)
+        if progress is not None:
+            done = 0
+            sizes = {future: len(chunk) for future, chunk in zip(futures, chunks)}
+            for future in as_completed(futures):
+                done += sizes[future]
+                progress(done, len(targets))
         return [future.result() for future in futures], by_path
 
 
@@ -332,7 +376,11 @@ def _run_workspace_check(item: Rule, workspace: Workspace, context: RuleContext,
         found = []
         for problem in item.check(workspace, context):
             relpath = problem.doc.relpath if problem.doc is not None else "."
-            found.append((relpath, _finding(item, relpath, problem)))
+            finding = _finding(item, relpath, problem)
+            if problem.doc is None:
+                finding.repository = True
+                finding.path = problem.anchor or "."  # "." until the run knows its anchor
+            found.append((relpath, finding))
         return found
     except Exception as error:
         errors.append(RunError(".", f"internal error in rule {item.code} ({item.name}): {_describe(error)}"))

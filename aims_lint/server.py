@@ -7,7 +7,12 @@ buffer is linted alone), so cross-document rules see the rest of the repository 
 
 - diagnostics on open and save, and on change after a pause in typing (DEBOUNCE_SECONDS);
 - a quick fix per diagnostic that inserts an inline suppression with a reason to fill in;
-- hover on a diagnostic shows the rule's documentation (as ``aims-lint explain``);
+- hover shows every diagnostic under the cursor: each one's message, then the
+  documentation of each rule among them once (as ``aims-lint explain``);
+- a configuration error (an unknown key, a bad value) is shown to the user once per
+  distinct error (window/showMessage, not on every keystroke) and logged; the buffer's
+  diagnostics are cleared meanwhile, since they no longer say what aims-lint thinks;
+  a closed buffer's diagnostics are cleared too;
 - a finding that shows at several places (its ``locations``) is one diagnostic at its
   primary place, whose ``relatedInformation`` lists the others (VS Code nests them under
   the problem, each a link); each other place in the same document also gets a Hint
@@ -85,6 +90,7 @@ class Outcome:
     log: list[tuple[types.MessageType, str]] = field(default_factory=list)
     skipped: str | None = None
     root: Path | None = None  # the repository: related locations in other files are under it
+    config_error: str | None = None  # the configuration cannot be used: the user's to fix
 
 
 def lint_text(path: Path, text: str, today: _dt.date | None = None) -> Outcome:
@@ -106,7 +112,8 @@ def lint_text(path: Path, text: str, today: _dt.date | None = None) -> Outcome:
         outcome.log.extend((types.MessageType.Error, f"aims-lint: error: {error}") for error in result.errors)
         return outcome
     except (ConfigError, PackError, runner.UsageError) as error:  # the user's to fix: one line, as the CLI says it
-        return Outcome(None, [(types.MessageType.Error, f"aims-lint: error: {error}")])
+        message = f"aims-lint: error: {error}"
+        return Outcome(None, [(types.MessageType.Error, message)], config_error=message)
     except Exception as error:  # a bug: log it with its traceback, keep serving
         detail = "".join(traceback.format_exception(error)).rstrip()
         return Outcome(None, [(types.MessageType.Error, f"aims-lint: internal error linting {path}: {detail}")])
@@ -259,7 +266,15 @@ def _indent(text: str) -> str:
     return text[: len(text) - len(text.lstrip(" \t"))]
 
 
-def _insert(line: int, text: str) -> types.TextEdit:
+def _insert(line: int, text: str, lines: list[str]) -> types.TextEdit:
+    """A line of ``text`` inserted before 0-based ``line``. Past the last line of a
+    buffer without a final line break, the line break goes before the text (at the end
+    of the last line), not after it: the file neither gains a blank line nor has its
+    last line joined to the inserted one."""
+    if line >= len(lines) and lines:
+        last = len(lines) - 1
+        position = types.Position(line=last, character=len(lines[last]))
+        return types.TextEdit(range=types.Range(start=position, end=position), new_text="\n" + text)
     position = types.Position(line=line, character=0)
     return types.TextEdit(range=types.Range(start=position, end=position), new_text=text + "\n")
 
@@ -278,10 +293,10 @@ def suppression_fix(code: str, line: int, lines: list[str]) -> tuple[str, list[t
     target = lines[line] if line < len(lines) else ""
     if closing and line == 0:
         return (f"Suppress {code} in this file (front matter comment)",
-                [_insert(1, f"# aims-lint-disable-file {code} -- {reason}")])
+                [_insert(1, f"# aims-lint-disable-file {code} -- {reason}", lines)])
     if closing and line <= closing:
         return (f"Suppress {code} on this line (front matter comment)",
-                [_insert(line, f"{_indent(target)}# aims-lint-disable-next-line {code} -- {reason}")])
+                [_insert(line, f"{_indent(target)}# aims-lint-disable-next-line {code} -- {reason}", lines)])
     first, last = line, line
     while first > closing + 1 and first - 1 < len(lines) and lines[first - 1].strip():
         first -= 1
@@ -291,11 +306,11 @@ def suppression_fix(code: str, line: int, lines: list[str]) -> tuple[str, list[t
     if "|" in target and any(_TABLE_DELIMITER.match(text) for text in block):
         indent = _indent(lines[first])
         return (f"Suppress {code} in this table", [
-            _insert(first, f"{indent}<!-- aims-lint-disable {code} -- {reason} -->"),
-            _insert(last + 1, f"{indent}<!-- aims-lint-enable {code} -->"),
+            _insert(first, f"{indent}<!-- aims-lint-disable {code} -- {reason} -->", lines),
+            _insert(last + 1, f"{indent}<!-- aims-lint-enable {code} -->", lines),
         ])
     return (f"Suppress {code} on this line",
-            [_insert(line, f"{_indent(target)}<!-- aims-lint-disable-next-line {code} -- {reason} -->")])
+            [_insert(line, f"{_indent(target)}<!-- aims-lint-disable-next-line {code} -- {reason} -->", lines)])
 
 
 def _contains(area: types.Range, position: types.Position) -> bool:
@@ -312,6 +327,9 @@ class AimsLintServer(LanguageServer):
         # are answered while a document is being linted.
         self.linter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="aims-lint")
         self.loop: asyncio.AbstractEventLoop | None = None  # known from initialize on
+        # The configuration error last shown to the user (None once a lint succeeds):
+        # shown again only when it changes, not on every keystroke.
+        self.shown_error: str | None = None
 
     def log(self, kind: types.MessageType, message: str) -> None:
         self.window_log_message(types.LogMessageParams(type=kind, message=message))
@@ -349,8 +367,14 @@ class AimsLintServer(LanguageServer):
             for kind, message in outcome.log:
                 self.log(kind, message)
             current = self.workspace.text_documents.get(uri)
+            if outcome.config_error is not None:
+                self.tell_config_error(outcome.config_error)
+                if self.published.pop(uri, None):  # what was shown no longer holds
+                    self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+                return
             if outcome.findings is None or current is None or current.version != version:
                 return  # failed (logged), closed, or changed again: a newer lint follows
+            self.shown_error = None
             diagnostics = diagnostics_for(outcome, text, self.workspace.position_codec.client_num_units, uri)
             self.published[uri] = diagnostics
             self.text_document_publish_diagnostics(
@@ -358,6 +382,13 @@ class AimsLintServer(LanguageServer):
             )
         except Exception as error:
             self.log(types.MessageType.Error, f"aims-lint: internal error on {uri}: {type(error).__name__}: {error}")
+
+    def tell_config_error(self, message: str) -> None:
+        """Show a configuration error to the user (window/showMessage), once until it
+        changes or a lint succeeds."""
+        if message != self.shown_error:
+            self.shown_error = message
+            self.window_show_message(types.ShowMessageParams(type=types.MessageType.Error, message=message))
 
     def forget(self, uri: str) -> None:
         waiting = self.timers.pop(uri, None)
@@ -449,15 +480,25 @@ def hover(ls: AimsLintServer, params: types.HoverParams) -> types.Hover | None:
         return None
     rules = _rules()
     texts = []
+    explained: set[str] = set()
     for item in here:
         rule = rules.get(str(item.code))
-        if rule is not None:
-            texts.append(_places(item, params.text_document.uri) + rule.explanation())
+        if rule is None:
+            continue
+        text = _places(item, params.text_document.uri)
+        if len(here) > 1:  # which diagnostic each part is about
+            text = f"**{_plain(str(item.code))}**: {_plain(item.message)}\n\n" + text
+        if rule.code not in explained:
+            explained.add(rule.code)
+            text += rule.explanation()
+        texts.append(text)
     if not texts:
         return None
+    start = min((item.range.start for item in here), key=lambda position: (position.line, position.character))
+    end = max((item.range.end for item in here), key=lambda position: (position.line, position.character))
     return types.Hover(
         contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n\n---\n\n".join(texts)),
-        range=here[0].range,
+        range=types.Range(start=start, end=end),
     )
 
 

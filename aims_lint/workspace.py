@@ -514,6 +514,8 @@ class Workspace:
                     entry = [*read[0], read[1], declared, doc_id] if read else None
                 else:
                     declared, doc_id = entry[5], entry[6]
+                    # Unread, as a file over the limit is: the same note as reading it gives.
+                    self._over_size_limit(relpath, entry[3])
                 if entry is not None:
                     fresh[relpath] = entry
                 typed = self._glob_type(relpath) if not declared else None

@@ -21,11 +21,16 @@ class Editor:
         self.client = LanguageClient("aims-lint-tests", "1")
         self.diagnostics: asyncio.Queue[types.PublishDiagnosticsParams] = asyncio.Queue()
         self.log: list[types.LogMessageParams] = []
+        self.shown: list[types.ShowMessageParams] = []  # window/showMessage: what the user sees
         self.versions: dict[str, int] = {}
 
         @self.client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
         def _diagnostics(params: types.PublishDiagnosticsParams) -> None:
             self.diagnostics.put_nowait(params)
+
+        @self.client.feature(types.WINDOW_SHOW_MESSAGE)
+        def _show(params: types.ShowMessageParams) -> None:
+            self.shown.append(params)
 
         @self.client.feature(types.WINDOW_LOG_MESSAGE)
         def _log(params: types.LogMessageParams) -> None:

@@ -73,7 +73,7 @@ def test_more_specific_select_beats_broader_ignore(repo):
 
 def test_unknown_selector_is_a_usage_error(repo):
     root = repo({".aims-lint.toml": 'select = ["DOX"]\n', "p.md": GOOD})
-    with pytest.raises(PackError, match="'DOX' matches no rule"):
+    with pytest.raises(ConfigError, match="'DOX' in 'select' matches no rule"):
         lint(root)
 
 

@@ -1,5 +1,7 @@
 """A third-party rule pack installed as a distribution joins the built-in rules."""
 
+from pathlib import Path
+
 import pytest
 
 from aims_lint import pack
@@ -49,3 +51,25 @@ def test_entry_point_pack_rules_are_loaded_and_run(installed_pack, tmp_path):
 def test_without_a_pack_only_builtin_rules():
     pack.load_rules.cache_clear()
     assert all(rule.pack == "aims-lint" for rule in pack.load_rules())
+
+
+def test_a_third_party_packs_code_is_part_of_the_cache_stamp(installed_pack, tmp_path, monkeypatch):
+    # A pack's rules may keep facts in the cache: a new version of the pack must not
+    # read facts its old version computed.
+    from aims_lint import cache
+
+    monkeypatch.setattr(cache, "_CODE_STAMP", [])
+    pack.load_rules()
+    with_pack = cache.code_stamp()
+    (folder,) = pack.THIRD_PARTY_FOLDERS  # where the pack was imported from
+    rule_file = Path(folder) / "template_version.py"
+    rule_file.write_text(rule_file.read_text() + "\n# version 2\n")
+    monkeypatch.setattr(cache, "_CODE_STAMP", [])
+    assert cache.code_stamp() != with_pack
+    pack.load_rules.cache_clear()
+    monkeypatch.syspath_prepend(str(tmp_path))  # the pack no longer installed:
+    monkeypatch.setattr(pack, "_third_party_packages", lambda: [])
+    pack.load_rules()
+    monkeypatch.setattr(cache, "_CODE_STAMP", [])
+    assert cache.code_stamp() not in (with_pack, "")
+    assert pack.THIRD_PARTY_FOLDERS == []

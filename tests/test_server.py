@@ -20,7 +20,9 @@ from aims_lint.server import (
     MAX_DIAGNOSTICS_PER_RULE,
     MAX_MESSAGE_BYTES,
     shown_findings,
+    suppression_fix,
 )
+from aims_lint.pack import load_rules
 
 from .lsp_client import Editor
 from .test_document_control import GOOD, with_keys
@@ -403,5 +405,104 @@ def test_the_parse_of_a_large_buffer_is_freed_once_its_diagnostics_are_published
             await editor.next_diagnostics(uri)
             # KB: linting it took some 70 MB; unfreed, its parse would hold some 27 MB
             assert editor.server_memory() - before < 16 * 1024
+
+    _run(scenario)
+
+
+def test_hover_shows_every_diagnostic_under_the_cursor(repo):
+    # Line 19 of OBJECTIVES ("| Deploy AI responsibly | | The AI team | ...") has two
+    # findings: DOC009 (owner not a role) and OBJ002 (objective without a metric).
+    root = repo({"o.md": OBJECTIVES})
+
+    async def scenario():
+        async with Editor(root) as editor:
+            uri = editor.open("o.md", OBJECTIVES)
+            diagnostics = (await editor.next_diagnostics(uri)).diagnostics
+            on_row = [d for d in diagnostics if d.range.start.line == 18]
+            assert sorted(d.code for d in on_row) == ["DOC009", "OBJ002"]
+            character = max(d.range.start.character for d in on_row)  # inside both ranges
+            hover = await editor.hover(uri, 18, character)
+            text = hover.contents.value
+            for code in ("DOC009", "OBJ002"):
+                assert f"**{code}**:" in text  # each diagnostic's own message ...
+            # ... and each rule's documentation, once.
+            rules = {rule.code: rule for rule in load_rules()}
+            for code in ("DOC009", "OBJ002"):
+                assert text.count(rules[code].explanation()) == 1
+
+    _run(scenario)
+
+
+def _apply(text: str, edits) -> str:
+    """The buffer after the edits (LSP positions: 0-based line and character)."""
+    lines = text.split("\n")
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    def offset(position):
+        return min(offsets[position.line] + position.character, len(text)) if position.line < len(lines) else len(text)
+    for edit in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
+        text = text[: offset(edit.range.start)] + edit.new_text + text[offset(edit.range.end):]
+    return text
+
+
+TABLE_AT_END = "Intro.\n\n| Objective | Owner |\n|---|---|\n| Reduce bias | TBD |"
+
+
+@pytest.mark.parametrize("ending", ["", "\n"], ids=["no final newline", "final newline"])
+def test_a_quick_fix_at_the_end_of_a_file_adds_no_blank_line(ending):
+    text = TABLE_AT_END + ending
+    lines = text.split("\n")
+    _, edits = suppression_fix("OBJ002", 4, lines)  # the table's last row, the file's last line
+    fixed = _apply(text, edits)
+    assert fixed == (
+        "Intro.\n\n<!-- aims-lint-disable OBJ002 -- <reason> -->\n| Objective | Owner |\n|---|---|\n"
+        "| Reduce bias | TBD |\n<!-- aims-lint-enable OBJ002 -->" + ending
+    )
+    # A plain last line: the comment goes above it; nothing changes at the end.
+    text = "Intro.\n\nSigned: TBD" + ending
+    _, edits = suppression_fix("DOC008", 2, text.split("\n"))
+    assert _apply(text, edits) == "Intro.\n\n<!-- aims-lint-disable-next-line DOC008 -- <reason> -->\nSigned: TBD" + ending
+
+
+def test_a_configuration_error_is_shown_once_and_clears_stale_diagnostics(repo):
+    root = repo({"p.md": GAP, ".aims-lint.yaml": ""})
+
+    async def scenario():
+        async with Editor(root) as editor:
+            uri = editor.open("p.md", GAP)
+            assert [d.code for d in (await editor.next_diagnostics(uri)).diagnostics] == ["DOC009"]
+            (root / ".aims-lint.yaml").write_text("selekt: [DOC]\n", encoding="utf-8")
+            editor.save(uri)
+            # The diagnostics shown no longer hold: cleared.
+            assert not (await editor.next_diagnostics(uri)).diagnostics
+            for step in range(3):  # typing: one message for the user, not one per keystroke
+                editor.change(uri, GAP + "\n" * (step + 1))
+                await asyncio.sleep(DEBOUNCE_SECONDS + 0.5)
+            shown = [item.message for item in editor.shown]
+            assert len(shown) == 1 and "unknown configuration key 'selekt'" in shown[0], shown
+            assert shown[0].startswith("aims-lint: error: ") and "did you mean 'select'" in shown[0]
+            (root / ".aims-lint.yaml").write_text("select: [DOC]\n", encoding="utf-8")
+            editor.save(uri)
+            assert [d.code for d in (await editor.next_diagnostics(uri)).diagnostics] == ["DOC009"]
+            # Another error later is shown again.
+            (root / ".aims-lint.yaml").write_text("fail-on: critical\n", encoding="utf-8")
+            editor.save(uri)
+            assert not (await editor.next_diagnostics(uri)).diagnostics
+            await asyncio.sleep(0.3)
+            assert len(editor.shown) == 2 and "fail-on" in editor.shown[1].message
+
+    _run(scenario)
+
+
+def test_closing_a_buffer_clears_its_diagnostics(repo):
+    root = repo({"p.md": GAP})
+
+    async def scenario():
+        async with Editor(root) as editor:
+            uri = editor.open("p.md", GAP)
+            assert (await editor.next_diagnostics(uri)).diagnostics
+            editor.close(uri)
+            assert not (await editor.next_diagnostics(uri)).diagnostics
 
     _run(scenario)

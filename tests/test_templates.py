@@ -312,7 +312,9 @@ def test_the_only_management_review_being_a_template_is_one_major_finding_not_a_
 def test_without_the_template_rules_aims001_says_the_review_is_a_template(tmp_path):
     result = lint(write_repo(tmp_path, aims_with_template_review()), select=["AIMS001"])
     (finding,) = result.active
-    assert (finding.path, finding.code, finding.clause) == (".", "AIMS001", "9.3")
+    # Shown at the template: the document that should hold the review's results.
+    assert (finding.path, finding.line, finding.code, finding.clause) == ("records/management-review-2026-04.md", 1, "AIMS001", "9.3")
+    assert finding.repository
     assert "records/management-review-2026-04.md is an unfilled template" in finding.message
 
 

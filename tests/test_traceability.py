@@ -585,7 +585,9 @@ def test_every_mandatory_document_present(tmp_path):
 def test_missing_mandatory_documents_one_finding_each_on_the_repository(tmp_path):
     files = {path: text for path, text in MANDATORY.items() if "records/" not in path}
     result = check(tmp_path, files, select=["AIMS"])
-    assert codes(result) == [(".", "AIMS001", 1)] * 3
+    # Shown at the configuration file (the repository's, here an empty one), never at ".".
+    assert codes(result) == [(".aims-lint.toml", "AIMS001", 1)] * 3
+    assert all(finding.repository for finding in result.active)
     assert sorted(finding.message.split("(clause ")[1].split(")")[0] for finding in result.active) == [
         "10.2",
         "9.2",
@@ -616,10 +618,10 @@ def test_with_a_stage2_date_the_missing_audit_is_aims002s(tmp_path):
     files = {path: text for path, text in MANDATORY.items() if "internal-audit" not in path}
     files[".aims-lint.yaml"] = "stage2-date: 2026-10-01\n"
     result = check(tmp_path, files, select=["AIMS"])
-    assert codes(result) == [(".", "AIMS002", 1)]
+    assert codes(result) == [(".aims-lint.yaml", "AIMS002", 1)]
     assert "the repository has no internal-audit document" in result.active[0].message
     # Without AIMS002 selected, AIMS001 reports it.
-    assert codes(check(tmp_path, files, select=["AIMS001"], name="alone")) == [(".", "AIMS001", 1)]
+    assert codes(check(tmp_path, files, select=["AIMS001"], name="alone")) == [(".aims-lint.yaml", "AIMS001", 1)]
 
 
 # ---------------------------------------------------------------------------
@@ -696,7 +698,7 @@ def test_single_file_runs_report_workspace_findings_only_for_the_files_given(tmp
         AUDIT_PATH: audit("status: planned\ndate: 2026-05-10\n"),
     }
     everything = codes(check(tmp_path, files, select=["TRC", "AIMS"]))
-    assert (".", "AIMS001", 1) in everything  # six documents are missing
+    assert (".aims-lint.yaml", "AIMS001", 1) in everything  # six documents are missing
     assert (AUDIT_PATH, "AIMS002", 7) in everything
     assert ("scope.md", "TRC005", ASSISTANT_LINE) in everything
 

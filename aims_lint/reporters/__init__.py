@@ -29,6 +29,37 @@ class Report:
     stage2_date: _dt.date | None = None  # from the configuration: the readiness verdict
     today: _dt.date | None = None  # the run's today (--today); None: the real date
     planning: dict[str, int] | None = None  # the configuration's planning settings
+    # The folder aims-lint runs in: text, JSON and JUnit show paths relative to it (as
+    # Ruff does), so that an editor's quickfix list and a terminal's links resolve from
+    # a sub-folder too; SARIF and GitHub keep repository-relative paths, as those formats
+    # require. None: repository-relative everywhere.
+    cwd: Path | None = None
+
+    def display(self, relpath: str) -> str:
+        """A repository-relative path as the reader in ``cwd`` reaches it (forward slashes)."""
+        if self.cwd is None or relpath == ".":
+            return relpath
+        import os
+        import posixpath
+
+        root = os.path.abspath(self.root)
+        cwd = os.path.abspath(self.cwd)
+        if root == cwd:
+            return relpath
+        target = os.path.join(root, *relpath.split("/")) if not posixpath.isabs(relpath) else relpath
+        try:
+            return Path(os.path.relpath(target, cwd)).as_posix()
+        except ValueError:  # another drive (Windows): the absolute path
+            return Path(target).as_posix()
+
+    def displayed(self, finding):
+        """The finding with its paths (and its locations' paths) as ``display`` shows them."""
+        import dataclasses
+
+        if self.cwd is None or os_same(self.root, self.cwd):
+            return finding
+        locations = [dataclasses.replace(item, path=self.display(item.path)) for item in finding.locations]
+        return dataclasses.replace(finding, path=self.display(finding.path), locations=locations)
 
     def readiness(self, result: Result):
         """The run's audit readiness (aims_lint.readiness), for reporters that show it."""
@@ -40,6 +71,12 @@ class Report:
                 result, assess(result, self.stage2_date, self.today or _dt.date.today(), self.planning)
             )
         return cached[1]
+
+
+def os_same(first: Path, second: Path) -> bool:
+    import os
+
+    return os.path.abspath(first) == os.path.abspath(second)
 
 
 def render(format_name: str, result: Result, report: Report) -> str:

@@ -15,7 +15,7 @@ def render(result: Result, report: Report) -> str:
     summary["readiness"] = {**report.readiness(result).as_json(), "whole_repository": result.whole_repository}
     document = {
         "version": __version__,
-        "findings": [finding.as_json() for finding in shown],
+        "findings": [report.displayed(finding).as_json() for finding in shown],
         "summary": summary,
     }
     return to_json(document) + "\n"

@@ -27,7 +27,7 @@ def _failure_line(finding: Finding) -> str:
 
 def render(result: Result, report: Report) -> str:
     by_path: dict[str, list] = {}
-    for finding in result.active:
+    for finding in map(report.displayed, result.active):
         by_path.setdefault(finding.path, []).append(finding)
     suites = ElementTree.Element("testsuites", name="aims-lint")
     suite = ElementTree.SubElement(

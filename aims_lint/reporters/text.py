@@ -64,7 +64,7 @@ def location_lines(finding: Finding, indent: str = "    ") -> list[str]:
 
 def render(result: Result, report: Report) -> str:
     shown = result.findings if report.show_suppressed else result.active
-    lines = [_line(finding, report) for finding in shown]
+    lines = [_line(report.displayed(finding), report) for finding in shown]
     if report.statistics:
         lines.append(statistics(result, report))
     if not report.quiet:

@@ -121,7 +121,7 @@ def check(workspace, ctx):
             # Only unfilled templates: not on record. The template's own finding says so
             # (major: MRV008, IMP001, RSK005, OBJ001, DOC015); without those rules, here.
             yield Problem(
-                1, 1, clause=kind.clause,
+                1, 1, clause=kind.clause, anchor=holders[kind][0],
                 message=(
                     f"no {kind.what} on record in the repository (clause {kind.clause}): "
                     f"{holders[kind][0]} is an unfilled template; ISO/IEC 42001 requires it as documented information"
@@ -130,4 +130,4 @@ def check(workspace, ctx):
         elif kind.clause == REVIEW_CLAUSE and not reviews_held(workspace, holders[kind]):
             # A management-review procedure or agenda describes reviews; it records none.
             what = f"{kind.what} (only a management-review procedure or agenda, no minutes of a held review)"
-            yield Problem(1, 1, clause=kind.clause, what=what, doc_type=kind.types[0])
+            yield Problem(1, 1, clause=kind.clause, what=what, doc_type=kind.types[0], anchor=holders[kind][0])

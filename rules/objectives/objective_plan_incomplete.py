@@ -22,6 +22,7 @@ from .model import (
     message="objective '{name}' has {missing}: 6.2 asks who is responsible, how and how often results are evaluated, and by when",
     summary="A measurable objective without a named owner role, review frequency, evaluation method or deadline.",
     options={"required": ["owner", "frequency", "method", "deadline"]},
+    option_choices={"required": tuple(PARTS)},
 )
 def check(doc, ctx):
     required = [part for part in ctx.options.get("required") or () if part in PARTS]
