@@ -291,9 +291,13 @@ class Workspace:
             self._config_fingerprint = cache.fingerprint(self.config)
         return self._config_fingerprint
 
-    def new_facts(self) -> dict[str, dict]:
-        """The facts this run computed (a worker process hands them to the main one)."""
-        return {relpath: self._facts[relpath] for relpath in self._new_facts} if self._facts else {}
+    def new_facts(self, take: bool = False) -> dict[str, dict]:
+        """The facts this run computed (a worker process hands them to the main one);
+        ``take``: those computed since the last time they were taken."""
+        found = {relpath: self._facts[relpath] for relpath in self._new_facts} if self._facts else {}
+        if take:
+            self._new_facts = set()
+        return found
 
     def add_facts(self, facts: dict[str, dict]) -> None:
         if not facts:
