@@ -289,14 +289,28 @@ def _unfilled_fact(workspace: Workspace, relpath: str) -> bool:
     return workspace.fact(relpath, templates.STATE_FACT, templates.state, str) == templates.UNFILLED
 
 
-def _lint_chunk(config: Config, codes: list[str], today: _dt.date, overrides, relpaths: list[str]) -> _Batch:
-    """A worker process's share: its own workspace (other files load lazily, as needed)."""
+# A worker process's workspace and rules, made once per worker by the pool's initializer:
+# the workspace's memos (the index's ids, the SoA's controls, the systems in scope) are
+# then computed once per worker, not once per chunk, as in a serial run's one workspace.
+_worker: tuple[Workspace, list[Rule], dict[str, RuleContext]] | None = None
+
+
+def _start_worker(config: Config, codes: list[str], today: _dt.date, overrides) -> None:
+    global _worker
     enabled = [item for item in pack.load_rules() if item.code in set(codes)]
     workspace = Workspace(config, overrides)
-    batch = _lint_documents(workspace, enabled, _contexts(enabled, config, today, workspace), relpaths)
-    batch.notes.extend(workspace.notes)
-    batch.errors[:0] = [RunError(relpath, message) for relpath, message in workspace.errors]
-    batch.facts = workspace.new_facts()
+    _worker = (workspace, enabled, _contexts(enabled, config, today, workspace))
+
+
+def _lint_chunk(relpaths: list[str]) -> _Batch:
+    """A worker process's share: its own workspace (other files load lazily, as needed)."""
+    assert _worker is not None, "the pool starts each worker with _start_worker"
+    workspace, enabled, contexts = _worker
+    notes, errors = len(workspace.notes), len(workspace.errors)
+    batch = _lint_documents(workspace, enabled, contexts, relpaths)
+    batch.notes.extend(workspace.notes[notes:])
+    batch.errors[:0] = [RunError(relpath, message) for relpath, message in workspace.errors[errors:]]
+    batch.facts = workspace.new_facts(take=True)
     return batch
 
 
@@ -311,8 +325,8 @@ def _lint_in_parallel(workspace: Workspace, enabled, today, targets, jobs, conte
     codes = [item.code for item in enabled]
     size = max(1, -(-len(targets) // (jobs * 4)))  # a few chunks per worker balance the load
     chunks = [targets[index:index + size] for index in range(0, len(targets), size)]
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(_lint_chunk, config, codes, today, overrides, chunk) for chunk in chunks]
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(config, codes, today, overrides)) as pool:
+        futures = [pool.submit(_lint_chunk, chunk) for chunk in chunks]
         # Workspace rules run here while the workers lint the files.
         by_path = _run_workspace_rules(workspace_rules, workspace, contexts, errors)
         if progress is not None:

@@ -229,7 +229,7 @@ class Workspace:
         self._new_facts: set[str] = set()  # relpaths whose facts this run computed
         # relpath -> (stamp, digest or None) of the content this run read from disk
         self._read_stamps: dict[str, tuple[list[int], str | None]] = {}
-        self._checked: dict[str, tuple] = {}  # relpath -> ((stamp, digest), still current?)
+        self._checked: dict[str, tuple] = {}  # relpath -> ((stamp, digest), still current?, when checked)
         self._config_fingerprint: str | None = None
         from aims_lint.fields import header_words_of
 
@@ -261,9 +261,12 @@ class Workspace:
         if (
             entry is not None and key in entry["facts"] and relpath not in self.overrides
             and (entry["facts"][key] is None or cache.matches(entry["facts"][key], shape))
-            and self._current(relpath, entry["stamp"], entry["digest"])
         ):
-            return entry["facts"][key]
+            if self._current(relpath, entry["stamp"], entry["digest"]):
+                if self._settled(relpath, entry["stamp"], entry["digest"]):
+                    entry["digest"] = None
+                    self._new_facts.add(relpath)
+                return entry["facts"][key]
         loaded = relpath in self._documents
         doc = self.document(relpath)
         value = compute(doc) if doc is not None and doc.read_error is None else None
@@ -285,8 +288,23 @@ class Workspace:
         if known is None or known[0] != (stamp, digest):
             from aims_lint import cache
 
-            known = self._checked[relpath] = ((stamp, digest), cache.still_current(self.root / relpath, stamp, digest))
+            checked = cache.now_ns()  # before the file is read
+            known = self._checked[relpath] = (
+                (stamp, digest), cache.still_current(self.root / relpath, stamp, digest), checked
+            )
         return known[1]
+
+    def _settled(self, relpath: str, stamp: list[int], digest: str | None) -> bool:
+        """True when a cache entry with a digest was found current by that digest, and its
+        stamp was old enough when the file was read that the stamp alone will do from
+        now on (``cache.settled``): later runs need not read and hash the file."""
+        from aims_lint import cache
+
+        known = self._checked.get(relpath)
+        return (
+            digest is not None and known is not None and known[0] == (stamp, digest) and known[1]
+            and cache.settled(stamp, known[2])
+        )
 
     def _fingerprint(self) -> str:
         if self._config_fingerprint is None:
@@ -295,9 +313,13 @@ class Workspace:
             self._config_fingerprint = cache.fingerprint(self.config)
         return self._config_fingerprint
 
-    def new_facts(self) -> dict[str, dict]:
-        """The facts this run computed (a worker process hands them to the main one)."""
-        return {relpath: self._facts[relpath] for relpath in self._new_facts} if self._facts else {}
+    def new_facts(self, take: bool = False) -> dict[str, dict]:
+        """The facts this run computed (a worker process hands them to the main one);
+        ``take``: those computed since the last time they were taken."""
+        found = {relpath: self._facts[relpath] for relpath in self._new_facts} if self._facts else {}
+        if take:
+            self._new_facts = set()
+        return found
 
     def add_facts(self, facts: dict[str, dict]) -> None:
         if not facts:
@@ -516,6 +538,8 @@ class Workspace:
                     declared, doc_id = entry[5], entry[6]
                     # Unread, as a file over the limit is: the same note as reading it gives.
                     self._over_size_limit(relpath, entry[3])
+                    if self._settled(relpath, entry[:4], entry[4]):
+                        entry = [*entry[:4], None, *entry[5:]]
                 if entry is not None:
                     fresh[relpath] = entry
                 typed = self._glob_type(relpath) if not declared else None

@@ -177,9 +177,21 @@ def _role_name(text: str) -> str | None:
     return name if looks_like_name(name) else None
 
 
+# Every character a cell holding a RACI code can have: the code's letters and
+# separators, and what clean() removes (emphasis, backslashes, outer punctuation);
+# whitespace is allowed besides.
+_RACI_CHARACTERS = frozenset("RACISV/,+&*_`\\:;.-–—")
+
+
 def is_raci_code(text: str) -> bool:
     # A code is a few letters ("R", "A/R", "R, C"): a long cell is not one, whatever it says.
-    return len(text) <= 40 and bool(_RACI_CODE.match(clean(text)))
+    if len(text) > 40:
+        return False
+    # Most cells hold some other character: no need to clean them and run the pattern.
+    other = set(text) - _RACI_CHARACTERS
+    if other and not all(character.isspace() for character in other):
+        return False
+    return bool(_RACI_CODE.match(clean(text)))
 
 
 # ---------------------------------------------------------------------------
@@ -199,9 +211,21 @@ def raci_layout(table) -> str | None:
     # Filled cells (emphasis and punctuation alone are not a value), read without clean():
     # this runs on every table that names an owner.
     cells = [cell.text for row in table.rows for cell in row.cells[1:] if cell.text.strip(" *_`:;,.-–—\\")]
-    if len(table.header) >= 3 and cells and sum(1 for text in cells if is_raci_code(text)) >= 0.6 * len(cells):
+    if len(table.header) >= 3 and cells and _mostly_raci_codes(cells):
         return "columns"
     return None
+
+
+def _mostly_raci_codes(cells: list[str]) -> bool:
+    """At least 60% of ``cells`` are RACI codes (stops once too many are not)."""
+    allowed = len(cells) - 0.6 * len(cells)  # cells that may be something else
+    others = 0
+    for text in cells:
+        if not is_raci_code(text):
+            others += 1
+            if others > allowed:
+                return False
+    return True
 
 
 def is_schema_table(table) -> bool:

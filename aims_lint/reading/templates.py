@@ -28,8 +28,10 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from aims_lint.patterns import delimited_spans, lazy
 
@@ -124,6 +126,32 @@ def _blank_code_spans(text: str) -> str:
         parts += (text[copied:start], " " * (close + length - start))
         copied = search = close + length
     return "".join(parts) + text[copied:] if parts else text
+
+
+_MARKS_CASED = ("[", "<", "{", "___", "&lt;", "XX", "DD", "MM", "TB", "TODO", "FIXME")
+_MARKS_LOWER = ("to be ", "lorem")
+
+
+def _candidate_lines(texts: list[str]) -> list[int]:
+    """Indexes of the ``texts`` (single lines) for which ``_may_hold_placeholder`` is
+    true, found with a few scans of their joined text instead of a dozen substring
+    tests per line (most lines of a document hold no mark at all)."""
+    whole = "\n".join(texts)
+    starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))  # offset of each line
+    found: set[int] = set()
+    lowered = whole.lower()
+    for marks, scanned in ((_MARKS_CASED, whole), (_MARKS_LOWER, lowered)):
+        if len(scanned) != len(whole):  # lower() lengthened a character ("İ"): its own offsets
+            starts = [0] + [index + 1 for index, character in enumerate(scanned) if character == "\n"]
+        for mark in marks:
+            position = scanned.find(mark)
+            while position >= 0:
+                line = bisect_right(starts, position) - 1
+                found.add(line)
+                if line + 1 >= len(starts):
+                    break
+                position = scanned.find(mark, starts[line + 1])  # the line is a candidate already
+    return sorted(found)
 
 
 def _may_hold_placeholder(text: str) -> bool:
@@ -368,7 +396,13 @@ def _placeholders(doc, extra: tuple[str, ...]) -> tuple[Placeholder, ...]:
     labels = doc.reference_labels
     # Code is quoted on purpose: its placeholders are not the document's (a form drawn in
     # a code fence still counts in the fill, below).
-    for line, text in doc.prose_lines:
+    lines = doc.prose_lines
+    if extra:
+        candidates = range(len(lines))
+    else:  # only the lines with a mark some placeholder pattern needs
+        candidates = _candidate_lines([text for _, text in lines])
+    for index in candidates:
+        line, text = lines[index]
         for column, token in find(text, extra, labels):
             found.append(Placeholder(line, column + 1, token))
     found.sort(key=lambda item: (item.line, item.column))
@@ -390,7 +424,7 @@ def _fill(doc) -> tuple[int, int]:
             if not values:
                 continue
             total += 1
-            blank += sum(is_blank(cell.text) for cell in values) >= ROW_BLANK_SHARE * len(values)
+            blank += _row_blank(values)
     for field in doc.fields:
         if field.block is None:
             continue  # two-column tables are counted above
@@ -405,6 +439,20 @@ def _fill(doc) -> tuple[int, int]:
                 blank += is_blank(match.group(2))
     empty, values = _empty_fields(doc)
     return blank + empty, total + values
+
+
+def _row_blank(values) -> bool:
+    """Are at least ROW_BLANK_SHARE of a row's value cells blank? Stops reading cells as
+    soon as too many are filled for the row to be blank (most rows: at the first)."""
+    needed = ROW_BLANK_SHARE * len(values)
+    allowed = len(values) - needed  # filled cells a blank row may have
+    filled = 0
+    for cell in values:
+        if not is_blank(cell.text):
+            filled += 1
+            if filled > allowed:
+                return False
+    return True
 
 
 # "Label:" (or "Question?") with nothing after it: a field left empty, unless it

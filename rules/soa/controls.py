@@ -10,7 +10,32 @@ from __future__ import annotations
 
 import re
 
-from aims_lint.reading.soa import catalogue, decision, normalise_id, read_soa  # noqa: F401 (re-exported)
+# The SoA reading is imported on first use, not when the rule pack loads: a run over
+# documents that are not SoAs (a pre-commit run on one policy) never pays for it.
+
+
+def catalogue() -> dict[str, str]:
+    from aims_lint.reading.soa import catalogue
+
+    return catalogue()
+
+
+def decision(value) -> bool | None:
+    from aims_lint.reading.soa import decision
+
+    return decision(value)
+
+
+def normalise_id(text: str, alone: bool = False) -> tuple[str, str] | None:
+    from aims_lint.reading.soa import normalise_id
+
+    return normalise_id(text, alone)
+
+
+def read_soa(doc):
+    from aims_lint.reading.soa import read_soa
+
+    return read_soa(doc)
 
 
 def annex_a(ctx) -> dict[str, str]:

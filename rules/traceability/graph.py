@@ -14,7 +14,6 @@ from fnmatch import fnmatchcase
 from functools import lru_cache
 
 from aims_lint.patterns import lazy
-from aims_lint.reading.systems import systems as listed_systems
 from aims_lint.workspace import resolve_link
 
 from ..soa.controls import normalise_id, rows
@@ -212,6 +211,8 @@ def systems_in_scope(workspace) -> list[System]:
 
 def _listed_systems(doc) -> list[list]:
     """[id, name, position, body line] of each system a scope document lists."""
+    from aims_lint.reading.systems import systems as listed_systems  # on first use, not when the pack loads
+
     return [[system.ident, system.name, system.index, system.line] for system in listed_systems(doc)]
 
 
