@@ -1,0 +1,174 @@
+"""What a change does to the whole AIMS: the findings it introduces, wherever they land.
+
+A governance repository is a web of documents: deleting an impact assessment leaves an
+in-scope system unassessed (the finding belongs to the scope document), excluding a
+control breaks a risk treatment that relies on it (the finding belongs to the risk
+assessment), narrowing ``roles`` in the configuration makes owners elsewhere undefined.
+So a change is judged by linting the whole repository twice, as it is and as it was at
+the base, each state with its own configuration, and keeping the findings of the new
+state whose content key (``aims_lint.fingerprint``) the base does not have, counted.
+A finding that existed before is not blamed on the change, even when lines moved.
+
+- ``aims-lint check --new-since REF``: the working tree against the commit REF (a pull
+  request against its base branch).
+- ``aims-lint check --staged`` (the pre-commit hook): what ``git commit`` would record
+  (the index) against HEAD; when nothing relevant is staged (no Markdown file, whether
+  added, modified, renamed or deleted, and no configuration file) it answers at once.
+
+The base state is read from git into a temporary folder outside the repository
+(``git archive`` of its tree, extracted with tarfile's ``data`` filter: no link or path
+leaves that folder). Its findings are kept in the cache (``.aims-lint-cache/base.json``)
+keyed on the tree's id, the code, the options and the date, so that successive commits
+on one base lint it once. Nothing else is written inside the repository.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import tarfile
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from aims_lint.config import CONFIG_FILES
+from aims_lint.findings import Finding
+from aims_lint.git import GitError
+from aims_lint.workspace import MARKDOWN_SUFFIXES
+
+EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"  # git's id of the empty tree
+_BASE_CACHE = "base.json"
+
+
+def git(cwd: Path, *args: str, data: bytes | None = None) -> bytes:
+    try:
+        completed = subprocess.run(["git", *args], cwd=cwd, input=data, capture_output=True, check=False)
+    except OSError as error:
+        raise GitError(f"cannot run git: {error.strerror or error}") from None
+    if completed.returncode != 0:
+        reason = completed.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise GitError(f"git {args[0]} failed: {reason[0] if reason else 'exit ' + str(completed.returncode)}")
+    return completed.stdout
+
+
+def toplevel(cwd: Path) -> Path:
+    return Path(os.fsdecode(git(cwd, "rev-parse", "--show-toplevel").strip()))
+
+
+def tree_of(cwd: Path, ref: str) -> str:
+    """The id of the tree of commit ``ref`` (``--end-of-options``: a ref is never an option)."""
+    try:
+        return git(cwd, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{tree}}").decode().strip()
+    except GitError:
+        raise GitError(f"'{ref}' is not a commit in this repository") from None
+
+
+def has_head(cwd: Path) -> bool:
+    try:
+        git(cwd, "rev-parse", "--verify", "--quiet", "HEAD^{commit}")
+        return True
+    except GitError:
+        return False
+
+
+def relevant(name: str, baseline_name: str | None = None) -> bool:
+    """Can a change to the file ``name`` (relative to the git root) change a finding?"""
+    base = name.rsplit("/", 1)[-1]
+    return name.lower().endswith(MARKDOWN_SUFFIXES) or base in CONFIG_FILES or (baseline_name is not None and base == baseline_name)
+
+
+def staged_names(cwd: Path) -> list[str]:
+    """Every path the index changes against HEAD (added, deleted, modified, renamed:
+    both names), relative to the git root."""
+    if not has_head(cwd):
+        out = git(cwd, "ls-files", "-z", "--cached", "--full-name")
+    else:
+        out = git(cwd, "diff", "--cached", "--name-only", "-z", "--no-renames", "HEAD", "--")
+    return [name for name in os.fsdecode(out).split("\0") if name]
+
+
+def unstaged_names(cwd: Path) -> list[str]:
+    """Tracked files whose working copy differs from the index, relative to the git root."""
+    out = git(cwd, "diff", "--name-only", "-z", "--no-renames", "--")
+    return [name for name in os.fsdecode(out).split("\0") if name]
+
+
+def untracked_names(cwd: Path) -> list[str]:
+    out = git(cwd, "ls-files", "-z", "--others", "--exclude-standard", "--full-name", "--", ":/")
+    return [name for name in os.fsdecode(out).split("\0") if name]
+
+
+def extract_tree(cwd: Path, tree: str, folder: Path) -> None:
+    """Write the files of ``tree`` into ``folder`` (outside the repository)."""
+    if tree == EMPTY_TREE:
+        return
+    data = git(cwd, "archive", "--format=tar", tree)
+    with tarfile.open(fileobj=io.BytesIO(data)) as archive:
+        archive.extractall(folder, filter="data")
+
+
+def extract_index(cwd: Path, folder: Path) -> None:
+    """Write the files of the index (what ``git commit`` would record) into ``folder``."""
+    prefix = str(folder).rstrip("/") + "/"
+    git(toplevel(cwd), "checkout-index", "--all", "--force", f"--prefix={prefix}")
+
+
+@dataclass
+class Comparison:
+    new: list[Finding]
+    existing: int  # findings of the new state that the base had too
+    fixed: int  # findings of the base that the new state no longer has
+    base: str  # what was compared with, as the user named it
+
+
+def compare(current: list[Finding], base: list[Finding], ref: str) -> Comparison:
+    from aims_lint import fingerprint
+
+    known = fingerprint.count(base)
+    matched, new, unused = fingerprint.match(current, known)
+    return Comparison(new, len(matched), sum(unused.values()), ref)
+
+
+# -- the base run's cache ------------------------------------------------------
+
+
+def cached_base(root: Path, key: str) -> list[Finding] | None:
+    from aims_lint.cache import CACHE_DIR
+
+    path = root / CACHE_DIR / _BASE_CACHE
+    try:
+        if path.is_symlink():
+            return None
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or data.get("key") != key or not isinstance(data.get("findings"), list):
+            return None
+        return [
+            Finding(
+                path=item["path"], line=item["line"], column=item["column"], code=item["code"], name=item["name"],
+                clause=item["clause"], classification=item["classification"], message=item["message"],
+            )
+            for item in data["findings"]
+        ]
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
+        return None
+
+
+def save_base(root: Path, key: str, findings: list[Finding]) -> None:
+    from aims_lint.cache import CACHE_DIR
+
+    folder = root / CACHE_DIR
+    if folder.is_symlink() or not folder.is_dir():
+        return
+    rows = [
+        {name: getattr(finding, name) for name in ("path", "line", "column", "code", "name", "clause", "classification", "message")}
+        for finding in findings
+    ]
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{_BASE_CACHE}.", suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump({"key": key, "findings": rows}, stream)
+        os.replace(temporary, folder / _BASE_CACHE)
+    except OSError:
+        pass
