@@ -58,8 +58,8 @@ def render(findings: list[Finding]) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def load(path: Path) -> Counter:
-    """The counted keys of a baseline file."""
+def load(path: Path) -> tuple[Counter, dict]:
+    """The counted keys of a baseline file, and each key's message as the file says it."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
@@ -69,6 +69,7 @@ def load(path: Path) -> Counter:
     if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("findings"), list):
         raise BaselineError(f"baseline {path} is not an aims-lint baseline of version {VERSION} (regenerate it with 'aims-lint baseline')")
     known: Counter = Counter()
+    shown: dict[tuple, str] = {}
     for index, entry in enumerate(data["findings"]):
         if (
             not isinstance(entry, dict)
@@ -76,20 +77,23 @@ def load(path: Path) -> Counter:
             or type(entry.get("count", 1)) is not int or entry.get("count", 1) < 1
         ):
             raise BaselineError(f"baseline {path}: entry {index + 1} needs path, code, message (text) and count (a whole number >= 1)")
-        known[(entry["code"], entry["path"], fingerprint.normalise(entry["message"]))] += entry.get("count", 1)
-    return known
+        key = (entry["code"], entry["path"], fingerprint.normalise(entry["message"]))
+        known[key] += entry.get("count", 1)
+        shown.setdefault(key, " ".join(entry["message"].split()))
+    return known, shown
 
 
-def apply(result: Result, known: Counter, name: str) -> None:
-    """Mark the findings of ``result`` that ``known`` accepts as baselined, and note the
-    entries for linted files that match nothing."""
+def apply(result: Result, loaded: tuple[Counter, dict], name: str) -> None:
+    """Mark the findings of ``result`` that the baseline ``loaded`` accepts as baselined,
+    and note the entries for linted files that match nothing."""
+    known, shown = loaded
     candidates = [finding for finding in result.findings if not finding.suppressed]
     matched, _, unused = fingerprint.match(candidates, known)
     for finding in matched:
         finding.baselined = True
     linted = set(result.linted)
     stale = sorted(
-        (path, code, message, number) for (code, path, message), number in unused.items()
+        (path, code, shown.get((code, path, message), message), number) for (code, path, message), number in unused.items()
         if result.whole_repository or path in linted
     )
     for path, code, message, number in stale[:SHOWN_UNUSED]:

@@ -131,27 +131,35 @@ def compare(current: list[Finding], base: list[Finding], ref: str) -> Comparison
     return Comparison(new, len(matched), sum(unused.values()), ref)
 
 
-# -- the base run's cache ------------------------------------------------------
+# -- the findings of states already linted -------------------------------------
+
+_KEPT = 4  # states kept: the base, and the state just committed (the next commit's base)
+_FIELDS = ("path", "line", "column", "code", "name", "clause", "classification", "message")
 
 
-def cached_base(root: Path, key: str) -> list[Finding] | None:
+def _read_states(root: Path) -> dict:
     from aims_lint.cache import CACHE_DIR
 
     path = root / CACHE_DIR / _BASE_CACHE
     try:
         if path.is_symlink():
-            return None
+            return {}
         data = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(data, dict) or data.get("key") != key or not isinstance(data.get("findings"), list):
-            return None
-        return [
-            Finding(
-                path=item["path"], line=item["line"], column=item["column"], code=item["code"], name=item["name"],
-                clause=item["clause"], classification=item["classification"], message=item["message"],
-            )
-            for item in data["findings"]
-        ]
-    except (OSError, ValueError, KeyError, TypeError, RecursionError):
+    except (OSError, ValueError, RecursionError):
+        return {}
+    states = data.get("states") if isinstance(data, dict) else None
+    return states if isinstance(states, dict) else {}
+
+
+def cached_base(root: Path, key: str) -> list[Finding] | None:
+    """The findings of the state ``key`` names (a tree id with the code, options and
+    date), when a run has kept them."""
+    rows = _read_states(root).get(key)
+    if not isinstance(rows, list):
+        return None
+    try:
+        return [Finding(**{name: row[name] for name in _FIELDS}) for row in rows]
+    except (KeyError, TypeError):
         return None
 
 
@@ -161,14 +169,22 @@ def save_base(root: Path, key: str, findings: list[Finding]) -> None:
     folder = root / CACHE_DIR
     if folder.is_symlink() or not folder.is_dir():
         return
-    rows = [
-        {name: getattr(finding, name) for name in ("path", "line", "column", "code", "name", "clause", "classification", "message")}
-        for finding in findings
-    ]
+    states = {name: rows for name, rows in _read_states(root).items() if name != key}
+    states = dict(list(states.items())[-(_KEPT - 1):])
+    states[key] = [{name: getattr(finding, name) for name in _FIELDS} for finding in findings]
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{_BASE_CACHE}.", suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump({"key": key, "findings": rows}, stream)
+            json.dump({"states": states}, stream)
         os.replace(temporary, folder / _BASE_CACHE)
     except OSError:
         pass
+
+
+def index_tree(cwd: Path) -> str | None:
+    """The id of the tree the index would commit (``git write-tree`` stores the same tree
+    objects that ``git commit`` is about to store), or None."""
+    try:
+        return git(cwd, "write-tree").decode().strip() or None
+    except GitError:
+        return None

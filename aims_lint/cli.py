@@ -314,8 +314,17 @@ def _lint_change(lint_options: dict, ref: str | None, staged: bool):
             raise _Failure(f"{option}: {error}") from None
         linted = _lint(**current)
         config, _, _, result, today_date = linted
-        key = json.dumps([base_tree, __version__, code_stamp(), today_date.isoformat(), str(here), str(config_file),
-                          [options.get(name) for name in ("select", "extend_select", "ignore")]])
+        def state_key(tree: str) -> str:
+            return json.dumps([tree, __version__, code_stamp(), today_date.isoformat(), str(here), str(config_file),
+                               [options.get(name) for name in ("select", "extend_select", "ignore")]])
+
+        key = state_key(base_tree)
+        if staged and config.cache and "cwd" not in current and lint_options.get("baseline_file") is None:
+            # What is linted now is the next commit's base: keep its findings under the
+            # tree it commits (without the baseline applied), so the next commit lints once.
+            tree = changes.index_tree(cwd)
+            if tree:
+                changes.save_base(config.root, state_key(tree), [f for f in result.findings if not f.suppressed])
         base_findings = changes.cached_base(config.root, key) if config.cache else None
         if base_findings is None:
             state = temporary / "base"
@@ -347,10 +356,7 @@ def _lint_change(lint_options: dict, ref: str | None, staged: bool):
     result.findings = [finding for finding in result.findings if id(finding) in keep]
     result.whole_repository = False  # the verdict speaks for the change, not for the AIMS
     result.evidence = None
-    result.notes = sorted(set(result.notes) | {
-        f"compared with {label}: {len(new)} new finding{'s' if len(new) != 1 else ''}; {comparison.existing} existed "
-        f"before (not blamed on this change); {comparison.fixed} fixed"
-    })
+    result.comparison = comparison
     return linted, comparison
 
 

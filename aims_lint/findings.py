@@ -99,6 +99,9 @@ class Result:
     # What the readiness verdict knows of the repository's records (aims_lint.evidence):
     # collected on runs over the repository, None on runs over a few files.
     evidence: Any = None
+    # A run that judges a change (check --new-since, --staged): aims_lint.changes.Comparison.
+    # Its findings are those the change introduces; no readiness verdict is given.
+    comparison: Any = None
 
     @property
     def active(self) -> list[Finding]:

@@ -100,6 +100,15 @@ def summary(result: Result, report: Report) -> str:
         text += f" {len(result.suppressed)} suppressed" + ("." if report.show_suppressed else " (--show-suppressed lists them).")
     if result.baselined:
         text += f" {len(result.baselined)} accepted by baseline."
+    if result.comparison is not None:
+        compared = result.comparison
+        new = len(result.active)
+        text = (
+            f"{'No new finding' if not new else f'{new} new finding' + ('s' if new != 1 else '')} compared with "
+            f"{printable(compared.base)} ({result.files_checked} files linted); {compared.existing} existing "
+            f"finding{'s' if compared.existing != 1 else ''} not blamed on this change; {compared.fixed} fixed."
+        )
+        return _style(text, report, bold=True)
     lines = [_style(text, report, bold=True), *readiness_lines(report.readiness(result), result, report)]
     return "\n".join(lines)
 
