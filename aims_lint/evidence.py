@@ -61,8 +61,16 @@ class Evidence:
 
 def collect(workspace) -> Evidence:
     """The repository's mandatory documented information and its audit and review records."""
+    import importlib
+
+    from aims_lint.pack import BUILTIN_PACK, _builtin_package
     from aims_lint.reading import review_record, templates
-    from rules.mandatory import MANDATORY, holds
+
+    # The built-in pack as the rules see it (aims_lint.rules: the installed package's, or
+    # the checkout's rules/ under that name); 'rules' alone exists only in a checkout.
+    _builtin_package()
+    mandatory = importlib.import_module(f"{BUILTIN_PACK}.mandatory")
+    MANDATORY, holds = mandatory.MANDATORY, mandatory.holds
 
     index = workspace.index()
     evidence = Evidence()
