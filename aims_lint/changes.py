@@ -188,3 +188,71 @@ def index_tree(cwd: Path) -> str | None:
         return git(cwd, "write-tree").decode().strip() or None
     except GitError:
         return None
+
+
+# -- the base as the working tree with the changed files put back ----------------------
+
+
+def _name_status(out: bytes) -> list[tuple[str, str]]:
+    parts = os.fsdecode(out).split("\0")
+    return [(parts[index][:1], parts[index + 1]) for index in range(0, len(parts) - 1, 2) if parts[index]]
+
+
+def blobs(cwd: Path, tree: str, names: list[str]) -> dict[str, bytes | None]:
+    """The content of each of ``names`` (relative to the git root) in ``tree``; None for
+    a name the tree does not hold (one ``git cat-file --batch`` for them all)."""
+    if not names:
+        return {}
+    request = "".join(f"{tree}:{name}\n" for name in names).encode("utf-8", "surrogateescape")
+    if any("\n" in name for name in names):
+        raise GitError("a file name holds a line break")
+    out = git(cwd, "cat-file", "--batch", data=request)
+    found: dict[str, bytes | None] = {}
+    position = 0
+    for name in names:
+        end = out.index(b"\n", position)
+        header = out[position:end].split()
+        position = end + 1
+        if len(header) == 3 and header[1] == b"blob":
+            size = int(header[2])
+            found[name] = out[position:position + size]
+            position += size + 1
+        else:
+            found[name] = None  # "missing", or not a file (a folder, a submodule)
+    return found
+
+
+def base_overrides(cwd: Path, top: Path, root: Path, tree: str, staged: bool, untracked: list[str]) -> dict | None:
+    """The base state as overrides of the working tree: relpath (from ``root``) -> the
+    file's content at ``tree``, or None where it did not exist. None when that cannot be
+    said of the working tree alone: a configuration file changed (the base has its own
+    configuration), or a file that is not Markdown was added or deleted (a link to it
+    may be judged). Then the base is extracted instead."""
+    if tree == EMPTY_TREE:
+        return None
+    if staged:
+        out = git(cwd, "diff", "--cached", "--name-status", "-z", "--no-renames", tree, "--")
+    else:
+        out = git(cwd, "diff", "--name-status", "-z", "--no-renames", tree, "--")
+    changed = _name_status(out)
+    names = []
+    for status, name in changed:
+        base = name.rsplit("/", 1)[-1]
+        if base in CONFIG_FILES or base == ".aims-lint-baseline.json":
+            return None
+        if name.lower().endswith(MARKDOWN_SUFFIXES):
+            names.append(name)
+        elif status != "M":
+            return None
+    if not staged:
+        names.extend(name for name in untracked if name.lower().endswith(MARKDOWN_SUFFIXES))
+    contents = blobs(cwd, tree, sorted(set(names)))
+    overrides = {}
+    real_top, real_root = Path(os.path.realpath(top)), Path(os.path.realpath(root))
+    for name, data in contents.items():
+        try:
+            relpath = (real_top / name).relative_to(real_root).as_posix()
+        except ValueError:
+            continue  # outside the linted root
+        overrides[relpath] = data
+    return overrides

@@ -190,6 +190,7 @@ def _lint(
     cwd: Path | None = None,
     cache: bool = True,
     exclude: tuple[str, ...] = (),
+    overrides: dict | None = None,
 ):
     """Resolve the configuration with the command-line overrides and lint:
     (config, every rule, enabled rules, result, today). ``cwd``: lint as if run there (a
@@ -238,7 +239,7 @@ def _lint(
         data = read_input(sys.stdin.buffer, config.max_file_size)
         result = runner.run_buffer(config, stdin_filename, data, today_date, enabled)
     else:
-        result = runner.run(config, targets, today_date, rules=enabled, jobs=jobs or None)
+        result = runner.run(config, targets, today_date, overrides, rules=enabled, jobs=jobs or None)
     if use_baseline:
         _apply_baseline(config, result, baseline_file)
     result.notes = sorted(set(result.notes + config.notes))
@@ -294,6 +295,7 @@ def _lint_change(lint_options: dict, ref: str | None, staged: bool):
     with tempfile.TemporaryDirectory(prefix="aims-lint-") as temporary:
         temporary = Path(temporary)
         current = dict(options)
+        untracked: list[str] = []
         try:
             if staged:
                 names = changes.unstaged_names(cwd)
@@ -310,6 +312,8 @@ def _lint_change(lint_options: dict, ref: str | None, staged: bool):
                     current["exclude"] = tuple(
                         glob.escape(os.path.relpath(top / name, root).replace(os.sep, "/")) for name in untracked
                     )
+            else:
+                untracked = changes.untracked_names(cwd)
         except GitError as error:
             raise _Failure(f"{option}: {error}") from None
         linted = _lint(**current)
@@ -326,6 +330,18 @@ def _lint_change(lint_options: dict, ref: str | None, staged: bool):
             if tree:
                 changes.save_base(config.root, state_key(tree), [f for f in result.findings if not f.suppressed])
         base_findings = changes.cached_base(config.root, key) if config.cache else None
+        if base_findings is None and config.cache and "cwd" not in current:
+            # The base as the working tree with the changed files put back: unchanged files
+            # keep their cache entries, so the base costs what a warm run costs.
+            try:
+                overrides = changes.base_overrides(cwd, top, config.root, base_tree, staged, untracked)
+            except GitError:
+                overrides = None
+            if overrides is not None:
+                base_options = {**current, "use_baseline": False, "overrides": overrides}
+                _, _, _, base_result, _ = _lint(**base_options)
+                base_findings = base_result.active
+                changes.save_base(config.root, key, base_findings)
         if base_findings is None:
             state = temporary / "base"
             state.mkdir()

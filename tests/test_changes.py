@@ -242,6 +242,10 @@ def test_a_staged_change_fails_with_the_finding_where_it_lands(tmp_path, change)
     found = [line for line in result.stdout.splitlines() if f" {code} " in line]
     assert found and found[0].startswith(f"{path}:") and message in found[0]
     assert "compared with HEAD" in result.stdout and "existing finding" in result.stdout
+    # The base read from git into a temporary folder (--no-cache) or as the working tree
+    # with the changed files put back (warm cache) is the same base.
+    assert _aims_lint(root, "check", "--staged", "--today", TODAY, "--no-cache").stdout == result.stdout
+    assert _aims_lint(root, "check", "--staged", "--today", TODAY).stdout == result.stdout  # the kept base
     # Committed, the same change is what --new-since reports against the base.
     _git(root, "commit", "-qm", "change", "--no-verify")
     since = _aims_lint(root, "check", "--new-since", "main~1", "--today", TODAY)
