@@ -369,3 +369,31 @@ def test_the_pre_commit_hook_fails_changes_that_break_another_document_and_passe
     result = _pre_commit(root, pre_commit_home)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Passed" in result.stdout
+
+
+def test_report_and_json_show_what_the_baseline_accepts(tmp_path):
+    root = tmp_path / "aims"
+    shutil.copytree(EXAMPLES / "aims", root)
+    assert _aims_lint(root, "baseline", "--today", TODAY).returncode == 0
+    report = _aims_lint(root, "report", "--today", TODAY, "--baseline", ".aims-lint-baseline.json", "-o", "r.html")
+    assert report.returncode == 0 and "Accepted by baseline: the auditor will still see these (55)" in (root / "r.html").read_text(encoding="utf-8")
+    data = json.loads(_aims_lint(root, "check", "--today", TODAY, "--baseline", ".aims-lint-baseline.json", "--format", "json").stdout)
+    assert data["findings"] == [] and data["summary"]["baselined"] == 55
+    assert len(data["summary"]["readiness"]["accepted_by_baseline"]) == 55
+
+
+def test_the_job_summary_escapes_document_text(tmp_path):
+    from aims_lint.config import Config
+    from aims_lint.reporters import Report
+    from aims_lint.reporters.summary import render_summary
+
+    finding = _finding("owner '[click](https://evil.example) <b>x</b>' is vague", line=7, path="docs/a b.md")
+    result = Result(findings=[finding], files_checked=1, documents_checked=1)
+    config = Config(root=tmp_path)
+    os.environ.update({"GITHUB_REPOSITORY": "o/r", "GITHUB_SHA": "abc"})
+    try:
+        text = render_summary(result, Report(root=tmp_path), config)
+    finally:
+        os.environ.pop("GITHUB_REPOSITORY"), os.environ.pop("GITHUB_SHA")
+    assert "❌ Failed" in text and "[docs/a b.md:7](https://github.com/o/r/blob/abc/docs/a%20b.md#L7)" in text
+    assert "\\[click\\]\\(https://evil.example\\) \\<b\\>x\\</b\\>" in text and "<b>" not in text
