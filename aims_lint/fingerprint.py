@@ -1,8 +1,10 @@
 """A finding's content key: what the finding is about, never where it stands.
 
 The key is the rule's code, the file, and the finding's message normalised: lower
-case, runs of white space made one space, and every line reference in the text
-("line 12", "lines 3-5", "(line 40)") made "line #". The message already names the
+case, runs of white space made one space, every line reference in the text ("line 12",
+"lines 3-5", "(line 40)") made "line #", and every count of days from today ("(154
+days ago)", "3 days left") made "#": a review overdue since a given date is the same
+gap tomorrow (the date itself stays in the message). The message already names the
 item the finding concerns (the objective's text, the control's number, the role, the
 system's id), so two findings with the same key are the same gap: inserting lines above
 it, or moving a section, keeps the key.
@@ -26,12 +28,17 @@ from aims_lint.findings import Finding
 
 # "line 12", "lines 3-5", "lines 3, 7 and 9", "line 3–4": the numbers go, the words stay.
 _LINE_REFERENCE = re.compile(r"\blines?\s+\d+(?:\s*(?:-|–|,|and|to)\s*\d+)*+", re.I)
+# "(154 days ago)", "3 days left": counted from today, so different tomorrow; the date
+# they count to stays in the message ("was due on 2026-06-30").
+_DAYS_FROM_TODAY = re.compile(r"\b\d++\s++(days?|weeks?)\s++(ago|left|overdue|late)\b", re.I)
 _SPACE = re.compile(r"\s+")
 
 
 def normalise(message: str) -> str:
-    """The message without line numbers, in lower case with single spaces."""
+    """The message without line numbers or day counts from today, in lower case with
+    single spaces."""
     text = _LINE_REFERENCE.sub("line #", message)
+    text = _DAYS_FROM_TODAY.sub(r"# \1 \2", text)
     return _SPACE.sub(" ", text).strip().lower()
 
 

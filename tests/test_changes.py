@@ -47,6 +47,10 @@ def test_the_key_ignores_line_numbers_case_and_spacing():
         "OBJ002", "a.md", "objective 'deploy ai responsibly' has no metric (line #)"
     )
     assert fingerprint.normalise("bands at lines 3-5 and line 9") == "bands at line # and line #"
+    # Counted from today: the same overdue review tomorrow.
+    assert fingerprint.normalise("review overdue: next_review was due on 2026-09-01 (91 days ago)") == (
+        "review overdue: next_review was due on 2026-09-01 (# days ago)"
+    )
 
 
 def test_the_key_tells_different_items_files_and_rules_apart():
@@ -397,3 +401,13 @@ def test_the_job_summary_escapes_document_text(tmp_path):
         os.environ.pop("GITHUB_REPOSITORY"), os.environ.pop("GITHUB_SHA")
     assert "❌ Failed" in text and "[docs/a b.md:7](https://github.com/o/r/blob/abc/docs/a%20b.md#L7)" in text
     assert "\\[click\\]\\(https://evil.example\\) \\<b\\>x\\</b\\>" in text and "<b>" not in text
+
+
+def test_a_baseline_made_today_still_holds_next_month(tmp_path):
+    """Overdue counts change every day ("(91 days ago)"); the gap does not: only a review
+    that fell due since the baseline was made is new."""
+    root = tmp_path / "aims"
+    shutil.copytree(EXAMPLES / "aims", root)
+    assert _aims_lint(root, "baseline", "--today", TODAY).returncode == 0
+    later = _aims_lint(root, "check", "--today", "2027-01-15", "-q", "--baseline", ".aims-lint-baseline.json")
+    assert later.stdout == "planning/objectives.md:10:14: DOC007 [advisory] review overdue: next_review was due on 2026-12-15 (31 days ago)\n"
