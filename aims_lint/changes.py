@@ -15,20 +15,19 @@ A finding that existed before is not blamed on the change, even when lines moved
   (the index) against HEAD; when nothing relevant is staged (no Markdown file, whether
   added, modified, renamed or deleted, and no configuration file) it answers at once.
 
-The base state is read from git into a temporary folder outside the repository
-(``git archive`` of its tree, extracted with tarfile's ``data`` filter: no link or path
-leaves that folder). Its findings are kept in the cache (``.aims-lint-cache/base.json``)
+The base state is the working tree with the changed Markdown files put back as they were
+(the cache serves the unchanged files); when a configuration file changed, or a file that
+is not Markdown was added or deleted, it is read from git into a temporary folder
+outside the repository instead (``git ls-tree`` and ``git cat-file``). Its findings are kept in the cache (``.aims-lint-cache/base.json``)
 keyed on the tree's id, the code, the options and the date, so that successive commits
 on one base lint it once. Nothing else is written inside the repository.
 """
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import subprocess
-import tarfile
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,12 +100,33 @@ def untracked_names(cwd: Path) -> list[str]:
 
 
 def extract_tree(cwd: Path, tree: str, folder: Path) -> None:
-    """Write the files of ``tree`` into ``folder`` (outside the repository)."""
+    """Write the files of ``tree`` into ``folder`` (outside the repository): Markdown and
+    configuration files with their content, every other file empty (only its existence
+    is judged, by links). Read with ``git ls-tree`` and ``git cat-file`` rather than
+    ``git archive``, which would leave out files marked ``export-ignore``. Symbolic links
+    and submodules are not written."""
     if tree == EMPTY_TREE:
         return
-    data = git(cwd, "archive", "--format=tar", tree)
-    with tarfile.open(fileobj=io.BytesIO(data)) as archive:
-        archive.extractall(folder, filter="data")
+    listing = os.fsdecode(git(cwd, "ls-tree", "-r", "-z", "--full-tree", tree)).split("\0")
+    wanted, empty = [], []
+    for entry in listing:
+        if not entry or "\t" not in entry:
+            continue
+        meta, name = entry.split("\t", 1)
+        mode, kind = meta.split()[:2]
+        if kind != "blob" or mode not in ("100644", "100755") or "\n" in name:
+            continue
+        base = name.rsplit("/", 1)[-1]
+        (wanted if name.lower().endswith(MARKDOWN_SUFFIXES) or base in CONFIG_FILES or base.endswith(".json") else empty).append(name)
+    root = Path(os.path.abspath(folder))
+    for name, data in [*blobs(cwd, tree, wanted).items(), *((name, b"") for name in empty)]:
+        if data is None:
+            continue
+        target = root / name
+        if root not in target.parents:  # git forbids such names; never write outside
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
 
 
 def extract_index(cwd: Path, folder: Path) -> None:

@@ -411,3 +411,18 @@ def test_a_baseline_made_today_still_holds_next_month(tmp_path):
     assert _aims_lint(root, "baseline", "--today", TODAY).returncode == 0
     later = _aims_lint(root, "check", "--today", "2027-01-15", "-q", "--baseline", ".aims-lint-baseline.json")
     assert later.stdout == "planning/objectives.md:10:14: DOC007 [advisory] review overdue: next_review was due on 2026-12-15 (31 days ago)\n"
+
+
+def test_the_base_is_every_file_of_the_commit_whatever_its_export_attributes(tmp_path):
+    """A configuration change makes the base be read from git: files marked export-ignore
+    (which git archive leaves out) are part of it, so nothing about them is new."""
+    root = _repository(tmp_path, "aims-complete")
+    (root / ".gitattributes").write_text("impact/** export-ignore\nrecords/** export-ignore\n", encoding="utf-8")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-qm", "attributes")
+    config = root / ".aims-lint.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "# a comment\n", encoding="utf-8")
+    _git(root, "add", "-A")
+    result = _aims_lint(root, "check", "--staged", "--today", TODAY, "--no-cache")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("No new finding compared with HEAD")
