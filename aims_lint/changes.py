@@ -17,7 +17,7 @@ A finding that existed before is not blamed on the change, even when lines moved
 
 The base state is the working tree with the changed Markdown files put back as they were
 (the cache serves the unchanged files); when a configuration file changed, or a file that
-is not Markdown was added or deleted, it is read from git into a temporary folder
+is not Markdown was deleted, it is read from git into a temporary folder
 outside the repository instead (``git ls-tree`` and ``git cat-file``). Its findings are kept in the cache (``.aims-lint-cache/base.json``)
 keyed on the tree's id, the code, the options and the date, so that successive commits
 on one base lint it once. Nothing else is written inside the repository.
@@ -78,14 +78,19 @@ def relevant(name: str, baseline_name: str | None = None) -> bool:
     return name.lower().endswith(MARKDOWN_SUFFIXES) or base in CONFIG_FILES or (baseline_name is not None and base == baseline_name)
 
 
-def staged_names(cwd: Path) -> list[str]:
-    """Every path the index changes against HEAD (added, deleted, modified, renamed:
-    both names), relative to the git root."""
+def staged_changes(cwd: Path) -> list[tuple[str, str]]:
+    """(status, path) of every path the index changes against HEAD (A added, D deleted,
+    M modified; a rename is a deletion and an addition), paths relative to the git root."""
     if not has_head(cwd):
         out = git(cwd, "ls-files", "-z", "--cached", "--full-name")
-    else:
-        out = git(cwd, "diff", "--cached", "--name-only", "-z", "--no-renames", "HEAD", "--")
-    return [name for name in os.fsdecode(out).split("\0") if name]
+        return [("A", name) for name in os.fsdecode(out).split("\0") if name]
+    return _name_status(git(cwd, "diff", "--cached", "--name-status", "-z", "--no-renames", "HEAD", "--"))
+
+
+def relevant_change(status: str, name: str, baseline_name: str | None = None) -> bool:
+    """Can this change alter a finding? Markdown and configuration files, and the
+    deletion of any file (a document may link to it)."""
+    return status == "D" or relevant(name, baseline_name)
 
 
 def unstaged_names(cwd: Path) -> list[str]:
@@ -246,8 +251,8 @@ def base_overrides(cwd: Path, top: Path, root: Path, tree: str, staged: bool, un
     """The base state as overrides of the working tree: relpath (from ``root``) -> the
     file's content at ``tree``, or None where it did not exist. None when that cannot be
     said of the working tree alone: a configuration file changed (the base has its own
-    configuration), or a file that is not Markdown was added or deleted (a link to it
-    may be judged). Then the base is extracted instead."""
+    configuration), or a file that is not Markdown was deleted (a link to it is judged by
+    its existence). Then the base is extracted instead."""
     if tree == EMPTY_TREE:
         return None
     if staged:
@@ -262,7 +267,10 @@ def base_overrides(cwd: Path, top: Path, root: Path, tree: str, staged: bool, un
             return None
         if name.lower().endswith(MARKDOWN_SUFFIXES):
             names.append(name)
-        elif status != "M":
+        elif status not in ("A", "M"):
+            # A file that is not Markdown is judged only by its existence (a link to it):
+            # one the change deletes must be missing from the base's working tree too.
+            # One it adds can only spare the base a finding, never make one look new.
             return None
     if not staged:
         names.extend(name for name in untracked if name.lower().endswith(MARKDOWN_SUFFIXES))

@@ -279,7 +279,7 @@ def _lint_change(lint_options: dict, ref: str | None, staged: bool):
     try:
         top = changes.toplevel(cwd)
         if staged:
-            if not any(changes.relevant(name, ".aims-lint-baseline.json") for name in changes.staged_names(cwd)):
+            if not any(changes.relevant_change(status, name, ".aims-lint-baseline.json") for status, name in changes.staged_changes(cwd)):
                 return None
             base_tree, label = (changes.tree_of(cwd, "HEAD"), "HEAD") if changes.has_head(cwd) else (changes.EMPTY_TREE, "an empty repository")
         else:

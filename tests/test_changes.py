@@ -426,3 +426,20 @@ def test_the_base_is_every_file_of_the_commit_whatever_its_export_attributes(tmp
     result = _aims_lint(root, "check", "--staged", "--today", TODAY, "--no-cache")
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith("No new finding compared with HEAD")
+
+
+def test_deleting_a_file_a_document_links_to_is_blamed_even_when_it_is_not_markdown(tmp_path):
+    root = tmp_path / "aims"
+    shutil.copytree(EXAMPLES / "aims-complete", root)
+    (root / "evidence").mkdir()
+    (root / "evidence" / "fairness-report.pdf").write_bytes(b"%PDF-1.4\n")
+    scope = root / "scope.md"
+    scope.write_text(scope.read_text(encoding="utf-8") + "\nEvidence: [fairness report](evidence/fairness-report.pdf).\n", encoding="utf-8")
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-qm", "base")
+    assert _aims_lint(root, "check", "--today", TODAY, "-q").returncode == 0
+    _git(root, "rm", "-q", "evidence/fairness-report.pdf")
+    result = _aims_lint(root, "check", "--staged", "--today", TODAY, "-q")
+    assert result.returncode == 1
+    assert "scope.md:" in result.stdout and "DOC011 [minor] link to 'evidence/fairness-report.pdf' does not exist" in result.stdout

@@ -78,7 +78,8 @@ def test_a_symlink_to_a_system_file_does_not_move_the_root(policy_repo):
 def test_a_symlink_first_among_changed_files_cannot_make_the_action_pass(policy_repo, tmp_path):
     _git(policy_repo, "checkout", "-qb", "topic")
     (policy_repo / "0.md").symlink_to("/etc/hostname")
-    (policy_repo / "policies" / "ai-policy.md").write_text(GAP.replace("Text.", "Changed text."), encoding="utf-8")
+    # The change brings a new gap (another vague owner): the symlink must not hide it.
+    (policy_repo / "policies" / "ai-policy.md").write_text(with_keys(owner="all staff"), encoding="utf-8")
     _git(policy_repo, "add", ".")
     _git(policy_repo, "commit", "-qm", "change")
     output = tmp_path / "github-output"
