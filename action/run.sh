@@ -2,7 +2,9 @@
 # The GitHub Action's lint step (action.yml). Inputs arrive as environment variables:
 #   AIMS_LINT         the aims-lint executable (default: aims-lint on PATH)
 #   INPUT_PATHS       files or folders, separated by whitespace (empty: the repository)
-#   INPUT_BASE_REF    lint only Markdown files added/copied/modified/renamed since this ref
+#   INPUT_BASE_REF    report only the findings the change since this ref introduces,
+#                     wherever they land (aims-lint check --new-since)
+#   GITHUB_STEP_SUMMARY  when set, a Markdown summary is appended to it
 #   INPUT_FAIL_ON     major | minor | advisory (empty: the configuration's)
 #   INPUT_SARIF_FILE  also write SARIF here
 #   INPUT_ARGS        further options for 'aims-lint check', separated by whitespace
@@ -41,19 +43,7 @@ case "$sarif_file" in
   *$'\n'* | *$'\r'*) fail_input "sarif-file '$sarif_file' holds a line break" ;;
 esac
 
-under_paths() {  # is the file $1 under one of the requested paths?
-  local file="$1" path
-  [ "${#paths[@]}" -eq 0 ] && return 0
-  for path in "${paths[@]}"; do
-    path="${path%/}"
-    path="${path#./}"
-    if [ "$path" = "." ] || [ "$path" = "" ] || [ "$file" = "$path" ] || [[ "$file" == "$path"/* ]]; then
-      return 0
-    fi
-  done
-  return 1
-}
-
+since=()
 if [ -n "${INPUT_BASE_REF:-}" ]; then
   base="$INPUT_BASE_REF"
   # A ref or commit name, never an option for git ('--upload-pack=...'): git's own
@@ -68,38 +58,30 @@ if [ -n "${INPUT_BASE_REF:-}" ]; then
   if ! git rev-parse --verify --quiet --end-of-options "$base^{commit}" >/dev/null; then
     fail_input "base-ref '$INPUT_BASE_REF' is not a commit in this checkout (use actions/checkout with fetch-depth: 0)"
   fi
-  # Changes since the merge base (three dots); a shallow clone without one compares trees.
-  range=("$base...HEAD")
-  git merge-base "$base" HEAD >/dev/null 2>&1 || range=("$base" "HEAD")
-  changed=()
-  while IFS= read -r -d '' file; do  # relative to this folder (--relative), NUL-separated
-    case "${file,,}" in
-      *.md | *.markdown) ;;
-      *) continue ;;
-    esac
-    if [ -f "$file" ] && under_paths "$file"; then
-      changed+=("$file")
-    fi
-  done < <(git diff -z --name-only --relative --diff-filter=ACMR "${range[@]}" --)
-  if [ "${#changed[@]}" -eq 0 ]; then
-    echo "aims-lint: no Markdown file changed since the base ref"
-    if [ -n "$sarif_file" ]; then
-      mkdir -p "$(dirname "$sarif_file")"
-      printf '%s\n' '{"version": "2.1.0", "$schema": "https://json.schemastore.org/sarif-2.1.0.json", "runs": [{"tool": {"driver": {"name": "aims-lint"}}, "results": []}]}' >"$sarif_file"
-      set_output sarif-file "$sarif_file"
-    fi
-    exit 0
+  # What the pull request changes is judged against the merge base (what 'base...HEAD'
+  # shows); a shallow clone without one compares with the base itself.
+  merge_base="$(git merge-base "$base" HEAD 2>/dev/null || true)"
+  # The whole repository is linted as it is and as it was at the base: a finding the
+  # change introduces is reported wherever it lands (a deleted impact assessment leaves
+  # the scope document's system unassessed); findings that were there before are not.
+  if [ -z "$merge_base" ] || [ "$merge_base" = "$(git rev-parse --verify --quiet --end-of-options "$base^{commit}")" ]; then
+    merge_base="$base"  # the base itself: named as the user named it
   fi
-  paths=("${changed[@]}")
+  since=(--new-since "$merge_base")
+fi
+
+summary=()
+if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
+  summary=(--summary-file "$GITHUB_STEP_SUMMARY")
 fi
 
 if [ -n "$sarif_file" ]; then
   status=0
-  "$aims_lint" check --format sarif --output-file "$sarif_file" --exit-zero --quiet "${options[@]}" "${extra[@]}" -- "${paths[@]}" || status=$?
+  "$aims_lint" check --format sarif --output-file "$sarif_file" --exit-zero --quiet "${since[@]}" "${options[@]}" "${extra[@]}" -- "${paths[@]}" || status=$?
   if [ "$status" -ne 0 ]; then
     exit "$status"
   fi
   set_output sarif-file "$sarif_file"
 fi
 
-exec "$aims_lint" check --format github "${options[@]}" "${extra[@]}" -- "${paths[@]}"
+exec "$aims_lint" check --format github "${since[@]}" "${summary[@]}" "${options[@]}" "${extra[@]}" -- "${paths[@]}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import json
 import os
 import sys
 from pathlib import Path
@@ -166,6 +167,9 @@ def _lint_options(function):
         click.option("--no-cache", is_flag=True, help="Neither read nor write the caches in .aims-lint-cache/ (index and facts)."),
         click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=False,
                      help="Worker processes; 0 (default) picks one per core for runs of 200 files or more."),
+        click.option("--baseline", "baseline_file", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
+                     help="Hide the findings this baseline accepts (see 'aims-lint baseline'); "
+                          "replaces the configured baseline."),
     ]
     for option in reversed(options):
         function = option(function)
@@ -183,10 +187,18 @@ def _lint(
     jobs: int,
     fail_on: str | None = None,
     stdin_filename: Path | None = None,
+    baseline_file: Path | None = None,
+    use_baseline: bool = True,
+    cwd: Path | None = None,
+    cache: bool = True,
+    exclude: tuple[str, ...] = (),
+    overrides: dict | None = None,
     quiet: bool = False,
 ):
     """Resolve the configuration with the command-line overrides and lint:
-    (config, every rule, enabled rules, result, today)."""
+    (config, every rule, enabled rules, result, today). ``cwd``: lint as if run there (a
+    state of the repository extracted elsewhere, ``aims_lint.changes``); ``exclude``:
+    further globs to leave out; ``use_baseline``: False to see every finding."""
     import gc
 
     from aims_lint import runner
@@ -204,7 +216,11 @@ def _lint(
         if paths:
             raise click.UsageError("--stdin-filename lints standard input; give no PATHS with it")
         targets = [stdin_filename]
-    config = load_config_for_run(targets, config_file)
+    config = load_config_for_run(targets, config_file, cwd)
+    if exclude:
+        config.exclude = [*config.exclude, *exclude]
+    if not cache:
+        config.cache = False
     if select:
         config.select, config.sources["select"] = _selectors(select), "command line"
     if extend_select:
@@ -231,12 +247,164 @@ def _lint(
         # On a terminal, long runs say how far they are (never with -q or standard input).
         progress = None if quiet else Progress.for_stderr()
         try:
-            result = runner.run(config, targets, today_date, rules=enabled, jobs=jobs or None, progress=progress)
+            result = runner.run(config, targets, today_date, overrides, rules=enabled, jobs=jobs or None, progress=progress)
         finally:
             if progress is not None:
                 progress.finish()
+    if use_baseline:
+        _apply_baseline(config, result, baseline_file)
     result.notes = sorted(set(result.notes + config.notes))
     return config, rules, enabled, result, today_date
+
+
+def _apply_baseline(config, result, baseline_file: Path | None) -> None:
+    """Hide what the baseline accepts: ``--baseline FILE``, else the configured one."""
+    from aims_lint import baseline
+
+    if baseline_file is not None:
+        path, name = baseline_file, str(baseline_file)
+    elif config.baseline:
+        path, name = config.root / config.baseline, config.baseline
+    else:
+        return
+    try:
+        known = baseline.load(path)
+    except baseline.BaselineError as error:
+        raise _Failure(str(error)) from None
+    baseline.apply(result, known, name)
+
+
+def _lint_change(lint_options: dict, ref: str | None, staged: bool):
+    """Lint the repository as it is (or as staged) and as it was at ``ref`` (HEAD with
+    ``staged``); keep the findings the change introduces (aims_lint.changes). None when
+    ``staged`` and nothing that can change a finding is staged."""
+    import glob
+    import tempfile
+
+    from aims_lint import __version__, changes
+    from aims_lint.cache import code_stamp
+    from aims_lint.git import GitError
+
+    cwd = Path.cwd()
+    option = "--staged" if staged else "--new-since"
+    try:
+        top = changes.toplevel(cwd)
+        if staged:
+            if not any(changes.relevant_change(status, name, ".aims-lint-baseline.json") for status, name in changes.staged_changes(cwd)):
+                return None
+            base_tree, label = (changes.tree_of(cwd, "HEAD"), "HEAD") if changes.has_head(cwd) else (changes.EMPTY_TREE, "an empty repository")
+        else:
+            if ref.startswith("-"):
+                raise GitError(f"'{ref}' is not a branch, tag or commit name")
+            base_tree, label = changes.tree_of(cwd, ref), ref
+    except GitError as error:
+        raise _Failure(f"{option}: {error}") from None
+    here = Path(os.path.relpath(os.path.abspath(cwd), top))
+    config_file = lint_options.get("config_file")
+    reported = lint_options["paths"]
+    options = {**lint_options, "paths": ()}
+    with tempfile.TemporaryDirectory(prefix="aims-lint-") as temporary:
+        temporary = Path(temporary)
+        current = dict(options)
+        untracked: list[str] = []
+        try:
+            if staged:
+                names = changes.unstaged_names(cwd)
+                if any(changes.relevant(name) for name in names):
+                    # The working copy is not what the commit records: lint the index itself.
+                    state = temporary / "index"
+                    state.mkdir()
+                    (state / ".git").mkdir()  # the state's repository root, for the configuration search
+                    changes.extract_index(cwd, state)
+                    current.update(cwd=state / here, cache=False, config_file=_moved(config_file, top, state))
+                else:
+                    untracked = [name for name in changes.untracked_names(cwd) if changes.relevant(name)]
+                    root = _config_root(cwd, config_file)
+                    current["exclude"] = tuple(
+                        glob.escape(os.path.relpath(top / name, root).replace(os.sep, "/")) for name in untracked
+                    )
+            else:
+                untracked = changes.untracked_names(cwd)
+        except GitError as error:
+            raise _Failure(f"{option}: {error}") from None
+        linted = _lint(**current)
+        config, _, _, result, today_date = linted
+        def state_key(tree: str) -> str:
+            return json.dumps([tree, __version__, code_stamp(), today_date.isoformat(), str(here), str(config_file),
+                               [options.get(name) for name in ("select", "extend_select", "ignore")]])
+
+        base_contents = changes.contents_key(cwd, base_tree)
+        key = state_key(base_contents) if base_contents else None
+        if staged and config.cache and "cwd" not in current and lint_options.get("baseline_file") is None:
+            # What is linted now is the next commit's base: keep its findings under the
+            # tree it commits (without the baseline applied), so the next commit lints once.
+            contents = changes.contents_key(cwd)
+            if contents:
+                changes.save_base(config.root, state_key(contents), [f for f in result.findings if not f.suppressed])
+        base_findings = changes.cached_base(config.root, key) if config.cache and key else None
+        if base_findings is None and config.cache and "cwd" not in current:
+            # The base as the working tree with the changed files put back: unchanged files
+            # keep their cache entries, so the base costs what a warm run costs.
+            try:
+                overrides = changes.base_overrides(cwd, top, config.root, base_tree, staged, untracked)
+            except GitError:
+                overrides = None
+            if overrides is not None:
+                base_options = {**current, "use_baseline": False, "overrides": overrides}
+                _, _, _, base_result, _ = _lint(**base_options)
+                base_findings = base_result.active
+                if key:
+                    changes.save_base(config.root, key, base_findings)
+        if base_findings is None:
+            state = temporary / "base"
+            state.mkdir()
+            try:
+                changes.extract_tree(cwd, base_tree, state)
+            except GitError as error:
+                raise _Failure(f"{option}: {error}") from None
+            (state / ".git").mkdir(exist_ok=True)
+            (state / here).mkdir(parents=True, exist_ok=True)
+            base_options = {**options, "cwd": state / here, "cache": False, "use_baseline": False, "jobs": options["jobs"],
+                            "config_file": _moved(config_file, top, state)}
+            if config_file is not None and base_options["config_file"] is None:
+                base_options["config_file"] = None  # no such configuration at the base: its defaults
+            _, _, _, base_result, _ = _lint(**base_options)
+            base_findings = base_result.active
+            if config.cache:
+                if key:
+                    changes.save_base(config.root, key, base_findings)
+    comparison = changes.compare(result.active, base_findings, label)
+    new = comparison.new
+    if reported:
+        wanted = [config.root.resolve() / Path(os.path.relpath(os.path.abspath(path), config.root.resolve())) for path in reported]
+        new = [finding for finding in new if any(
+            (config.root.resolve() / finding.path) == item or item in (config.root.resolve() / finding.path).parents
+            for item in wanted
+        )]
+        comparison.new = new
+    keep = {id(finding) for finding in new}
+    result.findings = [finding for finding in result.findings if id(finding) in keep]
+    result.whole_repository = False  # the verdict speaks for the change, not for the AIMS
+    result.evidence = None
+    result.comparison = comparison
+    return linted, comparison
+
+
+def _moved(config_file: Path | None, top: Path, state: Path) -> Path | None:
+    """An explicit --config file's place in an extracted state, if it is there."""
+    if config_file is None:
+        return None
+    absolute = Path(os.path.abspath(config_file))
+    if top != absolute and top not in absolute.parents:
+        return config_file  # outside the repository: the same file for both states
+    moved = state / absolute.relative_to(top)
+    return moved if moved.is_file() else None
+
+
+def _config_root(cwd: Path, config_file: Path | None) -> Path:
+    from aims_lint.config import load_config_for_run
+
+    return load_config_for_run([], config_file, cwd).root
 
 
 def _print_problems(result, quiet: bool = False) -> None:
@@ -265,9 +433,16 @@ def _print_problems(result, quiet: bool = False) -> None:
 @click.option("--statistics", is_flag=True, help="Show a count of findings per rule.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, no notes.")
 @click.option("-v", "--verbose", is_flag=True, help="Also say which configuration file and repository root the run uses.")
+@click.option("--new-since", metavar="REF",
+              help="Report only the findings the change since the commit REF introduces, wherever they land: the "
+                   "whole repository is linted as it is and as it was at REF (each with its configuration), and "
+                   "findings are compared by content, not line. PATHS then only limit what is reported.")
 @click.option("--staged", is_flag=True,
-              help="Lint the Markdown files staged for commit (git's index), or the whole repository when none are "
-                   "staged: what the pre-commit hook runs, so that no file name passes through its command line.")
+              help="Judge what 'git commit' would record (git's index) against HEAD, as --new-since does: what the "
+                   "pre-commit hook runs. Passes at once when no Markdown or configuration file is staged.")
+@click.option("--summary-file", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
+              help="Also append a Markdown summary (verdict, counts, findings with links) to FILE, e.g. "
+                   "$GITHUB_STEP_SUMMARY.")
 def check(
     format_name: str | None,
     output_file: Path | None,
@@ -277,6 +452,8 @@ def check(
     quiet: bool,
     verbose: bool,
     staged: bool,
+    new_since: str | None,
+    summary_file: Path | None,
     **lint_options,
 ) -> None:
     """Lint PATHS (files or folders; default: the whole repository).
@@ -286,16 +463,21 @@ def check(
     """
     from aims_lint.reporters import Report, render
 
-    if staged:
-        from aims_lint.git import GitError, staged_markdown_files
-
-        if lint_options["paths"] or lint_options["stdin_filename"]:
-            raise click.UsageError("--staged takes the files from git's index: give no PATHS or --stdin-filename with it")
-        try:
-            lint_options["paths"] = tuple(staged_markdown_files(Path.cwd()))
-        except GitError as error:
-            raise _Failure(f"--staged: {error}") from None
-    config, rules, enabled, result, today_date = _lint(**lint_options, quiet=quiet)
+    comparison = None
+    if staged or new_since is not None:
+        if staged and new_since is not None:
+            raise click.UsageError("--staged compares the index with HEAD: give either --staged or --new-since")
+        if lint_options["stdin_filename"] or (staged and lint_options["paths"]):
+            raise click.UsageError("--staged and --new-since lint states of the repository: give no --stdin-filename"
+                                   + (" or PATHS" if staged else ""))
+        compared = _lint_change(lint_options, new_since, staged)
+        if compared is None:
+            if not quiet:
+                _tell("aims-lint: no Markdown or configuration file staged: nothing to judge")
+            sys.exit(EXIT_OK)
+        (config, rules, enabled, result, today_date), comparison = compared
+    else:
+        config, rules, enabled, result, today_date = _lint(**lint_options, quiet=quiet)
     if verbose:
         _tell(f"aims-lint: configuration: {config.file or 'none (defaults)'}; root: {config.root}"
               + ("; standalone (no configuration, no git repository)" if config.standalone else ""))
@@ -317,6 +499,14 @@ def check(
         cwd=Path.cwd(),  # text, JSON and JUnit: paths relative to where aims-lint runs
     )
     text = render(format_name, result, report)
+    if summary_file is not None:
+        from aims_lint.reporters.summary import render_summary
+
+        try:
+            with open(summary_file, "a", encoding="utf-8") as stream:
+                stream.write(render_summary(result, report, config, comparison))
+        except OSError as error:
+            raise _Failure(f"cannot write --summary-file {summary_file}: {error.strerror or error}") from None
     if output_file is not None:
         _write_atomically(output_file, text)
     elif text:
@@ -599,3 +789,32 @@ def show_config(path: Path | None, config_file: Path | None) -> None:
             value = value.isoformat()
         click.echo(printable(f"{key} = {value!r}    # {config.sources.get(key, 'default')}"))
     click.echo(f"# enabled rules ({len(enabled)}): {', '.join(rule.code for rule in enabled)}")
+
+
+@main.command(name="baseline")
+@_lint_options
+@click.option("-o", "--output", "output", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
+              help="Where to write the baseline [default: .aims-lint-baseline.json at the repository root].")
+def write_baseline(output: Path | None, **lint_options) -> None:
+    """Accept today's findings: write them to a baseline that 'check' then hides.
+
+    Entries are keyed on what each finding is about (rule, file, message without line
+    numbers), counted, sorted: lines inserted above a gap keep it accepted. Use it with
+    'aims-lint check --baseline FILE' or the 'baseline' configuration key; entries that
+    match nothing any more are reported as notes, so regenerate it as gaps close.
+    Exit status: 0, or 2 for a usage, configuration or internal error.
+    """
+    from aims_lint import baseline
+
+    lint_options["baseline_file"] = None
+    config, _, _, result, _ = _lint(use_baseline=False, **lint_options)
+    path = output if output is not None else config.root / baseline.FILE_NAME
+    findings = result.active
+    try:
+        _write_atomically(path, baseline.render(findings), create_folders=False)
+    except OSError as error:
+        raise _Failure(f"cannot write {path}: {error.strerror or error}") from None
+    _print_problems(result)
+    count = len(findings)
+    _tell(f"aims-lint: wrote {count} finding{'s' if count != 1 else ''} to {path}")
+    sys.exit(EXIT_ERROR if result.errors else EXIT_OK)

@@ -68,6 +68,8 @@ class Config:
     vocabularies: dict[str, list[str]] = field(default_factory=dict)  # extra terms per vocabulary
     # extra header words: concept -> field -> words (see aims_lint.fields.READING_FIELDS)
     header_words: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    # A baseline file (aims_lint.baseline), relative to the root; None: none
+    baseline: str | None = None
     cache: bool = True  # keep the repository index in .aims-lint-cache/
     # Neither a configuration nor a git repository around the linted paths: lint only
     # what was named and write nothing (no cache in someone's home folder).
@@ -113,6 +115,7 @@ CONFIG_KEYS = {
     "vocabularies": "vocabularies",
     "header-words": "header_words",
     "cache": "cache",
+    "baseline": "baseline",
 }
 
 
@@ -443,6 +446,10 @@ def _validate(key: str, value: Any) -> Any:
         if not isinstance(value, bool):
             raise ValueError("expected true or false")
         return value
+    if key == "baseline":
+        if not isinstance(value, str) or not value.strip() or "\0" in value:
+            raise ValueError(f"expected the path of a baseline file, relative to the configuration's folder, got {value!r}")
+        return value.strip()
     if key == "vocabularies":
         if not isinstance(value, dict):
             raise ValueError("expected a mapping of vocabulary name to a list of extra terms")

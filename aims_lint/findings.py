@@ -37,6 +37,9 @@ class Finding:
     remediation: str = ""
     suppressed: bool = False
     suppression_reason: str | None = None
+    # Accepted by the baseline (aims_lint.baseline): not reported, not failing the run,
+    # but still counted by the readiness summary, since the auditor still sees it.
+    baselined: bool = False
     # The other places where the same gap shows, in order, without the primary one
     # (path/line/column above). A directive covering one of them in the finding's own
     # document takes that place out of the finding (aims_lint.suppress).
@@ -67,6 +70,8 @@ class Finding:
         if self.suppressed:
             data["suppressed"] = True
             data["suppression_reason"] = self.suppression_reason
+        if self.baselined:
+            data["baselined"] = True
         return data
 
 
@@ -90,6 +95,7 @@ class Result:
     notes: list[str] = field(default_factory=list)  # skipped files and the like (stderr, no exit change)
     files_checked: int = 0
     documents_checked: int = 0  # files with a governance type
+    linted: list[str] = field(default_factory=list)  # the relative paths of the files checked
     # Front matter ``owner`` of each linted governance document that names one (the
     # plan and the report say who closes a finding); relpath -> owner.
     owners: dict[str, str] = field(default_factory=dict)
@@ -99,14 +105,22 @@ class Result:
     # What the readiness verdict knows of the repository's records (aims_lint.evidence):
     # collected on runs over the repository, None on runs over a few files.
     evidence: Any = None
+    # A run that judges a change (check --new-since, --staged): aims_lint.changes.Comparison.
+    # Its findings are those the change introduces; no readiness verdict is given.
+    comparison: Any = None
 
     @property
     def active(self) -> list[Finding]:
-        return [finding for finding in self.findings if not finding.suppressed]
+        return [finding for finding in self.findings if not finding.suppressed and not finding.baselined]
 
     @property
     def suppressed(self) -> list[Finding]:
         return [finding for finding in self.findings if finding.suppressed]
+
+    @property
+    def baselined(self) -> list[Finding]:
+        """Findings the baseline accepts (and that no inline directive suppresses)."""
+        return [finding for finding in self.findings if finding.baselined and not finding.suppressed]
 
     def counts(self) -> dict[str, int]:
         counts = dict.fromkeys(CLASSIFICATIONS, 0)
@@ -125,6 +139,7 @@ class Result:
             "by_classification": self.counts(),
             "by_code": dict(sorted(by_code.items())),
             "suppressed": len(self.suppressed),
+            "baselined": len(self.baselined),
             "errors": [str(error) for error in self.errors],
         }
 

@@ -183,6 +183,15 @@ def _verdict(plan: Plan, stage2_date: _dt.date | None) -> str:
         f'<div id="suppressed"><p class="warn">Accepted by suppression: the auditor will still see these '
         f"({len(readiness.suppressed)}).</p><ul>{suppressed}</ul></div>" if suppressed else ""
     )
+    baselined = "".join(
+        f"<li><code>{escape(f.path)}:{f.line}</code> {escape(f.code)} [{escape(f.classification)}] {escape(f.message)}</li>"
+        for f in readiness.baselined
+    )
+    if baselined:
+        suppressed_html += (
+            f'<div id="baselined"><p class="warn">Accepted by baseline: the auditor will still see these '
+            f"({len(readiness.baselined)}).</p><ul>{baselined}</ul></div>"
+        )
     return f"""<section class="verdict {verdict_class}" aria-label="Verdict">
   <div class="verdict-main">
     <p class="eyebrow">{escape(when)}</p>

@@ -18,7 +18,9 @@ It is never *ready* while any of these holds (each is named in the reason):
   or the management-review minutes none (neither inputs nor decisions);
 - the latest management review predates the latest internal audit, or does not speak of
   the audit at all (9.3.2 asks it to consider audit results);
-- a major finding is suppressed: accepted by suppression, the auditor still sees it.
+- a major finding is suppressed: accepted by suppression, the auditor still sees it;
+- a major finding is accepted by the baseline (``aims_lint.baseline``), for the same
+  reason: a baseline hides a gap from the run, not from the audit.
 
 Then, with a Stage 2 date (the first that applies):
 
@@ -152,6 +154,7 @@ class Readiness:
     blockers: list[str] = field(default_factory=list)  # why it can never be READY as it stands
     groups: list[ClauseGroup] = field(default_factory=list)  # minors per clause, most first
     suppressed: list[Finding] = field(default_factory=list)  # accepted by suppression
+    baselined: list[Finding] = field(default_factory=list)  # accepted by baseline
     schedule: Any = None  # aims_lint.plan.Schedule
     # The repository's records were read (a run over the repository): the plan's chain
     # counts from them. Without them (a few files linted) the chain is not compared.
@@ -182,6 +185,7 @@ class Readiness:
             },
             "minors_by_clause": {"threshold": self.many_minors, "groups": [group.as_json() for group in self.groups]},
             "accepted_by_suppression": [finding.as_json() for finding in self.suppressed],
+            "accepted_by_baseline": [finding.as_json() for finding in self.baselined],
             "stage2_date": self.stage2_date.isoformat() if self.stage2_date else None,
             "days_left": self.days_left,
             "verdict": self.verdict,
@@ -214,7 +218,8 @@ def assess(
     readiness.items = planning_module.work_items(active, result.owners)
     readiness.groups = _groups(active, settings["many-minors"])
     readiness.suppressed = [finding for finding in result.findings if finding.suppressed]
-    readiness.blockers = _blockers(result, readiness.suppressed, today)
+    readiness.baselined = result.baselined
+    readiness.blockers = _blockers(result, readiness.suppressed, today, readiness.baselined)
     readiness.evidence_known = result.evidence is not None
     readiness.schedule = planning_module.schedule(readiness, result, stage2_date, today, settings)
     readiness.verdict, readiness.reason = _verdict(readiness)
@@ -249,7 +254,7 @@ def _clause_key(clause: str) -> tuple:
     return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in clause.split("."))
 
 
-def _blockers(result: Result, suppressed: list[Finding], today: _dt.date) -> list[str]:
+def _blockers(result: Result, suppressed: list[Finding], today: _dt.date, baselined: list[Finding] = ()) -> list[str]:
     """Why the documentation cannot be ready for Stage 2 as it stands, whatever the date."""
     reasons = []
     if result.documents_checked == 0 and (result.whole_repository or result.evidence is not None):
@@ -270,14 +275,15 @@ def _blockers(result: Result, suppressed: list[Finding], today: _dt.date) -> lis
                     f"({kind.filled[0]})"
                 )
         reasons.extend(_record_reasons(evidence, today))
-    majors = [finding for finding in suppressed if finding.classification == "major"]
-    if majors:
-        listed = ", ".join(f"{f.code} {f.path}:{f.line}" if not f.repository else f.code for f in majors[:3])
-        more = f" and {len(majors) - 3} more" if len(majors) > 3 else ""
-        reasons.append(
-            f"{len(majors)} major finding{'s are' if len(majors) != 1 else ' is'} accepted by suppression "
-            f"({listed}{more}): the auditor will still see {'them' if len(majors) != 1 else 'it'}"
-        )
+    for accepted, how in ((suppressed, "suppression"), (baselined, "baseline")):
+        majors = [finding for finding in accepted if finding.classification == "major"]
+        if majors:
+            listed = ", ".join(f"{f.code} {f.path}:{f.line}" if not f.repository else f.code for f in majors[:3])
+            more = f" and {len(majors) - 3} more" if len(majors) > 3 else ""
+            reasons.append(
+                f"{len(majors)} major finding{'s are' if len(majors) != 1 else ' is'} accepted by {how} "
+                f"({listed}{more}): the auditor will still see {'them' if len(majors) != 1 else 'it'}"
+            )
     return reasons
 
 

@@ -131,6 +131,7 @@ def run(
         workspace.add_facts(batch.facts)
         for document in batch.documents:
             result.files_checked += 1
+            result.linted.append(document.relpath)
             result.documents_checked += document.governance
             if document.owner:
                 result.owners[document.relpath] = document.owner

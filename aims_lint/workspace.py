@@ -209,10 +209,11 @@ def _single_character(token: str) -> bool:
 
 
 class Workspace:
-    def __init__(self, config: Config, overrides: dict[str, bytes | UnreadInput] | None = None):
+    def __init__(self, config: Config, overrides: dict[str, bytes | UnreadInput | None] | None = None):
         self.config = config
         self.root = config.root.resolve()
-        # relpath -> bytes (an editor buffer, standard input) or UnreadInput (too large to read)
+        # relpath -> bytes (an editor buffer, standard input, the file at another commit),
+        # UnreadInput (too large to read) or None (no such file at that commit)
         self.overrides = dict(overrides or {})
         self.exclude = Matcher(config.exclude)
         self._type_globs = [(Matcher([glob]), doc_type) for glob, doc_type in config.types.items()]
@@ -362,16 +363,23 @@ class Workspace:
         """A standalone run (no configuration, no git repository): the repository is the
         files named, so that linting a stray file does not index the folder around it."""
         self._paths = {relpath: self.root / relpath for relpath in relpaths}
-        for relpath in self.overrides:
-            self._paths.setdefault(relpath, self.root / relpath)
+        self._apply_overrides(self._paths)
 
     def paths(self) -> dict[str, Path]:
         """Every Markdown file of the repository, by relative path (discovered once)."""
         if self._paths is None:
             self._paths = dict(self._walk(self.root, ""))
-            for relpath in self.overrides:
-                self._paths.setdefault(relpath, self.root / relpath)
+            self._apply_overrides(self._paths)
         return self._paths
+
+    def _apply_overrides(self, paths: dict[str, Path]) -> None:
+        """An override adds its file; an override of None takes the file away (the state
+        of another commit, where it does not exist: aims_lint.changes)."""
+        for relpath, data in self.overrides.items():
+            if data is None:
+                paths.pop(relpath, None)
+            else:
+                paths.setdefault(relpath, self.root / relpath)
 
     def relpaths_under(self, folder: Path) -> Iterator[str]:
         """Relative paths of the Markdown files under ``folder`` (excluded folders and
@@ -435,8 +443,10 @@ class Workspace:
 
     def _load(self, relpath: str) -> Document | None:
         path = self.root / relpath
-        if relpath in self.overrides:  # an editor buffer or standard input
+        if relpath in self.overrides:  # an editor buffer, standard input, another commit's file
             data = self.overrides[relpath]
+            if data is None:  # not there in that state
+                return None
             if self._over_size_limit(relpath, len(data)):  # an UnreadInput always is
                 return None
         else:

@@ -65,7 +65,9 @@ def test_pre_commit_accepts_the_manifest_and_the_readme_snippet(tmp_path):
 def test_hook_manifest_takes_the_staged_files_from_git_not_from_its_command_line():
     (hook,) = YAML(typ="safe", pure=True).load(PROJECT / ".pre-commit-hooks.yaml")
     assert hook["id"] == "aims-lint" and hook["language"] == "python"
-    assert hook["types"] == ["markdown"] and hook["pass_filenames"] is False
+    # Always run: pre-commit passes no deleted file and would skip a commit that only
+    # deletes a document or changes the configuration; --staged decides what is relevant.
+    assert "types" not in hook and "files" not in hook and hook["always_run"] is True and hook["pass_filenames"] is False
     assert hook["entry"] == "aims-lint check --staged" and hook["require_serial"] is True
 
 

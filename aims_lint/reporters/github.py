@@ -75,7 +75,14 @@ def render(result: Result, report: Report) -> str:
         f"{counts['advisory']} advisory) in {result.files_checked} files"
     )
     readiness = report.readiness(result)
-    if readiness.verdict is not None:
+    if result.comparison is not None:
+        compared = result.comparison
+        line = (
+            f"aims-lint: {len(result.active)} new findings ({counts['major']} major, {counts['minor']} minor, "
+            f"{counts['advisory']} advisory) compared with {compared.base}; {compared.existing} existing not blamed "
+            f"on this change; {compared.fixed} fixed"
+        )
+    elif readiness.verdict is not None:
         when = f" on {readiness.stage2_date.isoformat()}" if readiness.stage2_date else ""
         line += f"; readiness for Stage 2{when}: {readiness.label} ({readiness.reason})"
     lines.append(line)

@@ -13,6 +13,9 @@ def render(result: Result, report: Report) -> str:
     shown = result.findings if report.show_suppressed else result.active
     summary = result.summary()
     summary["readiness"] = {**report.readiness(result).as_json(), "whole_repository": result.whole_repository}
+    if result.comparison is not None:
+        compared = result.comparison
+        summary["comparison"] = {"base": compared.base, "new": len(result.active), "existing": compared.existing, "fixed": compared.fixed}
     document = {
         "version": __version__,
         "findings": [report.displayed(finding).as_json() for finding in shown],

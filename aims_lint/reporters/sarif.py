@@ -68,6 +68,8 @@ def render(result: Result, report: Report) -> str:
             entry["relatedLocations"] = _related(finding)
         if finding.suppressed:
             entry["suppressions"] = [{"kind": "inSource", "justification": finding.suppression_reason or ""}]
+        elif finding.baselined:
+            entry["suppressions"] = [{"kind": "external", "justification": "accepted by baseline"}]
         results.append(entry)
     log = {
         "$schema": SCHEMA,

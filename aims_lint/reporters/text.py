@@ -37,6 +37,8 @@ def _line(finding: Finding, report: Report) -> str:
     if finding.suppressed:
         reason = finding.suppression_reason or "no reason given"
         line += _style(f"  (suppressed: {printable(reason)})", report, dim=True)
+    elif finding.baselined:
+        line += _style("  (accepted by baseline)", report, dim=True)
     return "\n".join([line, *(_style(text, report, dim=True) for text in location_lines(finding))])
 
 
@@ -96,6 +98,17 @@ def summary(result: Result, report: Report) -> str:
         text = f"Found {total} finding{'s' if total != 1 else ''} ({parts}) in {files} ({result.documents_checked} governance documents)."
     if result.suppressed:
         text += f" {len(result.suppressed)} suppressed" + ("." if report.show_suppressed else " (--show-suppressed lists them).")
+    if result.baselined:
+        text += f" {len(result.baselined)} accepted by baseline."
+    if result.comparison is not None:
+        compared = result.comparison
+        new = len(result.active)
+        text = (
+            f"{'No new finding' if not new else f'{new} new finding' + ('s' if new != 1 else '')} compared with "
+            f"{printable(compared.base)} ({result.files_checked} files linted); {compared.existing} existing "
+            f"finding{'s' if compared.existing != 1 else ''} not blamed on this change; {compared.fixed} fixed."
+        )
+        return _style(text, report, bold=True)
     lines = [_style(text, report, bold=True), *readiness_lines(report.readiness(result), result, report)]
     return "\n".join(lines)
 
@@ -146,6 +159,16 @@ def readiness_lines(readiness, result: Result, report: Report) -> list[str]:
             )
         if len(readiness.suppressed) > SHOWN_SUPPRESSED:
             lines.append(f"  and {len(readiness.suppressed) - SHOWN_SUPPRESSED} more (--show-suppressed lists them)")
+    if readiness.baselined:
+        accepted = readiness.baselined
+        lines.append(f"Accepted by baseline: the auditor will still see these ({len(accepted)}):")
+        for finding in accepted[:SHOWN_SUPPRESSED]:
+            lines.append(
+                f"  {printable_path(finding.path)}:{finding.line} {printable(finding.code)} [{finding.classification}] "
+                f"{printable(finding.message)}"
+            )
+        if len(accepted) > SHOWN_SUPPRESSED:
+            lines.append(f"  and {len(accepted) - SHOWN_SUPPRESSED} more (--show-suppressed lists them)")
     scope = "" if result.whole_repository else " (linted files only)"
     if readiness.evidence_known and readiness.stage2_date is not None and (counts["major"] or counts["minor"]):
         lines.append(critical_path_line(readiness.schedule))

@@ -1,0 +1,311 @@
+"""What a change does to the whole AIMS: the findings it introduces, wherever they land.
+
+A governance repository is a web of documents: deleting an impact assessment leaves an
+in-scope system unassessed (the finding belongs to the scope document), excluding a
+control breaks a risk treatment that relies on it (the finding belongs to the risk
+assessment), narrowing ``roles`` in the configuration makes owners elsewhere undefined.
+So a change is judged by linting the whole repository twice, as it is and as it was at
+the base, each state with its own configuration, and keeping the findings of the new
+state whose content key (``aims_lint.fingerprint``) the base does not have, counted.
+A finding that existed before is not blamed on the change, even when lines moved.
+
+- ``aims-lint check --new-since REF``: the working tree against the commit REF (a pull
+  request against its base branch).
+- ``aims-lint check --staged`` (the pre-commit hook): what ``git commit`` would record
+  (the index) against HEAD; when nothing relevant is staged (no Markdown file, whether
+  added, modified, renamed or deleted, and no configuration file) it answers at once.
+
+The base state is the working tree with the changed Markdown files put back as they were
+(the cache serves the unchanged files); when a configuration file changed, or a file that
+is not Markdown was deleted, it is read from git into a temporary folder
+outside the repository instead (``git ls-tree`` and ``git cat-file``). Its findings are kept in the cache (``.aims-lint-cache/base.json``)
+keyed on the tree's id, the code, the options and the date, so that successive commits
+on one base lint it once. Nothing else is written inside the repository.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from aims_lint.config import CONFIG_FILES
+from aims_lint.findings import Finding
+from aims_lint.git import GitError
+from aims_lint.workspace import MARKDOWN_SUFFIXES
+
+EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"  # git's id of the empty tree
+_BASE_CACHE = "base.json"
+
+
+def git(cwd: Path, *args: str, data: bytes | None = None) -> bytes:
+    try:
+        completed = subprocess.run(["git", *args], cwd=cwd, input=data, capture_output=True, check=False)
+    except OSError as error:
+        raise GitError(f"cannot run git: {error.strerror or error}") from None
+    if completed.returncode != 0:
+        reason = completed.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise GitError(f"git {args[0]} failed: {reason[0] if reason else 'exit ' + str(completed.returncode)}")
+    return completed.stdout
+
+
+def toplevel(cwd: Path) -> Path:
+    return Path(os.fsdecode(git(cwd, "rev-parse", "--show-toplevel").strip()))
+
+
+def tree_of(cwd: Path, ref: str) -> str:
+    """The id of the tree of commit ``ref`` (``--end-of-options``: a ref is never an option)."""
+    try:
+        return git(cwd, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{tree}}").decode().strip()
+    except GitError:
+        raise GitError(f"'{ref}' is not a commit in this repository") from None
+
+
+def has_head(cwd: Path) -> bool:
+    try:
+        git(cwd, "rev-parse", "--verify", "--quiet", "HEAD^{commit}")
+        return True
+    except GitError:
+        return False
+
+
+def relevant(name: str, baseline_name: str | None = None) -> bool:
+    """Can a change to the file ``name`` (relative to the git root) change a finding?"""
+    base = name.rsplit("/", 1)[-1]
+    return name.lower().endswith(MARKDOWN_SUFFIXES) or base in CONFIG_FILES or (baseline_name is not None and base == baseline_name)
+
+
+def staged_changes(cwd: Path) -> list[tuple[str, str]]:
+    """(status, path) of every path the index changes against HEAD (A added, D deleted,
+    M modified; a rename is a deletion and an addition), paths relative to the git root."""
+    if not has_head(cwd):
+        out = git(cwd, "ls-files", "-z", "--cached", "--full-name")
+        return [("A", name) for name in os.fsdecode(out).split("\0") if name]
+    return _name_status(git(cwd, "diff", "--cached", "--name-status", "-z", "--no-renames", "HEAD", "--"))
+
+
+def relevant_change(status: str, name: str, baseline_name: str | None = None) -> bool:
+    """Can this change alter a finding? Markdown and configuration files, and the
+    deletion of any file (a document may link to it)."""
+    return status == "D" or relevant(name, baseline_name)
+
+
+def unstaged_names(cwd: Path) -> list[str]:
+    """Tracked files whose working copy differs from the index, relative to the git root."""
+    out = git(cwd, "diff", "--name-only", "-z", "--no-renames", "--")
+    return [name for name in os.fsdecode(out).split("\0") if name]
+
+
+def untracked_names(cwd: Path) -> list[str]:
+    out = git(cwd, "ls-files", "-z", "--others", "--exclude-standard", "--full-name", "--", ":/")
+    return [name for name in os.fsdecode(out).split("\0") if name]
+
+
+def extract_tree(cwd: Path, tree: str, folder: Path) -> None:
+    """Write the files of ``tree`` into ``folder`` (outside the repository): Markdown and
+    configuration files with their content, every other file empty (only its existence
+    is judged, by links). Read with ``git ls-tree`` and ``git cat-file`` rather than
+    ``git archive``, which would leave out files marked ``export-ignore``. Symbolic links
+    and submodules are not written."""
+    if tree == EMPTY_TREE:
+        return
+    listing = os.fsdecode(git(cwd, "ls-tree", "-r", "-z", "--full-tree", tree)).split("\0")
+    wanted, empty = [], []
+    for entry in listing:
+        if not entry or "\t" not in entry:
+            continue
+        meta, name = entry.split("\t", 1)
+        mode, kind = meta.split()[:2]
+        if kind != "blob" or mode not in ("100644", "100755") or "\n" in name:
+            continue
+        base = name.rsplit("/", 1)[-1]
+        (wanted if name.lower().endswith(MARKDOWN_SUFFIXES) or base in CONFIG_FILES or base.endswith(".json") else empty).append(name)
+    root = Path(os.path.abspath(folder))
+    for name, data in [*blobs(cwd, tree, wanted).items(), *((name, b"") for name in empty)]:
+        if data is None:
+            continue
+        target = root / name
+        if root not in target.parents:  # git forbids such names; never write outside
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+
+def extract_index(cwd: Path, folder: Path) -> None:
+    """Write the files of the index (what ``git commit`` would record) into ``folder``."""
+    prefix = str(folder).rstrip("/") + "/"
+    git(toplevel(cwd), "checkout-index", "--all", "--force", f"--prefix={prefix}")
+
+
+@dataclass
+class Comparison:
+    new: list[Finding]
+    existing: int  # findings of the new state that the base had too
+    fixed: int  # findings of the base that the new state no longer has
+    base: str  # what was compared with, as the user named it
+
+
+def compare(current: list[Finding], base: list[Finding], ref: str) -> Comparison:
+    from aims_lint import fingerprint
+
+    known = fingerprint.count(base)
+    matched, new, unused = fingerprint.match(current, known)
+    return Comparison(new, len(matched), sum(unused.values()), ref)
+
+
+# -- the findings of states already linted -------------------------------------
+
+_KEPT = 4  # states kept: the base, and the state just committed (the next commit's base)
+_FIELDS = ("path", "line", "column", "code", "name", "clause", "classification", "message")
+
+
+def _read_states(root: Path) -> dict:
+    from aims_lint.cache import CACHE_DIR
+
+    path = root / CACHE_DIR / _BASE_CACHE
+    try:
+        if path.is_symlink():
+            return {}
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return {}
+    states = data.get("states") if isinstance(data, dict) else None
+    return states if isinstance(states, dict) else {}
+
+
+def cached_base(root: Path, key: str) -> list[Finding] | None:
+    """The findings of the state ``key`` names (a tree id with the code, options and
+    date), when a run has kept them."""
+    rows = _read_states(root).get(key)
+    if not isinstance(rows, list):
+        return None
+    try:
+        return [Finding(**{name: row[name] for name in _FIELDS}) for row in rows]
+    except (KeyError, TypeError):
+        return None
+
+
+def save_base(root: Path, key: str, findings: list[Finding]) -> None:
+    from aims_lint.cache import CACHE_DIR
+
+    folder = root / CACHE_DIR
+    if folder.is_symlink() or not folder.is_dir():
+        return
+    states = {name: rows for name, rows in _read_states(root).items() if name != key}
+    states = dict(list(states.items())[-(_KEPT - 1):])
+    states[key] = [{name: getattr(finding, name) for name in _FIELDS} for finding in findings]
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{_BASE_CACHE}.", suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump({"states": states}, stream)
+        os.replace(temporary, folder / _BASE_CACHE)
+    except OSError:
+        pass
+
+
+def contents_key(cwd: Path, tree: str | None = None) -> str | None:
+    """A key for the files of ``tree`` (None: of git's index, what the next commit will
+    hold): a digest of each file's mode, blob id and path. Read only: nothing is
+    written into the repository (``git write-tree`` would store tree objects), and the
+    index and the commit made from it give the same key."""
+    import hashlib
+
+    try:
+        if tree is None:
+            out = git(toplevel(cwd), "ls-files", "-s", "-z")  # the whole index, wherever aims-lint runs
+            # "mode blob stage\tpath": a conflicted index (stage > 0) commits nothing.
+            entries = []
+            for item in out.split(b"\0"):
+                if not item:
+                    continue
+                info, _, path = item.partition(b"\t")
+                mode, blob, stage = info.split(b" ")
+                if stage != b"0":
+                    return None
+                entries.append(b"%s %s\t%s" % (mode, blob, path))
+        else:
+            out = git(cwd, "ls-tree", "-r", "-z", "--full-tree", "--end-of-options", tree)
+            entries = []
+            for item in out.split(b"\0"):
+                if not item:
+                    continue
+                info, _, path = item.partition(b"\t")
+                mode, _kind, blob = info.split(b" ")
+                entries.append(b"%s %s\t%s" % (mode, blob, path))
+    except (GitError, ValueError):
+        return None
+    return hashlib.sha1(b"\0".join(sorted(entries)), usedforsecurity=False).hexdigest()
+
+
+# -- the base as the working tree with the changed files put back ----------------------
+
+
+def _name_status(out: bytes) -> list[tuple[str, str]]:
+    parts = os.fsdecode(out).split("\0")
+    return [(parts[index][:1], parts[index + 1]) for index in range(0, len(parts) - 1, 2) if parts[index]]
+
+
+def blobs(cwd: Path, tree: str, names: list[str]) -> dict[str, bytes | None]:
+    """The content of each of ``names`` (relative to the git root) in ``tree``; None for
+    a name the tree does not hold (one ``git cat-file --batch`` for them all)."""
+    if not names:
+        return {}
+    request = "".join(f"{tree}:{name}\n" for name in names).encode("utf-8", "surrogateescape")
+    if any("\n" in name for name in names):
+        raise GitError("a file name holds a line break")
+    out = git(cwd, "cat-file", "--batch", data=request)
+    found: dict[str, bytes | None] = {}
+    position = 0
+    for name in names:
+        end = out.index(b"\n", position)
+        header = out[position:end].split()
+        position = end + 1
+        if len(header) == 3 and header[1] == b"blob":
+            size = int(header[2])
+            found[name] = out[position:position + size]
+            position += size + 1
+        else:
+            found[name] = None  # "missing", or not a file (a folder, a submodule)
+    return found
+
+
+def base_overrides(cwd: Path, top: Path, root: Path, tree: str, staged: bool, untracked: list[str]) -> dict | None:
+    """The base state as overrides of the working tree: relpath (from ``root``) -> the
+    file's content at ``tree``, or None where it did not exist. None when that cannot be
+    said of the working tree alone: a configuration file changed (the base has its own
+    configuration), or a file that is not Markdown was deleted (a link to it is judged by
+    its existence). Then the base is extracted instead."""
+    if tree == EMPTY_TREE:
+        return None
+    if staged:
+        out = git(cwd, "diff", "--cached", "--name-status", "-z", "--no-renames", tree, "--")
+    else:
+        out = git(cwd, "diff", "--name-status", "-z", "--no-renames", tree, "--")
+    changed = _name_status(out)
+    names = []
+    for status, name in changed:
+        base = name.rsplit("/", 1)[-1]
+        if base in CONFIG_FILES or base == ".aims-lint-baseline.json":
+            return None
+        if name.lower().endswith(MARKDOWN_SUFFIXES):
+            names.append(name)
+        elif status not in ("A", "M"):
+            # A file that is not Markdown is judged only by its existence (a link to it):
+            # one the change deletes must be missing from the base's working tree too.
+            # One it adds can only spare the base a finding, never make one look new.
+            return None
+    if not staged:
+        names.extend(name for name in untracked if name.lower().endswith(MARKDOWN_SUFFIXES))
+    contents = blobs(cwd, tree, sorted(set(names)))
+    overrides = {}
+    real_top, real_root = Path(os.path.realpath(top)), Path(os.path.realpath(root))
+    for name, data in contents.items():
+        try:
+            relpath = (real_top / name).relative_to(real_root).as_posix()
+        except ValueError:
+            continue  # outside the linted root
+        overrides[relpath] = data
+    return overrides
