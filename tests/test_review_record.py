@@ -88,3 +88,10 @@ def test_minutes_in_prose_with_a_prose_date_consider_the_audit():
 
 def test_the_certification_audit_is_not_the_internal_audit():
     assert review_record.review_minutes(doc(MINUTES_CERTIFICATION_ONLY))["audit"] is False
+
+
+def test_the_auditor_ends_where_the_next_label_on_the_line_starts():
+    record = doc("# Internal audit\n\nAuditor: Head of Internal Audit; criteria: ISO/IEC 42001 and our procedures.\n")
+    assert review_record.auditor(record)[0] == "Head of Internal Audit"
+    several = doc("# Internal audit\n\nAuditors: Head of Internal Audit, External Assessor\n")
+    assert review_record.auditor(several)[0] == "Head of Internal Audit, External Assessor"

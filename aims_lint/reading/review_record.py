@@ -374,6 +374,15 @@ def audit_kind(doc) -> str:
     return kind(doc)
 
 
+# "Auditor: Head of Internal Audit; criteria: ISO/IEC 42001": a second label on the line
+# ends the auditor's name.
+_NEXT_LABEL = re.compile(r"[;,]\s*+(?=[A-Za-z][\w ]{0,30}+:)")
+
+
+def _own_value(value: str) -> str:
+    return _NEXT_LABEL.split(value, maxsplit=1)[0]
+
+
 def auditor(doc) -> tuple[str, int, int] | None:
     """(name, line, column) of the auditor (the lead auditor first), from front matter, a
     labelled field or key/value row, or "Auditor: ..." / "audited by ..." in prose."""
@@ -386,13 +395,13 @@ def auditor(doc) -> tuple[str, int, int] | None:
             return " ".join(value.split()), line, column
     for label, value, line, column in _labelled(doc):
         if _AUDITOR_LABEL.match(_label(label)) and not _PLACEHOLDER.match(value):
-            return " ".join(re.sub(r"[*_`]", "", value).split()), line, column
+            return " ".join(re.sub(r"[*_`]", "", _own_value(value)).split()), line, column
     for block in doc.blocks:
         if block.kind == "table":
             continue
         match = _AUDITOR_PROSE.search(block.text)
         if match:
-            value = (match.group(1) or match.group(2)).strip().rstrip(".")
+            value = _own_value(match.group(1) or match.group(2)).strip().rstrip(".")
             if value and not _PLACEHOLDER.match(value):
                 return " ".join(re.sub(r"[*_`]", "", value).split()), block.line_of(match.start()), 1
     return None
