@@ -451,7 +451,7 @@ def milestone_lines(milestone: Milestone, width: int = 100) -> list[str]:
     lines = [head]
     if milestone.items:
         owners = ", ".join(milestone.owners) or "no owner named"
-        lines.append(f"    effort {milestone.effort} person-days ({len(milestone.items)} work items); owners: {owners}")
+        lines.append(f"    effort {milestone.effort} person-days ({len(milestone.items)} work item{'s' if len(milestone.items) != 1 else ''}); owners: {owners}")
         for finding in milestone.findings:
             where = finding.path if finding.repository else f"{finding.path}:{finding.line}"
             lines.append(

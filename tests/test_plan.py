@@ -114,10 +114,10 @@ def test_the_plan_lists_milestones_by_phase_with_blocking_findings_and_owners(pl
     assert lines[0] == "Plan to Stage 2 on 2027-06-30 (configured; 211 days from 2026-12-01), counted back by dependencies"
     phase1 = lines.index("Phase 1: Documentation sprint (AI policy, SoA traceability, SMART objectives, document control)")
     assert lines[phase1 + 1].startswith("  1. Documentation gaps closed: latest 2027-02-")
-    assert lines[phase1 + 2] == "    effort 10 person-days (1 work items); owners: AI Governance Lead"
+    assert lines[phase1 + 2] == "    effort 10 person-days (1 work item); owners: AI Governance Lead"
     assert lines[phase1 + 3].startswith("    OBJ002 [major] planning/objectives.md:18  objective 'Deploy AI responsibly'")
     phase2 = lines.index("Phase 2: Process hardening (risk assessment across the risk dimensions, impact assessments, competence)")
-    assert lines[phase2 + 2] == "    effort 5 person-days (1 work items); owners: Head of People"
+    assert lines[phase2 + 2] == "    effort 5 person-days (1 work item); owners: Head of People"
     assert any(line.startswith("  4. Full-scope internal audit held: latest 2027-05-01") for line in lines)
     assert any(line.startswith("  8. Stage 2 audit: latest 2027-06-30") for line in lines)
 
