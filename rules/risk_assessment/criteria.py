@@ -73,9 +73,11 @@ def linked_documents(workspace, doc) -> tuple[list[str], list[str]]:
 
 
 def sibling_assessments(workspace, doc) -> list[str]:
-    """The other risk-assessment documents of the repository, in path order."""
+    """The other risk-assessment documents of the repository (every one when ``doc`` is
+    None), in path order."""
+    own = doc.relpath if doc is not None else None
     return sorted(
-        relpath for relpath, (doc_type, _) in workspace.index().items() if doc_type == RISK_TYPE and relpath != doc.relpath
+        relpath for relpath, (doc_type, _) in workspace.index().items() if doc_type == RISK_TYPE and relpath != own
     )
 
 
@@ -98,10 +100,35 @@ def linked_criteria(workspace, doc, terms: list[str]) -> list[dict]:
             "threshold": has_acceptance_threshold(other, terms),
         }
 
+    shape = {"likelihood": bool, "severity": bool, "threshold": bool}
     found = []
     linked = linked_documents(workspace, doc)[0]
-    for relpath in linked + [path for path in sibling_assessments(workspace, doc) if path not in linked]:
-        facts = workspace.fact(relpath, key, compute, {"likelihood": bool, "severity": bool, "threshold": bool})
+    for relpath in linked:
+        facts = workspace.fact(relpath, key, compute, shape)
         if isinstance(facts, dict):
             found.append(facts)
+    # The other risk-assessment documents, as one: counted once per run over them all
+    # (a per-document walk over every sibling would grow with the square of their number).
+    counts, total = workspace.memo(f"{key}.siblings", lambda ws: _count_criteria(ws, key, compute, shape))
+    own = workspace.fact(doc.relpath, key, compute, shape) if doc.relpath in workspace.index() else None
+    own = own if isinstance(own, dict) else {}
+    others = total - (1 if workspace.index().get(doc.relpath, (None,))[0] == RISK_TYPE else 0)
+    if others > 0:
+        found.append({name: counts[name] - bool(own.get(name)) > 0 for name in shape})
     return found
+
+
+def _count_criteria(workspace, key, compute, shape) -> tuple[dict[str, int], int]:
+    """How many risk-assessment documents of the repository define each criterion, and
+    how many there are."""
+    counts = dict.fromkeys(shape, 0)
+    total = 0
+    for relpath, (doc_type, _) in workspace.index().items():
+        if doc_type != RISK_TYPE:
+            continue
+        total += 1
+        facts = workspace.fact(relpath, key, compute, shape)
+        if isinstance(facts, dict):
+            for name in shape:
+                counts[name] += bool(facts.get(name))
+    return counts, total

@@ -2,7 +2,7 @@ import zlib
 
 from aims_lint.rule import Problem, rule
 
-from .criteria import sibling_assessments
+from .criteria import RISK_TYPE, sibling_assessments
 from .cybersecurity_only import is_cybersecurity_only
 from .register import dimension_terms, heading_above, is_empty, risk_dimensions, risks, summarised_unassessed
 
@@ -57,9 +57,19 @@ def covered_elsewhere(workspace, doc, vocabulary, min_risks: int) -> set[str]:
             keys |= risk_dimensions(risk, vocabulary)
         return sorted(keys)
 
-    covered: set[str] = set()
-    for relpath in sibling_assessments(workspace, doc):
-        value = workspace.fact(relpath, key, compute, [str])
-        if isinstance(value, list):
-            covered |= set(value)
-    return covered
+    def count(ws) -> dict[str, int]:
+        # How many registers cover each dimension, once per run (a walk over every
+        # sibling from every document would grow with the square of their number).
+        counts: dict[str, int] = {}
+        for relpath in sibling_assessments(ws, None):
+            value = ws.fact(relpath, key, compute, [str])
+            for dimension in value if isinstance(value, list) else ():
+                counts[dimension] = counts.get(dimension, 0) + 1
+        return counts
+
+    counts = workspace.memo(f"{key}.counts", count)
+    own: set[str] = set()
+    if workspace.index().get(doc.relpath, (None,))[0] == RISK_TYPE:
+        value = workspace.fact(doc.relpath, key, compute, [str])
+        own = set(value) if isinstance(value, list) else set()
+    return {dimension for dimension, number in counts.items() if number - (dimension in own) > 0}
