@@ -215,26 +215,21 @@ def contents_key(cwd: Path, tree: str | None = None) -> str | None:
 
     try:
         if tree is None:
-            out = git(toplevel(cwd), "ls-files", "-s", "-z")  # the whole index, wherever aims-lint runs
-            # "mode blob stage\tpath": a conflicted index (stage > 0) commits nothing.
-            entries = []
-            for item in out.split(b"\0"):
-                if not item:
-                    continue
-                info, _, path = item.partition(b"\t")
+            out = git(toplevel(cwd), "ls-files", "-s", "-z")  # "mode blob stage\tpath", the whole index
+        else:
+            out = git(cwd, "ls-tree", "-r", "-z", "--full-tree", "--end-of-options", tree)  # "mode kind blob\tpath"
+        entries = []
+        for item in out.split(b"\0"):
+            if not item:
+                continue
+            info, _, path = item.partition(b"\t")
+            if tree is None:
                 mode, blob, stage = info.split(b" ")
                 if stage != b"0":
-                    return None
-                entries.append(b"%s %s\t%s" % (mode, blob, path))
-        else:
-            out = git(cwd, "ls-tree", "-r", "-z", "--full-tree", "--end-of-options", tree)
-            entries = []
-            for item in out.split(b"\0"):
-                if not item:
-                    continue
-                info, _, path = item.partition(b"\t")
+                    return None  # a conflicted index commits nothing
+            else:
                 mode, _kind, blob = info.split(b" ")
-                entries.append(b"%s %s\t%s" % (mode, blob, path))
+            entries.append(b"%s %s\t%s" % (mode, blob, path))
     except (GitError, ValueError):
         return None
     return hashlib.sha1(b"\0".join(sorted(entries)), usedforsecurity=False).hexdigest()
