@@ -124,6 +124,17 @@ def content_digest(data: bytes) -> str:
     return blake2b(data, digest_size=16).hexdigest()
 
 
+def value_digest(text: str) -> str:
+    """A digest of what was computed (a fact's value, the index, a key), as opposed to
+    a file's content (``content_digest``)."""
+    try:
+        from _blake2 import blake2b
+    except ImportError:  # an interpreter built without it
+        from hashlib import blake2b
+
+    return blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
 def settled(stamp: list[int], now: int) -> bool:
     """True when a file with ``stamp`` last changed long enough before ``now`` that any
     later change must change its stamp: a digest kept for it is no longer needed."""

@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from aims_lint import pack, suppress
+from aims_lint import pack, results, suppress
 from aims_lint.config import Config
 from aims_lint.findings import Finding, Location, Result, RunError
 from aims_lint.reading import templates
@@ -91,6 +91,7 @@ class _Batch:
     errors: list[RunError] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     facts: dict = field(default_factory=dict)  # what a worker read from other files, for the cache
+    kept: dict = field(default_factory=dict)  # relpath -> results entry (aims_lint.results)
 
 
 def run(
@@ -111,42 +112,57 @@ def run(
     workspace.targets = targets
     if config.standalone and paths:
         workspace.limit_to(targets)
-    jobs = default_jobs(len(targets)) if jobs is None else max(1, jobs)
     workspace_rules = [item for item in enabled if item.scope == "workspace"]
     result = Result()
     result.whole_repository = not paths or any(workspace.relpath(path) == "." for path in paths)
 
     contexts = _contexts(enabled, config, today, workspace)
-    if jobs > 1 and len(targets) > 1:
-        batches, by_path = _lint_in_parallel(workspace, enabled, today, targets, jobs, contexts, result.errors, progress)
+    store = results.Store(workspace, enabled, today) if workspace.use_cache else None
+    reused, to_lint, waiting = _reusable(store, targets)
+    jobs = default_jobs(len(to_lint)) if jobs is None else max(1, jobs)
+    if jobs > 1 and len(to_lint) > 1:
+        batches, by_rule = _lint_in_parallel(workspace, enabled, today, to_lint, jobs, contexts, result.errors, store, progress)
     else:
-        batches = [_lint_documents(workspace, enabled, contexts, targets, progress)]
-        by_path = _run_workspace_rules(workspace_rules, workspace, contexts, result.errors)
+        batches = [_lint_documents(workspace, enabled, contexts, to_lint, progress, keep=store is not None)]
+        by_rule = _run_workspace_rules(workspace_rules, workspace, contexts, result.errors, store)
+    for batch in batches:
+        workspace.add_facts(batch.facts)  # facts the workers computed: some waiting results need them
+    if waiting:
+        # Their reads wait on facts of changed files that the lint above has mostly
+        # computed: each is used again if its facts are unchanged, or linted.
+        batches.append(_lint_documents(workspace, enabled, contexts, waiting, keep=True, store=store))
+    by_path = _workspace_findings(workspace, _settle_rules(by_rule, store, workspace, contexts, result.errors), contexts)
+    if store is not None:
+        for batch in batches:
+            for relpath, made in batch.kept.items():
+                store.keep_document(relpath, made)
+    batches.insert(0, _Batch(documents=list(reused.values())))
+    order = {relpath: position for position, relpath in enumerate(targets)}
 
     suppression_rules = [item for item in enabled if item.scope == "suppressions"]
     ignores = [(Matcher([glob]), selectors) for glob, selectors in config.per_file_ignores.items()]
+    documents = sorted((document for batch in batches for document in batch.documents), key=lambda item: order[item.relpath])
     for batch in batches:
         result.errors.extend(batch.errors)
         result.notes.extend(batch.notes)
-        workspace.add_facts(batch.facts)
-        for document in batch.documents:
-            result.files_checked += 1
-            result.linted.append(document.relpath)
-            result.documents_checked += document.governance
-            if document.owner:
-                result.owners[document.relpath] = document.owner
-            extra = by_path.get(document.relpath, [])
-            suppress.apply(extra, document.directives)
-            found = document.findings + extra
-            if document.governance:
-                for item in suppression_rules:
-                    found.extend(_run_check(item, document.directives, document.relpath, contexts[item.code], result.errors))
-            # The globs are matched once per file, not once per finding (10,000 globs
-            # times every finding multiplied the run time: issue 10).
-            ignored = [selector for matcher, selectors in ignores if matcher.match(document.relpath) for selector in selectors]
-            for finding in found:
-                if not (ignored and _selected(ignored, finding)):
-                    result.findings.append(finding)
+    for document in documents:
+        result.files_checked += 1
+        result.linted.append(document.relpath)
+        result.documents_checked += document.governance
+        if document.owner:
+            result.owners[document.relpath] = document.owner
+        extra = by_path.get(document.relpath, [])
+        suppress.apply(extra, document.directives)
+        found = document.findings + extra
+        if document.governance:
+            for item in suppression_rules:
+                found.extend(_run_check(item, document.directives, document.relpath, contexts[item.code], result.errors))
+        # The globs are matched once per file, not once per finding (10,000 globs
+        # times every finding multiplied the run time: issue 10).
+        ignored = [selector for matcher, selectors in ignores if matcher.match(document.relpath) for selector in selectors]
+        for finding in found:
+            if not (ignored and _selected(ignored, finding)):
+                result.findings.append(finding)
     if not paths or any(path.is_dir() for path in paths):
         # Findings about the repository as a whole (a mandatory document missing) belong to
         # runs over the repository, not to a pre-commit or editor run on a few files.
@@ -159,6 +175,8 @@ def run(
         result.findings.extend(repository_findings)
         result.evidence = _evidence(workspace, result.errors)
     workspace.save_cache()
+    if store is not None:
+        store.save(whole_repository=not paths)
     result.findings.sort(key=Finding.sort_key)
     result.notes = sorted(set(result.notes + workspace.notes))
     result.errors[:0] = [RunError(relpath, message) for relpath, message in workspace.errors]
@@ -182,35 +200,105 @@ def _contexts(enabled: list[Rule], config: Config, today: _dt.date, workspace: W
 
 
 def _lint_documents(
-    workspace: Workspace, enabled: list[Rule], contexts: dict[str, RuleContext], relpaths: list[str], progress=None
+    workspace: Workspace, enabled: list[Rule], contexts: dict[str, RuleContext], relpaths: list[str], progress=None,
+    keep: bool = False, store: results.Store | None = None,
 ) -> _Batch:
-    """Per-document rules over ``relpaths``, with their inline suppressions applied."""
+    """Per-document rules over ``relpaths``, with their inline suppressions applied.
+    ``keep``: also make a results entry (``aims_lint.results``) for each document linted
+    cleanly; ``store``: use the kept result of a document where it still holds."""
     document_rules = [item for item in enabled if item.scope == "document"]
     batch = _Batch()
     for done, relpath in enumerate(relpaths):
         if progress is not None:
             progress(done, len(relpaths))
-        doc = workspace.document(relpath)
-        if doc is None:
+        if store is not None:
+            verdict, kept = store.document(relpath)
+            document = _from_kept(relpath, kept) if verdict == results.HIT else None
+            if document is not None:
+                batch.documents.append(document)
+                continue
+        quiet = (len(workspace.notes), len(workspace.errors), len(batch.errors))
+        with workspace.recording() as reads:
+            document = _lint_document(workspace, document_rules, contexts, relpath, batch.errors)
+        if document is None:
             continue
-        document = _DocumentResult(relpath, bool(doc.doc_type), _owner(doc) if doc.doc_type else None)
-        template: bool | None = None  # an unfilled template? (read once, when a rule asks)
-        for item in document_rules:
-            if item.applies_to(doc.doc_type) and (doc.read_error is None or item.types == (ANY_TYPE,)):
-                if not item.judges_templates and doc.doc_type and doc.read_error is None:
-                    if template is None:
-                        template = _is_unfilled(doc, relpath, batch.errors)
-                    if template:
-                        continue  # the template's own finding says it; its blanks are no findings
-                document.findings.extend(_run_check(item, doc, relpath, contexts[item.code], batch.errors))
-        if doc.read_error is None:
-            document.directives = doc.suppressions
-            suppress.apply(document.findings, document.directives)
+        if keep and relpath not in workspace.overrides and quiet == (len(workspace.notes), len(workspace.errors), len(batch.errors)):
+            reads.files.discard(relpath)
+            batch.kept[relpath] = results.entry(workspace, reads, workspace.token(relpath), _document_json(document))
+        suppress.apply(document.findings, document.directives)
         batch.documents.append(document)
-        workspace.forget(relpath)  # workspace rules read it again if they need it
     if progress is not None:
         progress(len(relpaths), len(relpaths))
     return batch
+
+
+def _lint_document(workspace: Workspace, document_rules, contexts, relpath: str, errors: list[RunError]) -> _DocumentResult | None:
+    """The findings of the per-document rules on one file, before inline suppressions."""
+    doc = workspace.document(relpath)
+    if doc is None:
+        return None
+    document = _DocumentResult(relpath, bool(doc.doc_type), _owner(doc) if doc.doc_type else None)
+    template: bool | None = None  # an unfilled template? (read once, when a rule asks)
+    for item in document_rules:
+        if item.applies_to(doc.doc_type) and (doc.read_error is None or item.types == (ANY_TYPE,)):
+            if not item.judges_templates and doc.doc_type and doc.read_error is None:
+                if template is None:
+                    template = _is_unfilled(doc, relpath, errors)
+                if template:
+                    continue  # the template's own finding says it; its blanks are no findings
+            document.findings.extend(_run_check(item, doc, relpath, contexts[item.code], errors))
+    if doc.read_error is None:
+        document.directives = doc.suppressions
+    workspace.forget(relpath)  # workspace rules read it again if they need it
+    return document
+
+
+def _document_json(document: _DocumentResult) -> dict:
+    return {
+        "governance": document.governance,
+        "owner": document.owner,
+        "findings": [results.finding_row(finding) for finding in document.findings],
+        "directives": [results.directive_row(directive) for directive in document.directives],
+    }
+
+
+def _from_kept(relpath: str, kept: dict) -> _DocumentResult | None:
+    """A document's kept result, its suppressions applied; None when it does not validate."""
+    governance, owner = kept.get("governance"), kept.get("owner")
+    findings, directives = kept.get("findings"), kept.get("directives")
+    if type(governance) is not bool or not (owner is None or type(owner) is str):
+        return None
+    if not isinstance(findings, list) or not isinstance(directives, list):
+        return None
+    try:
+        document = _DocumentResult(
+            relpath, governance, owner, [results.finding_from(row) for row in findings],
+            [results.directive_from(row) for row in directives],
+        )
+    except ValueError:
+        return None
+    if any(finding.path != relpath for finding in document.findings):
+        return None
+    suppress.apply(document.findings, document.directives)
+    return document
+
+
+def _reusable(store: results.Store | None, targets: list[str]):
+    """(relpath -> kept result still true, the documents to lint, the documents whose
+    kept result waits on facts the other documents' lint will compute)."""
+    reused: dict[str, _DocumentResult] = {}
+    if store is None:
+        return reused, targets, []
+    to_lint, waiting = [], []
+    for relpath in targets:
+        verdict, kept = store.document(relpath)
+        if verdict == results.HIT:
+            document = _from_kept(relpath, kept)
+            if document is not None:
+                reused[relpath] = document
+                continue
+        (waiting if verdict == results.WAIT else to_lint).append(relpath)
+    return reused, to_lint, waiting
 
 
 def _is_unfilled(doc, relpath: str, errors: list[RunError]) -> bool:
@@ -273,13 +361,60 @@ def _owner(doc) -> str | None:
     return metadata(doc).text("owner") or None
 
 
-def _run_workspace_rules(workspace_rules, workspace: Workspace, contexts, errors: list[RunError]) -> dict[str, list[Finding]]:
+def _run_workspace_rules(
+    workspace_rules, workspace: Workspace, contexts, errors: list[RunError], store: results.Store | None
+) -> dict[str, list[tuple[str, Finding]] | None]:
+    """Rule code -> (relpath, finding) of each workspace rule; None for a rule whose kept
+    result waits on facts that the documents' lint computes (``_settle_rules``)."""
+    return {
+        item.code: _workspace_rule(item, workspace, contexts[item.code], errors, store, wait=True) for item in workspace_rules
+    }
+
+
+def _settle_rules(by_rule, store, workspace: Workspace, contexts, errors: list[RunError]) -> dict[str, list[tuple[str, Finding]]]:
+    return {
+        code: found if found is not None else _workspace_rule(contexts[code].rule, workspace, contexts[code], errors, store, wait=False)
+        for code, found in by_rule.items()
+    }
+
+
+def _workspace_rule(item: Rule, workspace: Workspace, context: RuleContext, errors: list[RunError], store, wait: bool):
+    if store is not None:
+        verdict, kept = store.rule(item.code)
+        if verdict == results.HIT:
+            found = _found_from(kept)
+            if found is not None:
+                return found
+        elif verdict == results.WAIT and wait:
+            return None
+    quiet = (len(workspace.notes), len(workspace.errors), len(errors))
+    with workspace.recording() as reads:
+        found = _run_workspace_check(item, workspace, context, errors)
+    if store is not None and quiet == (len(workspace.notes), len(workspace.errors), len(errors)):
+        rows = [[relpath, results.finding_row(finding)] for relpath, finding in found]
+        store.keep_rule(item.code, results.entry(workspace, reads, None, {"findings": rows}))
+    return found
+
+
+def _found_from(kept: dict) -> list[tuple[str, Finding]] | None:
+    rows = kept.get("findings")
+    if not isinstance(rows, list):
+        return None
+    try:
+        return [(row[0], results.finding_from(row[1])) for row in rows if isinstance(row, list) and len(row) == 2 and type(row[0]) is str]
+    except ValueError:
+        return None
+
+
+def _workspace_findings(workspace: Workspace, by_rule: dict[str, list[tuple[str, Finding]]], contexts) -> dict[str, list[Finding]]:
+    """The workspace rules' findings by path, kept for the linted files and the repository."""
     by_path: dict[str, list[Finding]] = {}
     linted = set(workspace.targets)
-    for item in workspace_rules:
-        for relpath, finding in _run_workspace_check(item, workspace, contexts[item.code], errors):
+    for code, found in by_rule.items():
+        judges_templates = contexts[code].rule.judges_templates
+        for relpath, finding in found:
             if relpath in linted or relpath == ".":
-                if relpath != "." and not item.judges_templates and _unfilled_fact(workspace, relpath):
+                if relpath != "." and not judges_templates and _unfilled_fact(workspace, relpath):
                     continue  # as for per-document rules: an unfilled template is one finding
                 by_path.setdefault(relpath, []).append(finding)
     return by_path
@@ -296,10 +431,11 @@ def _unfilled_fact(workspace: Workspace, relpath: str) -> bool:
 _worker: tuple[Workspace, list[Rule], dict[str, RuleContext]] | None = None
 
 
-def _start_worker(config: Config, codes: list[str], today: _dt.date, overrides) -> None:
+def _start_worker(config: Config, codes: list[str], today: _dt.date, overrides, targets: list[str]) -> None:
     global _worker
     enabled = [item for item in pack.load_rules() if item.code in set(codes)]
     workspace = Workspace(config, overrides)
+    workspace.targets = targets
     _worker = (workspace, enabled, _contexts(enabled, config, today, workspace))
 
 
@@ -308,15 +444,15 @@ def _lint_chunk(relpaths: list[str]) -> _Batch:
     assert _worker is not None, "the pool starts each worker with _start_worker"
     workspace, enabled, contexts = _worker
     notes, errors = len(workspace.notes), len(workspace.errors)
-    batch = _lint_documents(workspace, enabled, contexts, relpaths)
+    batch = _lint_documents(workspace, enabled, contexts, relpaths, keep=workspace.use_cache)
     batch.notes.extend(workspace.notes[notes:])
     batch.errors[:0] = [RunError(relpath, message) for relpath, message in workspace.errors[errors:]]
     batch.facts = workspace.new_facts(take=True)
     return batch
 
 
-def _lint_in_parallel(workspace: Workspace, enabled, today, targets, jobs, contexts, errors: list[RunError], progress=None):
-    """(batches from the workers, workspace findings by path)."""
+def _lint_in_parallel(workspace: Workspace, enabled, today, relpaths, jobs, contexts, errors: list[RunError], store, progress=None):
+    """(batches from the workers linting ``relpaths``, workspace rules' findings by code)."""
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     config, overrides = workspace.config, workspace.overrides
@@ -324,19 +460,20 @@ def _lint_in_parallel(workspace: Workspace, enabled, today, targets, jobs, conte
     if config.cache:
         workspace.index()  # written to the cache first, so that no worker has to build it
     codes = [item.code for item in enabled]
-    size = max(1, -(-len(targets) // (jobs * 4)))  # a few chunks per worker balance the load
-    chunks = [targets[index:index + size] for index in range(0, len(targets), size)]
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(config, codes, today, overrides)) as pool:
+    size = max(1, -(-len(relpaths) // (jobs * 4)))  # a few chunks per worker balance the load
+    chunks = [relpaths[index:index + size] for index in range(0, len(relpaths), size)]
+    initargs = (config, codes, today, overrides, workspace.targets)
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=initargs) as pool:
         futures = [pool.submit(_lint_chunk, chunk) for chunk in chunks]
         # Workspace rules run here while the workers lint the files.
-        by_path = _run_workspace_rules(workspace_rules, workspace, contexts, errors)
+        by_rule = _run_workspace_rules(workspace_rules, workspace, contexts, errors, store)
         if progress is not None:
             done = 0
             sizes = {future: len(chunk) for future, chunk in zip(futures, chunks)}
             for future in as_completed(futures):
                 done += sizes[future]
-                progress(done, len(targets))
-        return [future.result() for future in futures], by_path
+                progress(done, len(relpaths))
+        return [future.result() for future in futures], by_rule
 
 
 def _selected(selectors: list[str], finding: Finding) -> bool:

@@ -12,6 +12,7 @@ import codecs
 import os
 import posixpath
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Iterator
@@ -208,6 +209,28 @@ def _single_character(token: str) -> bool:
     return token not in "/()|?*+.^$[]{}"
 
 
+class Reads:
+    """What one judgement (a document's rules, a workspace rule, a memo) read of the
+    repository besides its own document: findings kept with it stay true while all of
+    it is unchanged (``aims_lint.results``)."""
+
+    __slots__ = ("index", "targets", "files", "facts", "states")
+
+    def __init__(self):
+        self.index = False  # the files' list, types and ids
+        self.targets = False  # which files the run lints
+        self.files: set[str] = set()  # files whose content it read
+        self.facts: dict[tuple[str, str], str] = {}  # (relpath, key) -> digest of the value read
+        self.states: dict[str, list[bool]] = {}  # relpath -> what the file system said of it
+
+    def merge(self, other: Reads) -> None:
+        self.index |= other.index
+        self.targets |= other.targets
+        self.files |= other.files
+        self.facts.update(other.facts)
+        self.states.update(other.states)
+
+
 class Workspace:
     def __init__(self, config: Config, overrides: dict[str, bytes | UnreadInput | None] | None = None):
         self.config = config
@@ -222,10 +245,16 @@ class Workspace:
         self.notes: list[str] = []
         self.errors: list[tuple[str, str]] = []  # (relpath, message)
         self._index: dict[str, tuple[str | None, str | None]] | None = None  # relpath -> (type, id)
-        self._ids: dict[str, list[str]] | None = None
         self.use_cache = config.cache and not config.standalone
-        self.targets: list[str] = []  # the files being linted; set by the runner
-        self._memo: dict[str, object] = {}
+        self._targets: list[str] = []  # the files being linted; set by the runner
+        self._memo: dict[str, tuple[object, Reads]] = {}
+        # What the judgements under way read (nested: a memo computed inside a rule's
+        # check reads for both); empty when nothing records.
+        self._reads: list[Reads] = []
+        self._entries: dict[str, list] = {}  # relpath -> index entry (stamp, digest, type, id)
+        self._fact_digests: dict[tuple[str, str], str] = {}
+        self._override_facts: dict[tuple[str, str], object] = {}  # facts of buffers, for this run
+        self._index_digest: str | None = None
         self._facts: dict[str, dict] | None = None  # relpath -> {"stamp", "facts"}, from the cache
         self._new_facts: set[str] = set()  # relpaths whose facts this run computed
         # relpath -> (stamp, digest or None) of the content this run read from disk
@@ -236,15 +265,134 @@ class Workspace:
 
         self.header_words = header_words_of(config)
 
+    @property
+    def targets(self) -> list[str]:
+        for reads in self._reads:
+            reads.targets = True
+        return self._targets
+
+    @targets.setter
+    def targets(self, relpaths: list[str]) -> None:
+        self._targets = relpaths
+
+    # -- what a judgement reads (aims_lint.results) ----------------------------------
+
+    @contextmanager
+    def recording(self) -> Iterator[Reads]:
+        """Record what is read of the repository until the block ends."""
+        reads = Reads()
+        self._reads.append(reads)
+        try:
+            yield reads
+        finally:
+            self._reads.remove(reads)
+
+    @contextmanager
+    def _unrecorded(self) -> Iterator[None]:
+        """Reads that the caller records in its own terms (a fact by its value, the index
+        by its digest), not as the files read to compute them."""
+        recording, self._reads = self._reads, []
+        try:
+            yield
+        finally:
+            self._reads = recording
+
+    def _record_file(self, relpath: str) -> None:
+        for reads in self._reads:
+            reads.files.add(relpath)
+
+    def _record_index(self) -> None:
+        for reads in self._reads:
+            reads.index = True
+
+    def token(self, relpath: str) -> list | None:
+        """What identifies the content of the file at ``relpath`` in this run: its index
+        entry's stamp and digest, the digest of a buffer, the stamp of another file, or
+        None when there is no such file."""
+        if relpath in self.overrides:
+            data = self.overrides[relpath]
+            if data is None:
+                return None
+            from aims_lint import cache
+
+            return ["=", cache.content_digest(data) if isinstance(data, bytes) else f"unread {len(data)}"]
+        self.index()
+        entry = self._entries.get(relpath)
+        if entry is not None:
+            return entry[:5]
+        from aims_lint import cache
+
+        return cache.stat_stamp(self.root / relpath)
+
+    def index_digest(self) -> str:
+        """A digest of the index (every Markdown file with its type and id)."""
+        if self._index_digest is None:
+            import json
+
+            from aims_lint import cache
+
+            self._index_digest = cache.value_digest(json.dumps(sorted(self.index().items())))
+        return self._index_digest
+
+    def targets_digest(self) -> str:
+        import json
+
+        from aims_lint import cache
+
+        return cache.value_digest(json.dumps(self._targets))
+
+    def _fact_digest(self, relpath: str, key: str, value) -> str:
+        digest = self._fact_digests.get((relpath, key))
+        if digest is None:
+            import json
+
+            from aims_lint import cache
+
+            digest = self._fact_digests[(relpath, key)] = cache.value_digest(json.dumps(value, sort_keys=True))
+        return digest
+
+    def known_fact_digest(self, relpath: str, key: str) -> str | None:
+        """The digest of the fact ``key`` of the file at ``relpath`` as it is now, when
+        the cache or this run knows it without reading the file; None otherwise."""
+        if (relpath, key) in self._fact_digests:
+            return self._fact_digests[(relpath, key)]
+        if relpath in self.overrides:
+            if (relpath, key) not in self._override_facts:
+                return None
+            return self._fact_digest(relpath, key, self._override_facts[(relpath, key)])
+        if self._facts is None:
+            from aims_lint import cache
+
+            self._facts = cache.load_facts(self.root, self._fingerprint()) if self.use_cache else {}
+        entry = self._facts.get(relpath)
+        if entry is None or key not in entry["facts"] or not self._facts_current(relpath, entry):
+            return None
+        return self._fact_digest(relpath, key, entry["facts"][key])
+
+    def file_state(self, relpath: str) -> list[bool]:
+        """[inside the repository once links are resolved, a symbolic link, exists] of
+        the path ``relpath`` (a link target that is not a Markdown file)."""
+        path = self.root / relpath
+        state = [self.inside_root(path), path.is_symlink(), path.exists()]
+        for reads in self._reads:
+            reads.states[relpath] = state
+        return state
+
     def memo(self, key: str, compute):
         """``compute(self)`` once per run, for what rules derive from other documents (the
         SoA's controls, the systems in scope): linted documents are dropped after their
-        rules ran, so a per-document memo would not survive to the next file."""
+        rules ran, so a per-document memo would not survive to the next file. What the
+        computation read is recorded for every judgement that uses the value."""
         try:
-            return self._memo[key]
+            value, reads = self._memo[key]
         except KeyError:
-            value = self._memo[key] = compute(self)
+            with self.recording() as reads:  # the judgements under way record it too
+                value = compute(self)
+            self._memo[key] = (value, reads)
             return value
+        for recording in self._reads:
+            recording.merge(reads)
+        return value
 
     def fact(self, relpath: str, key: str, compute, shape):
         """``compute(doc)`` for the readable document at ``relpath``, kept in the cache
@@ -254,8 +402,19 @@ class Workspace:
         a cached value of another shape is discarded and computed again. The cache's
         fingerprint includes a stamp of the code (``cache.code_stamp``): a rule that
         changes what it computes need not change its key. None for unreadable files."""
+        with self._unrecorded():
+            value = self._fact(relpath, key, compute, shape)
+        if self._reads:
+            digest = self._fact_digest(relpath, key, value)
+            for reads in self._reads:
+                reads.facts[(relpath, key)] = digest
+        return value
+
+    def _fact(self, relpath: str, key: str, compute, shape):
         from aims_lint import cache
 
+        if relpath in self.overrides and (relpath, key) in self._override_facts:
+            return self._override_facts[(relpath, key)]
         if self._facts is None:
             self._facts = cache.load_facts(self.root, self._fingerprint()) if self.use_cache else {}
         entry = self._facts.get(relpath)
@@ -263,16 +422,15 @@ class Workspace:
             entry is not None and key in entry["facts"] and relpath not in self.overrides
             and (entry["facts"][key] is None or cache.matches(entry["facts"][key], shape))
         ):
-            if self._current(relpath, entry["stamp"], entry["digest"]):
-                if self._settled(relpath, entry["stamp"], entry["digest"]):
-                    entry["digest"] = None
-                    self._new_facts.add(relpath)
+            if self._facts_current(relpath, entry):
                 return entry["facts"][key]
         loaded = relpath in self._documents
         doc = self.document(relpath)
         value = compute(doc) if doc is not None and doc.read_error is None else None
         if not loaded:
             self.forget(relpath)
+        if relpath in self.overrides:
+            self._override_facts[(relpath, key)] = value
         read = self._read_stamps.get(relpath)
         if read is not None:  # kept for this run even without the cache; an open buffer never
             stamp, digest = read
@@ -281,6 +439,16 @@ class Workspace:
             entry["facts"][key] = value
             self._new_facts.add(relpath)
         return value
+
+    def _facts_current(self, relpath: str, entry: dict) -> bool:
+        """Are the facts cached in ``entry`` still true of the file? A digest they were
+        kept with is dropped once the stamp alone will do (``_settled``)."""
+        if not self._current(relpath, entry["stamp"], entry["digest"]):
+            return False
+        if self._settled(relpath, entry["stamp"], entry["digest"]):
+            entry["digest"] = None
+            self._new_facts.add(relpath)
+        return True
 
     def _current(self, relpath: str, stamp: list[int], digest: str | None) -> bool:
         """Is a cache entry made with ``stamp`` and ``digest`` still true of the file?
@@ -367,6 +535,7 @@ class Workspace:
 
     def paths(self) -> dict[str, Path]:
         """Every Markdown file of the repository, by relative path (discovered once)."""
+        self._record_index()
         if self._paths is None:
             self._paths = dict(self._walk(self.root, ""))
             self._apply_overrides(self._paths)
@@ -433,6 +602,7 @@ class Workspace:
 
     def document(self, relpath: str) -> Document | None:
         """The Document at a relative path (parsed once), or None if it cannot be read."""
+        self._record_file(relpath)
         if relpath not in self._documents:
             self._documents[relpath] = self._load(relpath)
         return self._documents[relpath]
@@ -527,52 +697,48 @@ class Workspace:
         """relpath -> (type, id) for every Markdown file; ``type`` as the rules see it
         (front matter, else a configured glob). Read from the cache where the file is
         unchanged (see ``cache``)."""
+        self._record_index()
         if self._index is None:
-            from aims_lint import cache
-
-            cached = cache.load(self.root, self._fingerprint()) if self.use_cache else {}
-            fresh: dict[str, list] = {}
-            self._index = {}
-            for relpath in self.paths():
-                entry = cached.get(relpath)
-                if entry is None or relpath in self.overrides or not self._current(relpath, entry[:4], entry[4]):
-                    loaded = relpath in self._documents
-                    doc = self.document(relpath)
-                    declared, doc_id = (doc.declared_type, doc.id) if doc else (None, None)
-                    if not loaded:
-                        self.forget(relpath)  # indexing a large repository must not hold it all in memory
-                    # An open buffer, or a file that could not be read, is not cached.
-                    read = self._read_stamps.get(relpath) if relpath not in self.overrides else None
-                    entry = [*read[0], read[1], declared, doc_id] if read else None
-                else:
-                    declared, doc_id = entry[5], entry[6]
-                    # Unread, as a file over the limit is: the same note as reading it gives.
-                    self._over_size_limit(relpath, entry[3])
-                    if self._settled(relpath, entry[:4], entry[4]):
-                        entry = [*entry[:4], None, *entry[5:]]
-                if entry is not None:
-                    fresh[relpath] = entry
-                typed = self._glob_type(relpath) if not declared else None
-                self._index[relpath] = (normalise_type(declared) if declared else typed and typed[0], doc_id)
-            if self.use_cache and fresh != cached:
-                cache.save(self.root, self._fingerprint(), fresh)
+            with self._unrecorded():
+                self._build_index()
         return self._index
+
+    def _build_index(self) -> None:
+        from aims_lint import cache
+
+        cached = cache.load(self.root, self._fingerprint()) if self.use_cache else {}
+        fresh: dict[str, list] = {}
+        self._index = {}
+        for relpath in self.paths():
+            entry = cached.get(relpath)
+            if entry is None or relpath in self.overrides or not self._current(relpath, entry[:4], entry[4]):
+                loaded = relpath in self._documents
+                doc = self.document(relpath)
+                declared, doc_id = (doc.declared_type, doc.id) if doc else (None, None)
+                if not loaded:
+                    self.forget(relpath)  # indexing a large repository must not hold it all in memory
+                # An open buffer, or a file that could not be read, is not cached.
+                read = self._read_stamps.get(relpath) if relpath not in self.overrides else None
+                entry = [*read[0], read[1], declared, doc_id] if read else None
+            else:
+                declared, doc_id = entry[5], entry[6]
+                # Unread, as a file over the limit is: the same note as reading it gives.
+                self._over_size_limit(relpath, entry[3])
+                if self._settled(relpath, entry[:4], entry[4]):
+                    entry = [*entry[:4], None, *entry[5:]]
+            if entry is not None:
+                fresh[relpath] = entry
+            typed = self._glob_type(relpath) if not declared else None
+            self._index[relpath] = (normalise_type(declared) if declared else typed and typed[0], doc_id)
+        self._entries = fresh
+        if self.use_cache and fresh != cached:
+            cache.save(self.root, self._fingerprint(), fresh)
 
     def ids(self) -> dict[str, list[str]]:
         """Document id -> relpaths of the governance documents that declare it: in front
         matter (the index), else in a body document-control block (read once per change
         of the file, through the facts cache)."""
-        if self._ids is None:
-            from aims_lint.cache import OPTIONAL_TEXT
-            from aims_lint.reading.metadata import BODY_ID_FACT, body_id
-
-            self._ids = {}
-            for relpath, (doc_type, doc_id) in self.index().items():
-                if doc_type and not doc_id:
-                    doc_id = self.fact(relpath, BODY_ID_FACT, body_id, OPTIONAL_TEXT)
-                if doc_type and doc_id:
-                    self._ids.setdefault(doc_id, []).append(relpath)
-        return self._ids
+        return self.memo("workspace:ids", _ids)
 
     def documents_with_id(self, doc_id: str) -> list[Document]:
         relpaths = self.ids().get(str(doc_id).strip(), []) if doc_id else []
@@ -589,3 +755,16 @@ class Workspace:
 
     def types(self) -> set[str]:
         return {doc_type for doc_type, _ in self.index().values() if doc_type}
+
+
+def _ids(workspace: Workspace) -> dict[str, list[str]]:
+    from aims_lint.cache import OPTIONAL_TEXT
+    from aims_lint.reading.metadata import BODY_ID_FACT, body_id
+
+    ids: dict[str, list[str]] = {}
+    for relpath, (doc_type, doc_id) in workspace.index().items():
+        if doc_type and not doc_id:
+            doc_id = workspace.fact(relpath, BODY_ID_FACT, body_id, OPTIONAL_TEXT)
+        if doc_type and doc_id:
+            ids.setdefault(doc_id, []).append(relpath)
+    return ids

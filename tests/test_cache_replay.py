@@ -79,7 +79,8 @@ def _keep_times(path: Path, change) -> None:
 
 def _step(rng: random.Random, root: Path, originals: dict[str, bytes]) -> str:
     files = _markdown(root)
-    kind = rng.choice(["edit-same-size", "insert-lines", "retype", "rename", "swap", "delete", "restore", "configure"])
+    kind = rng.choice(["edit-same-size", "insert-lines", "retype", "rename", "swap", "delete", "restore", "configure",
+                       "suppress", "evidence"])
     if kind != "configure" and not files:
         kind = "restore"
     if kind == "edit-same-size":
@@ -106,6 +107,31 @@ def _step(rng: random.Random, root: Path, originals: dict[str, bytes]) -> str:
             replacement = "" if rng.random() < 0.2 else f"type: {rng.choice(TYPES)}"
             path.write_text(re.sub(r"^type: .*$", replacement, text, count=1, flags=re.M), encoding="utf-8")
         return f"{kind} {path.relative_to(root)}"
+    if kind == "suppress":
+        # An inline directive: kept results must have their suppressions applied again.
+        path = rng.choice(files)
+        text = path.read_text(encoding="utf-8")
+        lines = text.split("\n")
+        at = rng.randint(len(lines) // 2, len(lines))
+        directive = rng.choice(["<!-- aims-lint-disable -- accepted -->", "<!-- aims-lint-disable-file DOC -- accepted -->",
+                                "<!-- aims-lint-disable-next-line -- accepted -->", "<!-- aims-lint-enable -->"])
+        path.write_text("\n".join(lines[:at] + ["", directive, ""] + lines[at:]), encoding="utf-8")
+        return f"{kind} {path.relative_to(root)} at {at}"
+    if kind == "evidence":
+        # A file that is not Markdown, which documents link to: it comes and goes, and
+        # every link to it is judged again by its existence.
+        path = rng.choice(files)
+        name = rng.choice(["records/evidence.pdf", "evidence.csv"])
+        if rng.random() < 0.6:  # else only the file comes or goes
+            with path.open("a", encoding="utf-8") as stream:
+                stream.write(f"\nEvidence: [export]({os.path.relpath(root / name, path.parent)})\n")
+        evidence = root / name
+        if evidence.exists() and rng.random() < 0.5:
+            evidence.unlink()
+        else:
+            evidence.parent.mkdir(parents=True, exist_ok=True)
+            evidence.write_bytes(b"%PDF")
+        return f"{kind} {path.relative_to(root)} -> {name}"
     if kind == "rename":
         path = rng.choice(files)
         folder = rng.choice(["", "planning", "notes", "records"])

@@ -24,7 +24,6 @@ def check(doc, ctx):
         relpath, anchor = resolved.relpath, resolved.anchor
         problem = "leaves the repository" if resolved.leaves_repository else None
         if problem is None:
-            on_disk = workspace.root / relpath
             if relpath == doc.relpath:
                 if anchor and anchor.lower() not in doc.anchors:
                     problem = "points to a heading this document does not have"
@@ -32,7 +31,9 @@ def check(doc, ctx):
                 linked = workspace.document(relpath) if anchor else None  # read only to check a heading
                 if linked is not None and linked.read_error is None and anchor.lower() not in linked.anchors:
                     problem = f"points to a heading that '{relpath}' does not have"
-            elif not workspace.inside_root(on_disk):
-                problem = "does not exist in the repository" if not on_disk.is_symlink() else "leaves the repository"
+            else:
+                inside, symlink, _ = workspace.file_state(relpath)
+                if not inside:
+                    problem = "does not exist in the repository" if not symlink else "leaves the repository"
         if problem:
             yield Problem(link.line, link.column, target=target, problem=problem)

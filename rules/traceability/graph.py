@@ -96,7 +96,7 @@ def path_exists(workspace, doc, target: str) -> bool:
         return True
     if resolved.relpath is None:
         return False
-    return resolved.relpath in workspace.paths() or (workspace.root / resolved.relpath).exists()
+    return resolved.relpath in workspace.paths() or workspace.file_state(resolved.relpath)[2]
 
 
 # ---------------------------------------------------------------------------

@@ -1,0 +1,316 @@
+"""Findings kept between runs: a document is judged again only when something it was
+judged on has changed (Ruff's cache, with the dependencies of a governance repository).
+
+A document's findings depend on its own content and on what its rules read of the rest
+of the repository, always through the workspace (``aims_lint.workspace.Reads``): the
+index (the files with their types and ids), the content of other files, facts of other
+files (by value: a risk assessment that reads the SoA's decisions is not judged again
+when only the SoA's prose changed), what the file system says of a link target, and
+which files the run lints. These are recorded while the rules run and kept with the
+findings; the findings are used again only when every one of them is unchanged, under
+the same key: the code and configuration (``cache.fingerprint``, which stamps the
+code), every other setting of the configuration, the rules enabled, the date and the
+tool's version. Workspace rules are kept the same way, one entry per rule.
+
+A read whose file changed is not always a change: a fact is compared by value. When the
+value is not known yet (nothing has computed it this run), the judgement waits until the
+other documents have been linted, which compute most such facts; it is judged again if
+the value is still unknown then.
+
+What is kept is the raw findings, before inline suppressions, and the document's
+directives: suppressions are applied again on every run, exactly as for a fresh lint.
+Nothing is kept for a document whose lint gave a note or an error, for an editor buffer
+or other content that is not on disk, or when the cache is off.
+
+Stored as JSON under ``.aims-lint-cache/results/``: one small file per document (a run
+on one file reads one), named by a digest of its path, and ``workspace.json`` for the
+workspace rules. Up to two entries per document are kept (the state of a branch and of
+its base, for the pre-commit hook). Files are read and written as the other cache files
+are (``aims_lint.cache``): never through a link, atomically, and anything that does
+not validate is discarded.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from aims_lint import __version__, cache
+from aims_lint.findings import Finding, Location
+from aims_lint.suppress import Directive
+
+FOLDER = "results"
+_WORKSPACE_FILE = "workspace.json"
+_KEPT = 2  # entries per document: a branch's state and its base's
+# Settings that never change what a rule finds (they act after it, or only say where
+# the configuration came from).
+_NOT_IN_KEY = {"file", "notes", "sources", "lines", "line_finder", "fail_on", "baseline", "per_file_ignores"}
+
+HIT, MISS, WAIT = "hit", "miss", "wait"
+
+
+def run_key(config, enabled, today) -> str:
+    """What every kept result depends on besides what it read."""
+    settings = {
+        item.name: getattr(config, item.name) for item in dataclasses.fields(config) if item.name not in _NOT_IN_KEY
+    }
+    data = json.dumps(
+        [__version__, cache.fingerprint(config), settings, sorted(item.code for item in enabled), today.isoformat()],
+        sort_keys=True, default=str,
+    )
+    return cache.value_digest(data)
+
+
+# -- entries: what was read, and the result ----------------------------------------
+
+
+def entry(workspace, reads, own: list | None, result: dict) -> dict:
+    """A result with what it was judged on, as JSON; ``own``: the token of the judged
+    document (None for a workspace rule)."""
+    return {
+        "own": own,
+        "index": workspace.index_digest() if reads.index else None,
+        "targets": workspace.targets_digest() if reads.targets else None,
+        "files": sorted([relpath, workspace.token(relpath)] for relpath in reads.files),
+        "facts": sorted([relpath, key, digest] for (relpath, key), digest in reads.facts.items()),
+        "states": sorted([relpath, state] for relpath, state in reads.states.items()),
+        "result": result,
+    }
+
+
+def judge(workspace, kept: dict) -> str:
+    """HIT when nothing ``kept`` was judged on has changed, MISS when something has, WAIT
+    when a fact of a changed file is not known yet."""
+    if kept["index"] is not None and kept["index"] != workspace.index_digest():
+        return MISS
+    if kept["targets"] is not None and kept["targets"] != workspace.targets_digest():
+        return MISS
+    for relpath, token in kept["files"]:
+        if workspace.token(relpath) != token:
+            return MISS
+    for relpath, state in kept["states"]:
+        if workspace.file_state(relpath) != state:
+            return MISS
+    verdict = HIT
+    for relpath, key, digest in kept["facts"]:
+        current = workspace.known_fact_digest(relpath, key)
+        if current is None:
+            verdict = WAIT
+        elif current != digest:
+            return MISS
+    return verdict
+
+
+def _valid_entry(value: Any) -> bool:
+    """The shape of an entry, checked before anything in it is used (the findings
+    themselves are checked when they are rebuilt)."""
+    if not isinstance(value, dict) or value.keys() != _ENTRY_KEYS or not isinstance(value["result"], dict):
+        return False
+    return (
+        _token(value["own"]) and all(value[key] is None or type(value[key]) is str for key in ("index", "targets"))
+        and isinstance(value["files"], list) and all(
+            isinstance(item, list) and len(item) == 2 and type(item[0]) is str and _token(item[1]) for item in value["files"]
+        )
+        and cache.matches(value["facts"], [(str, str, str)]) and cache.matches(value["states"], [(str, (bool, bool, bool))])
+    )
+
+
+_ENTRY_KEYS = {"own", "index", "targets", "files", "facts", "states", "result"}
+
+
+def _token(value: Any) -> bool:
+    return value is None or isinstance(value, list) and all(item is None or type(item) in (int, str) for item in value)
+
+
+# -- findings and directives as JSON ------------------------------------------------
+
+
+def finding_row(finding: Finding) -> list:
+    return [
+        finding.path, finding.line, finding.column, finding.code, finding.name, finding.clause,
+        finding.classification, finding.message, finding.remediation,
+        [[item.path, item.line, item.column, item.message] for item in finding.locations], finding.repository,
+    ]
+
+
+def finding_from(row: Any) -> Finding:
+    """The finding of a row; ValueError when the row is not one."""
+    if not isinstance(row, list) or len(row) != 11:
+        raise ValueError("not a finding")
+    path, line, column, code, name, clause, classification, message, remediation, locations, repository = row
+    texts = (path, code, name, clause, classification, message, remediation)
+    if not (all(type(item) is str for item in texts) and type(line) is int and type(column) is int
+            and type(repository) is bool and isinstance(locations, list)):
+        raise ValueError("not a finding")
+    places = []
+    for place in locations:
+        if not (isinstance(place, list) and len(place) == 4 and type(place[0]) is str and type(place[1]) is int
+                and type(place[2]) is int and (place[3] is None or type(place[3]) is str)):
+            raise ValueError("not a location")
+        places.append(Location(*place))
+    return Finding(path, line, column, code, name, clause, classification, message, remediation,
+                   locations=places, repository=repository)
+
+
+def directive_row(directive: Directive) -> list:
+    return [directive.kind, directive.selectors, directive.reason, directive.line, directive.column,
+            directive.first_line, directive.last_line]
+
+
+_DIRECTIVE = (str, [str], cache.OPTIONAL_TEXT, int, int, int, int)
+
+
+def directive_from(row: Any) -> Directive:
+    if not cache.matches(row, _DIRECTIVE):
+        raise ValueError("not a directive")
+    kind, selectors, reason, line, column, first_line, last_line = row
+    return Directive(kind, selectors, reason, line, column, first_line, last_line)
+
+
+# -- the store ------------------------------------------------------------------
+
+
+class Store:
+    """The kept results of one repository, for one run key."""
+
+    def __init__(self, workspace, enabled, today):
+        self.workspace = workspace
+        self.key = run_key(workspace.config, enabled, today)
+        self.folder = workspace.root / cache.CACHE_DIR / FOLDER
+        self._documents: dict[str, list[dict]] = {}  # relpath -> entries read or made, newest first
+        self._changed: set[str] = set()
+        self._rules: dict[str, list[dict]] | None = None
+        self._rules_changed = False
+
+    # documents
+
+    def document(self, relpath: str) -> tuple[str, dict | None]:
+        """(HIT, the kept result) or (MISS or WAIT, None) for the document at ``relpath``."""
+        if relpath in self.workspace.overrides:
+            return MISS, None
+        own = self.workspace.token(relpath)
+        verdict = MISS
+        for position, kept in enumerate(self._entries(relpath)):
+            if kept["own"] != own:
+                continue
+            verdict = judge(self.workspace, kept)
+            if verdict == HIT:
+                if position:
+                    entries = self._documents[relpath]
+                    entries.insert(0, entries.pop(position))
+                    self._changed.add(relpath)
+                return HIT, kept["result"]
+            break  # one entry per state of the file
+        return verdict, None
+
+    def keep_document(self, relpath: str, made: dict) -> None:
+        entries = [kept for kept in self._entries(relpath) if kept["own"] != made["own"]]
+        self._documents[relpath] = [made, *entries][:_KEPT]
+        self._changed.add(relpath)
+
+    def _entries(self, relpath: str) -> list[dict]:
+        if relpath not in self._documents:
+            data = _read(self.folder / _file_name(relpath))
+            entries = data.get("entries") if data.get("key") == self.key and data.get("relpath") == relpath else None
+            self._documents[relpath] = [kept for kept in entries if _valid_entry(kept)][:_KEPT] if isinstance(entries, list) else []
+        return self._documents[relpath]
+
+    # workspace rules
+
+    def rule(self, code: str) -> tuple[str, dict | None]:
+        entries = self._rule_entries().get(code, [])
+        verdict = MISS
+        for kept in entries:
+            verdict = judge(self.workspace, kept)
+            if verdict == HIT:
+                return HIT, kept["result"]
+            break
+        return verdict, None
+
+    def keep_rule(self, code: str, made: dict) -> None:
+        self._rule_entries()[code] = [made]
+        self._rules_changed = True
+
+    def _rule_entries(self) -> dict[str, list[dict]]:
+        if self._rules is None:
+            data = _read(self.folder / _WORKSPACE_FILE)
+            rules = data.get("rules") if data.get("key") == self.key else None
+            self._rules = {
+                code: [kept for kept in entries if _valid_entry(kept)][:1]
+                for code, entries in (rules.items() if isinstance(rules, dict) else ())
+                if isinstance(code, str) and isinstance(entries, list)
+            }
+        return self._rules
+
+    # files
+
+    def save(self, whole_repository: bool) -> None:
+        """Write what changed; on a run over the whole repository, also drop the files
+        of documents that are gone."""
+        if not (self._changed or self._rules_changed or whole_repository):
+            return
+        if not _make_folder(self.folder):
+            return
+        for relpath in sorted(self._changed):
+            _write(self.folder, _file_name(relpath), {"key": self.key, "relpath": relpath, "entries": self._documents[relpath]})
+        if self._rules_changed:
+            _write(self.folder, _WORKSPACE_FILE, {"key": self.key, "rules": self._rules})
+        if whole_repository:
+            live = {_file_name(relpath) for relpath in self.workspace.paths()} | {_WORKSPACE_FILE}
+            try:
+                stale = [entry.name for entry in os.scandir(self.folder) if entry.name.endswith(".json") and entry.name not in live]
+            except OSError:
+                return
+            for name in stale:
+                try:
+                    os.unlink(self.folder / name)
+                except OSError:
+                    pass
+
+
+def _file_name(relpath: str) -> str:
+    return cache.value_digest(relpath)[:24] + ".json"
+
+
+def _read(path: Path) -> dict:
+    if path.parent.is_symlink() or path.parent.parent.is_symlink():
+        return {}
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(descriptor, "rb") as stream:
+            data = json.loads(stream.read())
+    except (OSError, ValueError, RecursionError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _make_folder(folder: Path) -> bool:
+    """The results folder inside an existing cache folder, never through a link."""
+    parent = folder.parent
+    if parent.is_symlink() or not parent.is_dir():
+        return False
+    try:
+        if not folder.is_symlink() and not folder.exists():
+            folder.mkdir()
+    except OSError:
+        return False
+    return not folder.is_symlink() and folder.is_dir()
+
+
+def _write(folder: Path, name: str, data: dict) -> None:
+    import tempfile
+
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                json.dump(data, stream, separators=(",", ":"))
+            os.replace(temporary, folder / name)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError:
+        pass
