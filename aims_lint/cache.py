@@ -260,10 +260,10 @@ def _write(root: Path, name: str, config_fingerprint: str, entries: dict) -> Non
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump(
-                    {"version": __version__, "configuration": config_fingerprint, "files": entries},
-                    stream, separators=(",", ":"),
-                )
+                # dumps, not dump: only the one-shot encoder is the C one
+                stream.write(json.dumps(
+                    {"version": __version__, "configuration": config_fingerprint, "files": entries}, separators=(",", ":")
+                ))
             os.replace(temporary, folder / name)  # replaces a link at that name, never follows it
         except BaseException:
             Path(temporary).unlink(missing_ok=True)

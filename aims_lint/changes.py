@@ -29,6 +29,7 @@ import json
 import os
 import subprocess
 import tempfile
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -148,18 +149,17 @@ class Comparison:
     base: str  # what was compared with, as the user named it
 
 
-def compare(current: list[Finding], base: list[Finding], ref: str) -> Comparison:
+def compare(current: list[Finding], base: Counter, ref: str) -> Comparison:
+    """``current`` against the counted content keys of the base's findings."""
     from aims_lint import fingerprint
 
-    known = fingerprint.count(base)
-    matched, new, unused = fingerprint.match(current, known)
+    matched, new, unused = fingerprint.match(current, base)
     return Comparison(new, len(matched), sum(unused.values()), ref)
 
 
 # -- the findings of states already linted -------------------------------------
 
 _KEPT = 4  # states kept: the base, and the state just committed (the next commit's base)
-_FIELDS = ("path", "line", "column", "code", "name", "clause", "classification", "message")
 
 
 def _read_states(root: Path) -> dict:
@@ -176,19 +176,23 @@ def _read_states(root: Path) -> dict:
     return states if isinstance(states, dict) else {}
 
 
-def cached_base(root: Path, key: str) -> list[Finding] | None:
-    """The findings of the state ``key`` names (a tree id with the code, options and
-    date), when a run has kept them."""
+def cached_base(root: Path, key: str) -> Counter | None:
+    """The counted content keys of the findings of the state ``key`` names (a tree id
+    with the code, options and date), when a run has kept them: all a comparison needs."""
     rows = _read_states(root).get(key)
     if not isinstance(rows, list):
         return None
-    try:
-        return [Finding(**{name: row[name] for name in _FIELDS}) for row in rows]
-    except (KeyError, TypeError):
-        return None
+    counted: Counter = Counter()
+    for row in rows:
+        if not (isinstance(row, list) and len(row) == 4 and all(type(part) is str for part in row[:3])
+                and type(row[3]) is int and row[3] > 0):
+            return None
+        counted[(row[0], row[1], row[2])] += row[3]
+    return counted
 
 
 def save_base(root: Path, key: str, findings: list[Finding]) -> None:
+    from aims_lint import fingerprint
     from aims_lint.cache import CACHE_DIR
 
     folder = root / CACHE_DIR
@@ -196,11 +200,11 @@ def save_base(root: Path, key: str, findings: list[Finding]) -> None:
         return
     states = {name: rows for name, rows in _read_states(root).items() if name != key}
     states = dict(list(states.items())[-(_KEPT - 1):])
-    states[key] = [{name: getattr(finding, name) for name in _FIELDS} for finding in findings]
+    states[key] = [[*item, number] for item, number in fingerprint.count(findings).items()]
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{_BASE_CACHE}.", suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump({"states": states}, stream)
+            stream.write(json.dumps({"states": states}))  # the C encoder (json.dump's is Python)
         os.replace(temporary, folder / _BASE_CACHE)
     except OSError:
         pass

@@ -281,7 +281,7 @@ def _lint_change(lint_options: dict, ref: str | None, staged: bool):
     import glob
     import tempfile
 
-    from aims_lint import __version__, changes
+    from aims_lint import __version__, changes, fingerprint
     from aims_lint.cache import code_stamp
     from aims_lint.git import GitError
 
@@ -341,8 +341,8 @@ def _lint_change(lint_options: dict, ref: str | None, staged: bool):
             contents = changes.contents_key(cwd)
             if contents:
                 changes.save_base(config.root, state_key(contents), [f for f in result.findings if not f.suppressed])
-        base_findings = changes.cached_base(config.root, key) if config.cache and key else None
-        if base_findings is None and config.cache and "cwd" not in current:
+        base_keys = changes.cached_base(config.root, key) if config.cache and key else None
+        if base_keys is None and config.cache and "cwd" not in current:
             # The base as the working tree with the changed files put back: unchanged files
             # keep their cache entries, so the base costs what a warm run costs.
             try:
@@ -352,10 +352,10 @@ def _lint_change(lint_options: dict, ref: str | None, staged: bool):
             if overrides is not None:
                 base_options = {**current, "use_baseline": False, "overrides": overrides}
                 _, _, _, base_result, _ = _lint(**base_options)
-                base_findings = base_result.active
+                base_keys = fingerprint.count(base_result.active)
                 if key:
-                    changes.save_base(config.root, key, base_findings)
-        if base_findings is None:
+                    changes.save_base(config.root, key, base_result.active)
+        if base_keys is None:
             state = temporary / "base"
             state.mkdir()
             try:
@@ -369,11 +369,11 @@ def _lint_change(lint_options: dict, ref: str | None, staged: bool):
             if config_file is not None and base_options["config_file"] is None:
                 base_options["config_file"] = None  # no such configuration at the base: its defaults
             _, _, _, base_result, _ = _lint(**base_options)
-            base_findings = base_result.active
+            base_keys = fingerprint.count(base_result.active)
             if config.cache:
                 if key:
-                    changes.save_base(config.root, key, base_findings)
-    comparison = changes.compare(result.active, base_findings, label)
+                    changes.save_base(config.root, key, base_result.active)
+    comparison = changes.compare(result.active, base_keys, label)
     new = comparison.new
     if reported:
         wanted = [config.root.resolve() / Path(os.path.relpath(os.path.abspath(path), config.root.resolve())) for path in reported]

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Iterable
 
 from aims_lint.findings import Finding
@@ -34,16 +35,19 @@ _LINE_REFERENCE = re.compile(r"\blines?\s+\d+(?:\s*(?:-|–|,|and|to)\s*\d+)*+",
 _DAYS_FROM_TODAY = re.compile(r"\b\d++\s++(days?|weeks?)\s++(ago|left|overdue|late)\b", re.I)
 # "(planning/soa.md:33)", "scope.md:17:5": a place in another file, whose line moves too.
 _FILE_PLACE = re.compile(r"(\.[A-Za-z0-9]{1,8}+):\d++(?::\d++)?+")
-_SPACE = re.compile(r"\s+")
+_DIGIT = re.compile(r"\d")
 
 
+@lru_cache(maxsize=1 << 16)  # a comparison normalises each message of two states
 def normalise(message: str) -> str:
     """The message without line numbers or day counts from today, in lower case with
     single spaces."""
-    text = _LINE_REFERENCE.sub("line #", message)
-    text = _DAYS_FROM_TODAY.sub(r"# \1 \2", text)
-    text = _FILE_PLACE.sub(r"\1:#", text)
-    return _SPACE.sub(" ", text).strip().lower()
+    text = message
+    if _DIGIT.search(text):  # every pattern below holds a digit
+        text = _LINE_REFERENCE.sub("line #", text)
+        text = _DAYS_FROM_TODAY.sub(r"# \1 \2", text)
+        text = _FILE_PLACE.sub(r"\1:#", text)
+    return " ".join(text.split()).lower()
 
 
 def key(finding: Finding) -> tuple[str, str, str]:

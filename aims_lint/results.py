@@ -44,6 +44,7 @@ from aims_lint.suppress import Directive
 
 FOLDER = "results"
 _WORKSPACE_FILE = "workspace.json"
+_MEMOS_FILE = "memos.json"
 _KEPT = 2  # entries per document: a branch's state and its base's
 # Settings that never change what a rule finds (they act after it, or only say where
 # the configuration came from).
@@ -58,7 +59,7 @@ def run_key(config, enabled, today) -> str:
         item.name: getattr(config, item.name) for item in dataclasses.fields(config) if item.name not in _NOT_IN_KEY
     }
     data = json.dumps(
-        [__version__, cache.fingerprint(config), settings, sorted(item.code for item in enabled), today.isoformat()],
+        [__version__, cache.fingerprint(config), settings, sorted(item.code for item in enabled), str(today)],
         sort_keys=True, default=str,
     )
     return cache.value_digest(data)
@@ -67,62 +68,131 @@ def run_key(config, enabled, today) -> str:
 # -- entries: what was read, and the result ----------------------------------------
 
 
-def entry(workspace, reads, own: list | None, result: dict) -> dict:
-    """A result with what it was judged on, as JSON; ``own``: the token of the judged
-    document (None for a workspace rule)."""
+class Memos:
+    """What the memos used by the entries made in one process read, each kept once:
+    version (a digest of its reads) -> its reads as JSON."""
+
+    def __init__(self):
+        self.table: dict[str, dict] = {}
+        self.made = False  # a version the table did not hold
+        self._versions: dict[int, str] = {}  # id of a memo's Reads (alive for the run) -> version
+
+    def version(self, workspace, reads) -> str:
+        known = self._versions.get(id(reads))
+        if known is None:
+            data = reads_json(workspace, reads, self)
+            known = self._versions[id(reads)] = cache.value_digest(json.dumps(data, sort_keys=True))
+            if known not in self.table:
+                self.table[known] = data
+                self.made = True
+        return known
+
+
+def reads_json(workspace, reads, memos: Memos) -> dict:
+    """What was read, as JSON: each file by its token, each fact by the digest of its
+    value, each memo by its version."""
     return {
-        "own": own,
         "index": workspace.index_digest() if reads.index else None,
         "targets": workspace.targets_digest() if reads.targets else None,
         "files": sorted([relpath, workspace.token(relpath)] for relpath in reads.files),
         "facts": sorted([relpath, key, digest] for (relpath, key), digest in reads.facts.items()),
         "states": sorted([relpath, state] for relpath, state in reads.states.items()),
-        "result": result,
+        "memos": sorted(
+            [key, memos.version(workspace, memo), workspace.memo_digest(key)] for key, memo in reads.memos.items()
+        ),
     }
 
 
-def judge(workspace, kept: dict) -> str:
-    """HIT when nothing ``kept`` was judged on has changed, MISS when something has, WAIT
-    when a fact of a changed file is not known yet."""
-    if kept["index"] is not None and kept["index"] != workspace.index_digest():
-        return MISS
-    if kept["targets"] is not None and kept["targets"] != workspace.targets_digest():
-        return MISS
-    for relpath, token in kept["files"]:
-        if workspace.token(relpath) != token:
-            return MISS
-    for relpath, state in kept["states"]:
-        if workspace.file_state(relpath) != state:
-            return MISS
-    verdict = HIT
-    for relpath, key, digest in kept["facts"]:
-        current = workspace.known_fact_digest(relpath, key)
-        if current is None:
-            verdict = WAIT
-        elif current != digest:
-            return MISS
-    return verdict
+def entry(workspace, reads, own: list | None, result: dict, memos: Memos) -> dict:
+    """A result with what it was judged on, as JSON; ``own``: the token of the judged
+    document (None for a workspace rule)."""
+    return {"own": own, "reads": reads_json(workspace, reads, memos), "result": result}
 
 
-def _valid_entry(value: Any) -> bool:
-    """The shape of an entry, checked before anything in it is used (the findings
-    themselves are checked when they are rebuilt)."""
-    if not isinstance(value, dict) or value.keys() != _ENTRY_KEYS or not isinstance(value["result"], dict):
+class _Judge:
+    """Is what a kept result read unchanged? HIT, MISS, or WAIT when a fact of a changed
+    file is not known yet. Each memo version is judged once per run."""
+
+    def __init__(self, workspace, table: dict[str, dict]):
+        self.workspace = workspace
+        self.table = table
+        self._memos: dict[str, str] = {}
+
+    def __call__(self, reads: dict) -> str:
+        workspace = self.workspace
+        if reads["index"] is not None and reads["index"] != workspace.index_digest():
+            return MISS
+        if reads["targets"] is not None and reads["targets"] != workspace.targets_digest():
+            return MISS
+        for relpath, token in reads["files"]:
+            if workspace.token(relpath) != token:
+                return MISS
+        for relpath, state in reads["states"]:
+            if workspace.file_state(relpath) != state:
+                return MISS
+        verdict = HIT
+        for key, version, value in reads["memos"]:
+            known = self._memos.get(version)
+            if known is None:
+                memo = self.table.get(version)
+                known = self._memos[version] = MISS if memo is None else self(memo)
+            if known == HIT:
+                continue
+            # What the memo read changed, or waits: its value may still be the same.
+            current = workspace.memo_digest(key)
+            if value is not None and current is not None:
+                if current != value:
+                    return MISS
+            elif value is None and known == MISS:
+                return MISS
+            else:
+                verdict = WAIT  # until something of this run computes the memo
+        for relpath, key, digest in reads["facts"]:
+            current = workspace.known_fact_digest(relpath, key)
+            if current is None:
+                verdict = WAIT
+            elif current != digest:
+                return MISS
+        return verdict
+
+    def forget_waiting(self) -> None:
+        """Facts have been computed since: memos that waited are judged again."""
+        self._memos = {version: verdict for version, verdict in self._memos.items() if verdict != WAIT}
+
+
+_READS_KEYS = {"index", "targets", "files", "facts", "states", "memos"}
+
+
+def valid_reads(value: Any) -> bool:
+    """The shape of what was read, checked before anything in it is used."""
+    if not isinstance(value, dict) or value.keys() != _READS_KEYS:
         return False
+    if not all(value[key] is None or type(value[key]) is str for key in ("index", "targets")):
+        return False
+    files, facts, states, memos = value["files"], value["facts"], value["states"], value["memos"]
     return (
-        _token(value["own"]) and all(value[key] is None or type(value[key]) is str for key in ("index", "targets"))
-        and isinstance(value["files"], list) and all(
-            isinstance(item, list) and len(item) == 2 and type(item[0]) is str and _token(item[1]) for item in value["files"]
+        type(files) is list and all(type(item) is list and len(item) == 2 and type(item[0]) is str and _token(item[1]) for item in files)
+        and type(facts) is list and all(type(item) is list and len(item) == 3 and all(type(part) is str for part in item) for item in facts)
+        and type(states) is list and all(
+            type(item) is list and len(item) == 2 and type(item[0]) is str and type(item[1]) is list
+            and len(item[1]) == 3 and all(type(part) is bool for part in item[1]) for item in states
         )
-        and cache.matches(value["facts"], [(str, str, str)]) and cache.matches(value["states"], [(str, (bool, bool, bool))])
+        and type(memos) is list and all(
+            type(item) is list and len(item) == 3 and type(item[0]) is str and type(item[1]) is str
+            and (item[2] is None or type(item[2]) is str) for item in memos
+        )
     )
 
 
-_ENTRY_KEYS = {"own", "index", "targets", "files", "facts", "states", "result"}
+def _valid_entry(value: Any) -> bool:
+    return (
+        isinstance(value, dict) and value.keys() == {"own", "reads", "result"} and _token(value["own"])
+        and isinstance(value["result"], dict) and valid_reads(value["reads"])
+    )
 
 
 def _token(value: Any) -> bool:
-    return value is None or isinstance(value, list) and all(item is None or type(item) in (int, str) for item in value)
+    return value is None or type(value) is list and all(item is None or type(item) in (int, str) for item in value)
 
 
 # -- findings and directives as JSON ------------------------------------------------
@@ -184,6 +254,35 @@ class Store:
         self._changed: set[str] = set()
         self._rules: dict[str, list[dict]] | None = None
         self._rules_changed = False
+        self.memos = Memos()  # the memos of the entries made in this process
+        self._memo_table: dict[str, dict] | None = None  # every kept memo version
+        self._judge: _Judge | None = None
+        self._folder_ok: bool | None = None
+
+    def judge(self, reads: dict) -> str:
+        if self._judge is None:
+            self._judge = _Judge(self.workspace, self._memo_versions())
+        return self._judge(reads)
+
+    def facts_computed(self) -> None:
+        if self._judge is not None:
+            self._judge.forget_waiting()
+
+    def add_memos(self, table: dict[str, dict]) -> None:
+        """Memo versions made by another process (a worker)."""
+        self._memo_versions().update(table)
+
+    def _memo_versions(self) -> dict[str, dict]:
+        if self._memo_table is None:
+            data = _read(self.folder / _MEMOS_FILE) if self._readable() else {}
+            table = data.get("memos") if data.get("key") == self.key else None
+            self._memo_table = {
+                version: reads for version, reads in (table.items() if isinstance(table, dict) else ())
+                if type(version) is str and valid_reads(reads)
+            }
+            self._memo_table.update(self.memos.table)
+            self.memos.table = self._memo_table  # versions made here join the table
+        return self._memo_table
 
     # documents
 
@@ -196,7 +295,7 @@ class Store:
         for position, kept in enumerate(self._entries(relpath)):
             if kept["own"] != own:
                 continue
-            verdict = judge(self.workspace, kept)
+            verdict = self.judge(kept["reads"])
             if verdict == HIT:
                 if position:
                     entries = self._documents[relpath]
@@ -211,9 +310,16 @@ class Store:
         self._documents[relpath] = [made, *entries][:_KEPT]
         self._changed.add(relpath)
 
+    def _readable(self) -> bool:
+        """Is the results folder a real folder inside a real cache folder (never a link)?"""
+        if self._folder_ok is None:
+            cache_folder = self.folder.parent
+            self._folder_ok = not cache_folder.is_symlink() and not self.folder.is_symlink() and self.folder.is_dir()
+        return self._folder_ok
+
     def _entries(self, relpath: str) -> list[dict]:
         if relpath not in self._documents:
-            data = _read(self.folder / _file_name(relpath))
+            data = _read(self.folder / _file_name(relpath)) if self._readable() else {}
             entries = data.get("entries") if data.get("key") == self.key and data.get("relpath") == relpath else None
             self._documents[relpath] = [kept for kept in entries if _valid_entry(kept)][:_KEPT] if isinstance(entries, list) else []
         return self._documents[relpath]
@@ -224,7 +330,7 @@ class Store:
         entries = self._rule_entries().get(code, [])
         verdict = MISS
         for kept in entries:
-            verdict = judge(self.workspace, kept)
+            verdict = self.judge(kept["reads"])
             if verdict == HIT:
                 return HIT, kept["result"]
             break
@@ -236,7 +342,7 @@ class Store:
 
     def _rule_entries(self) -> dict[str, list[dict]]:
         if self._rules is None:
-            data = _read(self.folder / _WORKSPACE_FILE)
+            data = _read(self.folder / _WORKSPACE_FILE) if self._readable() else {}
             rules = data.get("rules") if data.get("key") == self.key else None
             self._rules = {
                 code: [kept for kept in entries if _valid_entry(kept)][:1]
@@ -250,7 +356,7 @@ class Store:
     def save(self, whole_repository: bool) -> None:
         """Write what changed; on a run over the whole repository, also drop the files
         of documents that are gone."""
-        if not (self._changed or self._rules_changed or whole_repository):
+        if not (self._changed or self._rules_changed or self.memos.made or whole_repository):
             return
         if not _make_folder(self.folder):
             return
@@ -258,8 +364,14 @@ class Store:
             _write(self.folder, _file_name(relpath), {"key": self.key, "relpath": relpath, "entries": self._documents[relpath]})
         if self._rules_changed:
             _write(self.folder, _WORKSPACE_FILE, {"key": self.key, "rules": self._rules})
+        table = self._memo_versions()
         if whole_repository:
-            live = {_file_name(relpath) for relpath in self.workspace.paths()} | {_WORKSPACE_FILE}
+            # Only the memo versions that kept results use (the others can never match).
+            table = self._used_memos(table)
+        if self.memos.made or whole_repository:
+            _write(self.folder, _MEMOS_FILE, {"key": self.key, "memos": table})
+        if whole_repository:
+            live = {_file_name(relpath) for relpath in self.workspace.paths()} | {_WORKSPACE_FILE, _MEMOS_FILE}
             try:
                 stale = [entry.name for entry in os.scandir(self.folder) if entry.name.endswith(".json") and entry.name not in live]
             except OSError:
@@ -271,13 +383,26 @@ class Store:
                     pass
 
 
+    def _used_memos(self, table: dict[str, dict]) -> dict[str, dict]:
+        used: dict[str, dict] = {}
+        waiting = [
+            kept["reads"] for entries in [*self._documents.values(), *self._rule_entries().values()] for kept in entries
+        ]
+        while waiting:
+            for _, version, _ in waiting.pop()["memos"]:
+                if version not in used and version in table:
+                    used[version] = table[version]
+                    waiting.append(table[version])
+        return used
+
+
 def _file_name(relpath: str) -> str:
     return cache.value_digest(relpath)[:24] + ".json"
 
 
 def _read(path: Path) -> dict:
-    if path.parent.is_symlink() or path.parent.parent.is_symlink():
-        return {}
+    """A results file's JSON ({} when absent or not JSON). The file itself is opened
+    without following a link; the folders were checked once (``Store._readable``)."""
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
         with os.fdopen(descriptor, "rb") as stream:
@@ -307,7 +432,7 @@ def _write(folder: Path, name: str, data: dict) -> None:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump(data, stream, separators=(",", ":"))
+                stream.write(json.dumps(data, separators=(",", ":")))  # dumps: the C encoder, not dump's Python one
             os.replace(temporary, folder / name)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)

@@ -92,6 +92,7 @@ class _Batch:
     notes: list[str] = field(default_factory=list)
     facts: dict = field(default_factory=dict)  # what a worker read from other files, for the cache
     kept: dict = field(default_factory=dict)  # relpath -> results entry (aims_lint.results)
+    memos: dict = field(default_factory=dict)  # the memo versions the entries use (a worker's)
 
 
 def run(
@@ -123,14 +124,18 @@ def run(
     if jobs > 1 and len(to_lint) > 1:
         batches, by_rule = _lint_in_parallel(workspace, enabled, today, to_lint, jobs, contexts, result.errors, store, progress)
     else:
-        batches = [_lint_documents(workspace, enabled, contexts, to_lint, progress, keep=store is not None)]
+        batches = [_lint_documents(workspace, enabled, contexts, to_lint, progress, keep=store.memos if store is not None else None)]
         by_rule = _run_workspace_rules(workspace_rules, workspace, contexts, result.errors, store)
     for batch in batches:
         workspace.add_facts(batch.facts)  # facts the workers computed: some waiting results need them
+        if store is not None:
+            store.add_memos(batch.memos)
+    if store is not None:
+        store.facts_computed()
     if waiting:
         # Their reads wait on facts of changed files that the lint above has mostly
         # computed: each is used again if its facts are unchanged, or linted.
-        batches.append(_lint_documents(workspace, enabled, contexts, waiting, keep=True, store=store))
+        batches.append(_lint_documents(workspace, enabled, contexts, waiting, keep=store.memos, store=store))
     by_path = _workspace_findings(workspace, _settle_rules(by_rule, store, workspace, contexts, result.errors), contexts)
     if store is not None:
         for batch in batches:
@@ -201,11 +206,12 @@ def _contexts(enabled: list[Rule], config: Config, today: _dt.date, workspace: W
 
 def _lint_documents(
     workspace: Workspace, enabled: list[Rule], contexts: dict[str, RuleContext], relpaths: list[str], progress=None,
-    keep: bool = False, store: results.Store | None = None,
+    keep: results.Memos | None = None, store: results.Store | None = None,
 ) -> _Batch:
     """Per-document rules over ``relpaths``, with their inline suppressions applied.
     ``keep``: also make a results entry (``aims_lint.results``) for each document linted
-    cleanly; ``store``: use the kept result of a document where it still holds."""
+    cleanly, its memos kept there; ``store``: use the kept result of a document where it
+    still holds."""
     document_rules = [item for item in enabled if item.scope == "document"]
     batch = _Batch()
     for done, relpath in enumerate(relpaths):
@@ -220,11 +226,13 @@ def _lint_documents(
         quiet = (len(workspace.notes), len(workspace.errors), len(batch.errors))
         with workspace.recording() as reads:
             document = _lint_document(workspace, document_rules, contexts, relpath, batch.errors)
+        if store is not None:
+            store.facts_computed()  # the next waiting document may find the facts it waits on
         if document is None:
             continue
-        if keep and relpath not in workspace.overrides and quiet == (len(workspace.notes), len(workspace.errors), len(batch.errors)):
+        if keep is not None and relpath not in workspace.overrides and quiet == (len(workspace.notes), len(workspace.errors), len(batch.errors)):
             reads.files.discard(relpath)
-            batch.kept[relpath] = results.entry(workspace, reads, workspace.token(relpath), _document_json(document))
+            batch.kept[relpath] = results.entry(workspace, reads, workspace.token(relpath), _document_json(document), keep)
         suppress.apply(document.findings, document.directives)
         batch.documents.append(document)
     if progress is not None:
@@ -392,7 +400,7 @@ def _workspace_rule(item: Rule, workspace: Workspace, context: RuleContext, erro
         found = _run_workspace_check(item, workspace, context, errors)
     if store is not None and quiet == (len(workspace.notes), len(workspace.errors), len(errors)):
         rows = [[relpath, results.finding_row(finding)] for relpath, finding in found]
-        store.keep_rule(item.code, results.entry(workspace, reads, None, {"findings": rows}))
+        store.keep_rule(item.code, results.entry(workspace, reads, None, {"findings": rows}, store.memos))
     return found
 
 
@@ -428,7 +436,7 @@ def _unfilled_fact(workspace: Workspace, relpath: str) -> bool:
 # A worker process's workspace and rules, made once per worker by the pool's initializer:
 # the workspace's memos (the index's ids, the SoA's controls, the systems in scope) are
 # then computed once per worker, not once per chunk, as in a serial run's one workspace.
-_worker: tuple[Workspace, list[Rule], dict[str, RuleContext]] | None = None
+_worker: tuple[Workspace, list[Rule], dict[str, RuleContext], results.Memos] | None = None
 
 
 def _start_worker(config: Config, codes: list[str], today: _dt.date, overrides, targets: list[str]) -> None:
@@ -436,15 +444,16 @@ def _start_worker(config: Config, codes: list[str], today: _dt.date, overrides, 
     enabled = [item for item in pack.load_rules() if item.code in set(codes)]
     workspace = Workspace(config, overrides)
     workspace.targets = targets
-    _worker = (workspace, enabled, _contexts(enabled, config, today, workspace))
+    _worker = (workspace, enabled, _contexts(enabled, config, today, workspace), results.Memos())
 
 
 def _lint_chunk(relpaths: list[str]) -> _Batch:
     """A worker process's share: its own workspace (other files load lazily, as needed)."""
     assert _worker is not None, "the pool starts each worker with _start_worker"
-    workspace, enabled, contexts = _worker
+    workspace, enabled, contexts, memos = _worker
     notes, errors = len(workspace.notes), len(workspace.errors)
-    batch = _lint_documents(workspace, enabled, contexts, relpaths, keep=workspace.use_cache)
+    batch = _lint_documents(workspace, enabled, contexts, relpaths, keep=memos if workspace.use_cache else None)
+    batch.memos = dict(memos.table)
     batch.notes.extend(workspace.notes[notes:])
     batch.errors[:0] = [RunError(relpath, message) for relpath, message in workspace.errors[errors:]]
     batch.facts = workspace.new_facts(take=True)

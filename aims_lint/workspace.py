@@ -212,9 +212,10 @@ def _single_character(token: str) -> bool:
 class Reads:
     """What one judgement (a document's rules, a workspace rule, a memo) read of the
     repository besides its own document: findings kept with it stay true while all of
-    it is unchanged (``aims_lint.results``)."""
+    it is unchanged (``aims_lint.results``). What a memo read is kept once, as the memo
+    (a value many documents use would otherwise copy its reads into each of them)."""
 
-    __slots__ = ("index", "targets", "files", "facts", "states")
+    __slots__ = ("index", "targets", "files", "facts", "states", "memos")
 
     def __init__(self):
         self.index = False  # the files' list, types and ids
@@ -222,13 +223,7 @@ class Reads:
         self.files: set[str] = set()  # files whose content it read
         self.facts: dict[tuple[str, str], str] = {}  # (relpath, key) -> digest of the value read
         self.states: dict[str, list[bool]] = {}  # relpath -> what the file system said of it
-
-    def merge(self, other: Reads) -> None:
-        self.index |= other.index
-        self.targets |= other.targets
-        self.files |= other.files
-        self.facts.update(other.facts)
-        self.states.update(other.states)
+        self.memos: dict[str, Reads] = {}  # memo key -> what computing the memo read (its value: Workspace.memo_digest)
 
 
 class Workspace:
@@ -248,6 +243,7 @@ class Workspace:
         self.use_cache = config.cache and not config.standalone
         self._targets: list[str] = []  # the files being linted; set by the runner
         self._memo: dict[str, tuple[object, Reads]] = {}
+        self._memo_digests: dict[str, str | None] = {}
         # What the judgements under way read (nested: a memo computed inside a rule's
         # check reads for both); empty when nothing records.
         self._reads: list[Reads] = []
@@ -369,6 +365,16 @@ class Workspace:
             return None
         return self._fact_digest(relpath, key, entry["facts"][key])
 
+    def memo_digest(self, key: str) -> str | None:
+        """A digest of the value of the memo ``key`` when this run computed it and the
+        value is plain data (else None): a result that used the memo stays true when the
+        value is the same, even if what it was computed from changed."""
+        if key not in self._memo:
+            return None
+        if key not in self._memo_digests:
+            self._memo_digests[key] = _plain_digest(self._memo[key][0])
+        return self._memo_digests[key]
+
     def file_state(self, relpath: str) -> list[bool]:
         """[inside the repository once links are resolved, a symbolic link, exists] of
         the path ``relpath`` (a link target that is not a Markdown file)."""
@@ -386,12 +392,15 @@ class Workspace:
         try:
             value, reads = self._memo[key]
         except KeyError:
-            with self.recording() as reads:  # the judgements under way record it too
+            reads, recording = Reads(), self._reads
+            self._reads = [reads]  # the judgements under way record the memo, not its reads
+            try:
                 value = compute(self)
+            finally:
+                self._reads = recording
             self._memo[key] = (value, reads)
-            return value
         for recording in self._reads:
-            recording.merge(reads)
+            recording.memos[key] = reads
         return value
 
     def fact(self, relpath: str, key: str, compute, shape):
@@ -768,3 +777,26 @@ def _ids(workspace: Workspace) -> dict[str, list[str]]:
         if doc_type and doc_id:
             ids.setdefault(doc_id, []).append(relpath)
     return ids
+
+
+def _plain_digest(value) -> str | None:
+    """A digest of ``value`` as plain data (dataclasses, sets and paths made JSON), or
+    None when it holds anything else (an object whose identity may matter)."""
+    import dataclasses
+    import json
+
+    from aims_lint import cache
+
+    def plain(item):
+        if dataclasses.is_dataclass(item) and not isinstance(item, type):
+            return {"__dataclass__": type(item).__qualname__, **{field.name: getattr(item, field.name) for field in dataclasses.fields(item)}}
+        if isinstance(item, (set, frozenset)):
+            return sorted(item, key=repr)
+        if isinstance(item, Path):
+            return str(item)
+        raise TypeError("not plain data")
+
+    try:
+        return cache.value_digest(json.dumps(value, sort_keys=True, default=plain))
+    except (TypeError, ValueError, RecursionError):
+        return None

@@ -19,6 +19,8 @@ def _normalise(reason: str) -> str:
     scope="suppressions",
 )
 def check(directives, ctx):
+    if not directives:
+        return
     non_reasons = {_normalise(term) for term in ctx.vocabulary("suppression_non_reasons")}
     for directive in directives:
         if not directive.reason:
