@@ -83,9 +83,10 @@ def load(path: Path) -> tuple[Counter, dict]:
     return known, shown
 
 
-def apply(result: Result, loaded: tuple[Counter, dict], name: str) -> None:
+def apply(result: Result, loaded: tuple[Counter, dict], name: str, display=None) -> None:
     """Mark the findings of ``result`` that the baseline ``loaded`` accepts as baselined,
-    and note the entries for linted files that match nothing."""
+    and note the entries for linted files that match nothing (their files as ``display``
+    shows a repository-relative path, as findings are shown; None: as they are)."""
     known, shown = loaded
     candidates = [finding for finding in result.findings if not finding.suppressed]
     matched, _, unused = fingerprint.match(candidates, known)
@@ -98,6 +99,7 @@ def apply(result: Result, loaded: tuple[Counter, dict], name: str) -> None:
     )
     for path, code, message, number in stale[:SHOWN_UNUSED]:
         times = f" ({number} of them)" if number > 1 else ""
-        result.notes.append(f"{name}: unused baseline entry{times}: {path}: {code} {message} (regenerate with 'aims-lint baseline')")
+        shown = display(path) if display else path
+        result.notes.append(f"{name}: unused baseline entry{times}: {shown}: {code} {message} (regenerate with 'aims-lint baseline')")
     if len(stale) > SHOWN_UNUSED:
         result.notes.append(f"{name}: and {len(stale) - SHOWN_UNUSED} more unused baseline entries")

@@ -252,26 +252,34 @@ def _lint(
             if progress is not None:
                 progress.finish()
     if use_baseline:
-        _apply_baseline(config, result, baseline_file)
+        _apply_baseline(config, result, baseline_file, _display(config, cwd))
     result.notes = sorted(set(result.notes + config.notes))
     return config, rules, enabled, result, today_date
 
 
-def _apply_baseline(config, result, baseline_file: Path | None) -> None:
+def _display(config, cwd: Path | None = None):
+    """How people see a repository-relative path: relative to the folder the run is in,
+    as text, JSON and JUnit findings show it (``Report.display``, the one conversion)."""
+    from aims_lint.reporters import Report
+
+    return Report(root=config.root, cwd=cwd or Path.cwd()).display
+
+
+def _apply_baseline(config, result, baseline_file: Path | None, display) -> None:
     """Hide what the baseline accepts: ``--baseline FILE``, else the configured one."""
     from aims_lint import baseline
 
     if baseline_file is not None:
         path, name = baseline_file, str(baseline_file)
     elif config.baseline:
-        path, name = config.root / config.baseline, config.baseline
+        path, name = config.root / config.baseline, display(Path(config.baseline).as_posix())
     else:
         return
     try:
         known = baseline.load(path)
     except baseline.BaselineError as error:
         raise _Failure(str(error)) from None
-    baseline.apply(result, known, name)
+    baseline.apply(result, known, name, display)
 
 
 def _lint_change(lint_options: dict, ref: str | None, staged: bool):
@@ -387,7 +395,9 @@ def _lint_change(lint_options: dict, ref: str | None, staged: bool):
     result.whole_repository = False  # the verdict speaks for the change, not for the AIMS
     result.evidence = None
     result.comparison = comparison
-    return linted, comparison
+    # Where the run was, as the linted state sees it (the index extracted elsewhere): the
+    # folder paths are shown relative to.
+    return linted, comparison, current.get("cwd", cwd)
 
 
 def _moved(config_file: Path | None, top: Path, state: Path) -> Path | None:
@@ -475,9 +485,10 @@ def check(
             if not quiet:
                 _tell("aims-lint: no Markdown or configuration file staged: nothing to judge")
             sys.exit(EXIT_OK)
-        (config, rules, enabled, result, today_date), comparison = compared
+        (config, rules, enabled, result, today_date), comparison, here = compared
     else:
         config, rules, enabled, result, today_date = _lint(**lint_options, quiet=quiet)
+        here = Path.cwd()
     if verbose:
         _tell(f"aims-lint: configuration: {config.file or 'none (defaults)'}; root: {config.root}"
               + ("; standalone (no configuration, no git repository)" if config.standalone else ""))
@@ -496,7 +507,9 @@ def check(
         stage2_date=config.stage2_date,
         today=today_date,
         planning=config.planning,
-        cwd=Path.cwd(),  # text, JSON and JUnit: paths relative to where aims-lint runs
+        # Text, JSON and JUnit: paths relative to where aims-lint runs; SARIF and GitHub
+        # keep repository-relative paths, as those formats require.
+        cwd=here if format_name in ("text", "json", "junit") else None,
     )
     text = render(format_name, result, report)
     if summary_file is not None:
@@ -540,7 +553,7 @@ def plan(format_name: str, **lint_options) -> None:
     from aims_lint import plan as planning
 
     config, _, _, result, today_date = _lint(**lint_options)
-    countdown = planning.build(result, config.stage2_date, today_date, config.planning)
+    countdown = planning.build(result, config.stage2_date, today_date, config.planning, _display(config))
     if format_name == "json":
         from aims_lint.escape import to_json
 

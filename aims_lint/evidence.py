@@ -81,21 +81,24 @@ class ReviewGap:
     audit: Record
     major: bool
 
-    def describe(self) -> str:
+    def describe(self, display=None) -> str:
+        """One sentence; ``display``: how a repository-relative path is shown (None: as it is)."""
         review, audit = self.review, self.audit
+        review_path = display(review.path) if display else review.path
+        audit_path = display(audit.path) if display else audit.path
         if self.kind == "undated":
             return (
-                f"the management review {review.path} has no date: it does not show that it followed "
+                f"the management review {review_path} has no date: it does not show that it followed "
                 f"the internal audit of {audit.date}"
             )
         if self.kind == "predates":
             return (
-                f"the latest management review ({review.path}, {review.date}) predates the internal audit "
-                f"({audit.path}, {audit.date}): it cannot have considered its results"
+                f"the latest management review ({review_path}, {review.date}) predates the internal audit "
+                f"({audit_path}, {audit.date}): it cannot have considered its results"
             )
         return (
-            f"the latest management review ({review.path}, {review.date}) does not consider the results "
-            f"of the internal audit ({audit.path}, {audit.date})"
+            f"the latest management review ({review_path}, {review.date}) does not consider the results "
+            f"of the internal audit ({audit_path}, {audit.date})"
         )
 
 

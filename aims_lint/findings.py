@@ -52,6 +52,14 @@ class Finding:
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.code, self.message, tuple(item.sort_key() for item in self.locations))
 
+    def with_paths(self, display) -> Finding:
+        """This finding with its path and its other places' paths as ``display`` (a
+        function of a repository-relative path, e.g. ``Report.display``) shows them."""
+        import dataclasses
+
+        locations = [dataclasses.replace(item, path=display(item.path)) for item in self.locations]
+        return dataclasses.replace(self, path=display(self.path), locations=locations)
+
     def as_json(self) -> dict[str, Any]:
         data = {
             "path": self.path,

@@ -189,6 +189,7 @@ class Milestone:
                 {
                     "path": f.path, "line": f.line, "code": f.code, "clause": f.clause,
                     "classification": f.classification, "message": f.message,
+                    "locations": [location.as_json() for location in f.locations],
                 }
                 for f in self.findings
             ],
@@ -398,10 +399,13 @@ class Plan:
         return self.readiness.as_json()
 
 
-def build(result: Result, stage2_date: _dt.date | None, today: _dt.date, planning: dict[str, int] | None = None) -> Plan:
+def build(
+    result: Result, stage2_date: _dt.date | None, today: _dt.date, planning: dict[str, int] | None = None, display=None
+) -> Plan:
+    """The plan; ``display`` shows paths (aims_lint.readiness.assess)."""
     from aims_lint.readiness import assess
 
-    return Plan(assess(result, stage2_date, today, planning))
+    return Plan(assess(result, stage2_date, today, planning, display))
 
 
 def shorten(text: str, width: int = 100) -> str:

@@ -51,7 +51,7 @@ import datetime as _dt
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from aims_lint.config import PLANNING_DEFAULTS
 from aims_lint.findings import Finding, Result
@@ -202,24 +202,34 @@ def assess(
     stage2_date: _dt.date | None,
     today: _dt.date,
     planning: dict[str, int] | None = None,
+    display: Callable[[str], str] | None = None,
 ) -> Readiness:
     """Readiness of a run (a Result; a plain list of findings is read as a run over the
-    whole repository with no evidence collected)."""
+    whole repository with no evidence collected). ``display``: how a repository-relative
+    path is shown (``aims_lint.reporters.Report.display``: relative to the current
+    folder); the readiness then holds its findings and names files in its reasons that
+    way. None: repository-relative."""
     from aims_lint import plan as planning_module
 
     if not isinstance(result, Result):
         result = Result(findings=list(result), documents_checked=1)
     settings = {**PLANNING_DEFAULTS, **(planning or {})}
-    active = result.active
+    show = display or _same
+
+    def shown(findings: list[Finding]) -> list[Finding]:
+        return [finding.with_paths(display) for finding in findings] if display else findings
+
+    active = shown(result.active)
     counts = {"major": 0, "minor": 0, "advisory": 0}
     for finding in active:
         counts[finding.classification] = counts.get(finding.classification, 0) + 1
     readiness = Readiness(counts, impact(counts), stage2_date=stage2_date, today=today, many_minors=settings["many-minors"])
-    readiness.items = planning_module.work_items(active, result.owners)
+    owners = {show(path): owner for path, owner in result.owners.items()} if display else result.owners
+    readiness.items = planning_module.work_items(active, owners)
     readiness.groups = _groups(active, settings["many-minors"])
-    readiness.suppressed = [finding for finding in result.findings if finding.suppressed]
-    readiness.baselined = result.baselined
-    readiness.blockers = _blockers(result, readiness.suppressed, today, readiness.baselined)
+    readiness.suppressed = shown(result.suppressed)
+    readiness.baselined = shown(result.baselined)
+    readiness.blockers = _blockers(result, readiness.suppressed, today, readiness.baselined, show)
     readiness.evidence_known = result.evidence is not None
     readiness.schedule = planning_module.schedule(readiness, result, stage2_date, today, settings)
     readiness.verdict, readiness.reason = _verdict(readiness)
@@ -254,8 +264,15 @@ def _clause_key(clause: str) -> tuple:
     return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in clause.split("."))
 
 
-def _blockers(result: Result, suppressed: list[Finding], today: _dt.date, baselined: list[Finding] = ()) -> list[str]:
-    """Why the documentation cannot be ready for Stage 2 as it stands, whatever the date."""
+def _same(path: str) -> str:
+    return path
+
+
+def _blockers(
+    result: Result, suppressed: list[Finding], today: _dt.date, baselined: list[Finding] = (), show=_same
+) -> list[str]:
+    """Why the documentation cannot be ready for Stage 2 as it stands, whatever the date
+    (files named as ``show`` shows them; the findings are shown already)."""
     reasons = []
     if result.documents_checked == 0 and (result.whole_repository or result.evidence is not None):
         reasons.append("no governance document: nothing in the repository is typed as AIMS documentation")
@@ -268,13 +285,13 @@ def _blockers(result: Result, suppressed: list[Finding], today: _dt.date, baseli
             if not kind.documents:
                 continue
             elif not kind.filled:
-                reasons.append(f"the {kind.what} (clause {kind.clause}) is only an unfilled template ({kind.documents[0]})")
+                reasons.append(f"the {kind.what} (clause {kind.clause}) is only an unfilled template ({show(kind.documents[0])})")
             elif kind.clause == "9.3" and not evidence.reviews:
                 reasons.append(
                     "no minutes of a held management review (clause 9.3): only a procedure or agenda "
-                    f"({kind.filled[0]})"
+                    f"({show(kind.filled[0])})"
                 )
-        reasons.extend(_record_reasons(evidence, today))
+        reasons.extend(_record_reasons(evidence, today, show))
     for accepted, how in ((suppressed, "suppression"), (baselined, "baseline")):
         majors = [finding for finding in accepted if finding.classification == "major"]
         if majors:
@@ -292,26 +309,26 @@ def _latest(records):
     return max(dated, key=lambda record: record.date) if dated else None
 
 
-def _record_reasons(evidence, today: _dt.date) -> list[str]:
+def _record_reasons(evidence, today: _dt.date, show=_same) -> list[str]:
     reasons = []
     audit_kind = next((kind for kind in evidence.kinds if kind.clause == "9.2"), None)
     audits = [record for record in evidence.audits if not record.lacks]
     if audit_kind is not None and audit_kind.filled and not audits and evidence.audits:
         record = evidence.audits[0]
-        reasons.append(f"the internal audit record {record.path} has no content ({', '.join(record.lacks)})")
+        reasons.append(f"the internal audit record {show(record.path)} has no content ({', '.join(record.lacks)})")
     held_audits = [record for record in audits if record.date is None or record.date <= today.isoformat()]
     if audits and not held_audits:
         record = min(audits, key=lambda record: record.date)
-        reasons.append(f"the internal audit {record.path} is dated {record.date}: it has not been held yet")
+        reasons.append(f"the internal audit {show(record.path)} is dated {record.date}: it has not been held yet")
     reviews = [record for record in evidence.reviews if not record.lacks]
     if evidence.reviews and not reviews:
         record = evidence.reviews[0]
-        reasons.append(f"the management review minutes {record.path} have no content ({', '.join(record.lacks)})")
+        reasons.append(f"the management review minutes {show(record.path)} have no content ({', '.join(record.lacks)})")
     from aims_lint.evidence import review_gap
 
     gap = review_gap(evidence, today)
     if gap is not None:
-        reasons.append(gap.describe())
+        reasons.append(gap.describe(show))
     return reasons
 
 

@@ -30,9 +30,10 @@ class Report:
     today: _dt.date | None = None  # the run's today (--today); None: the real date
     planning: dict[str, int] | None = None  # the configuration's planning settings
     # The folder aims-lint runs in: text, JSON and JUnit show paths relative to it (as
-    # Ruff does), so that an editor's quickfix list and a terminal's links resolve from
-    # a sub-folder too; SARIF and GitHub keep repository-relative paths, as those formats
-    # require. None: repository-relative everywhere.
+    # Ruff does), findings and the readiness summary alike, so that an editor's quickfix
+    # list and a terminal's links resolve from a sub-folder too; SARIF and GitHub keep
+    # repository-relative paths, as those formats require (the command leaves it None
+    # for them). None: repository-relative everywhere.
     cwd: Path | None = None
 
     def display(self, relpath: str) -> str:
@@ -54,21 +55,23 @@ class Report:
 
     def displayed(self, finding):
         """The finding with its paths (and its locations' paths) as ``display`` shows them."""
-        import dataclasses
+        return finding if self.relative_to_root else finding.with_paths(self.display)
 
-        if self.cwd is None or os_same(self.root, self.cwd):
-            return finding
-        locations = [dataclasses.replace(item, path=self.display(item.path)) for item in finding.locations]
-        return dataclasses.replace(finding, path=self.display(finding.path), locations=locations)
+    @property
+    def relative_to_root(self) -> bool:
+        """Paths are shown as they are (repository-relative): no ``cwd``, or ``cwd`` is the root."""
+        return self.cwd is None or os_same(self.root, self.cwd)
 
     def readiness(self, result: Result):
-        """The run's audit readiness (aims_lint.readiness), for reporters that show it."""
+        """The run's audit readiness (aims_lint.readiness), for reporters that show it,
+        with the paths in it (findings, reasons) as ``display`` shows them."""
         from aims_lint.readiness import assess
 
         cached = getattr(self, "_readiness", None)
         if cached is None or cached[0] is not result:
+            display = None if self.relative_to_root else self.display
             cached = self._readiness = (
-                result, assess(result, self.stage2_date, self.today or _dt.date.today(), self.planning)
+                result, assess(result, self.stage2_date, self.today or _dt.date.today(), self.planning, display)
             )
         return cached[1]
 

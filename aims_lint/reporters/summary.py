@@ -3,7 +3,8 @@ the verdict, the counts, and the findings with links to their lines.
 
 Links point at ``https://github.com/$GITHUB_REPOSITORY/blob/$GITHUB_SHA/<path>#L<line>``
 when both variables are set (paths are made relative to the git root, where GitHub
-counts them); without them the location is shown as text. Text from the documents is
+counts them); without them the location is shown as text. Paths are shown
+repository-relative, as GitHub annotations are, wherever aims-lint runs. Text from the documents is
 escaped for Markdown and HTML: a finding's message cannot add a link, an image or markup.
 """
 
@@ -36,6 +37,11 @@ def _prefix(root: Path) -> str:
 
 
 def render_summary(result, report, config, comparison=None) -> str:
+    import dataclasses
+
+    # Read on GitHub, where no current folder exists: paths repository-relative, as in
+    # GitHub's annotations, whatever folder the run was in.
+    report = dataclasses.replace(report, cwd=None)
     repository, sha = os.environ.get("GITHUB_REPOSITORY", ""), os.environ.get("GITHUB_SHA", "")
     server = os.environ.get("GITHUB_SERVER_URL", "https://github.com").rstrip("/")
     prefix = _prefix(config.root)
