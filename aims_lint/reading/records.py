@@ -311,3 +311,195 @@ def objective_facts(doc) -> list[list]:
             due = parse_date(match.group(0)) if match else None
         found.append([ident, objective.name, objective.values.get("metric", ""), due.isoformat() if due else None, result, objective.line])
     return found
+
+
+# -- figures the management-review minutes cite (MRV013) -----------------------------
+
+AUDIT_FINDINGS_FACT = "records.audit-findings.1"
+AUDIT_FINDINGS_SHAPE = {"major": int, "minor": int, "nc": int, "observation": int, "ofi": int, "line": int}  # or None
+AUDIT_CLAIMS_FACT = "records.review-audit-figures.1"
+AUDIT_CLAIMS_SHAPE = [(str, int, str, int)]
+RESULT_CLAIMS_FACT = "records.review-result-figures.1"
+RESULT_CLAIMS_SHAPE = [(str, str, int)]
+HELD_FACT = "records.held-on.1"
+HELD_SHAPE = frozenset({str, type(None)})
+
+# A findings table: a column that classifies each finding beside one that states it.
+_CLASS_HEADER = lazy(r"\bclassification\b|\bcategory\b|\btype\b|\bgrade\b|\bseverity\b|\bgrading\b|\brating\b|\blevel\b|\bkind\b", re.I)
+_STATEMENT_HEADER = lazy(
+    r"\bfindings?\b|\bdescription\b|\bdetails?\b|\bstatement\b|\bissue\b|\bobservation\b|\bnon-?conformity\b|\bevidence\b|\bsummary\b",
+    re.I,
+)
+_MAJOR = lazy(r"\bmajor\b", re.I)
+_MINOR = lazy(r"\bminor\b", re.I)
+_NC_WORD = lazy(r"\bnon-?conformit(?:y|ies)\b|\bNCR?s?\b", re.I)
+_OBSERVATION_WORD = lazy(r"\bobservations?\b|\bOBS\b", re.I)
+_OFI_WORD = lazy(r"\bOFIs?\b|\bopportunit(?:y|ies) for improvement\b|\bimprovement opportunit(?:y|ies)\b", re.I)
+# A classification that is no finding to count: a strength, a conformity, a note.
+_OTHER_CLASS = lazy(r"\bstrength\b|\bgood practice\b|\bpositive\b|\bconform(?:s|ing|ity)?\b|\bcompliant\b|\brecommendation\b|\bnote\b|\binfo", re.I)
+
+
+def _classify(text: str) -> str | None:
+    """"major", "minor", "nc" (a nonconformity not graded), "observation", "ofi",
+    "other" (a strength, a conformity) or None (unreadable)."""
+    if _OFI_WORD.search(text):
+        return "ofi"
+    if _OBSERVATION_WORD.search(text):
+        return "observation"
+    if _MAJOR.search(text):
+        return "major"
+    if _MINOR.search(text):
+        return "minor"
+    if _NC_WORD.search(text):
+        return "nc"
+    if _OTHER_CLASS.search(text):
+        return "other"
+    return None
+
+
+def audit_findings(doc) -> dict | None:
+    """How many findings of each kind an internal-audit record lists in its findings
+    tables (a classification column beside a finding or description column):
+    ``{"major", "minor", "nc", "observation", "ofi", "line"}``, ``nc`` counting the
+    nonconformities not graded major or minor, ``line`` the first table's. None when
+    the record has no such table or a row the classification does not say (the count
+    would be a guess). Rows that repeat an id (a corrective-action table after the
+    findings) count once."""
+    counts = {"major": 0, "minor": 0, "nc": 0, "observation": 0, "ofi": 0, "line": 0}
+    seen = set()
+    for table in doc.tables:
+        headers = [cell.text.strip() for cell in table.header]
+        kind = next((i for i, text in enumerate(headers) if _CLASS_HEADER.search(text)), None)
+        if kind is None or not any(i != kind and _STATEMENT_HEADER.search(text) for i, text in enumerate(headers)):
+            continue
+        for row in table.rows:
+            cells = [cell.text.strip() for cell in row.cells]
+            if kind >= len(cells) or not any(cells):
+                continue
+            grade = _classify(cells[kind])
+            if grade is None:
+                return None
+            key = next((text for text in cells[:2] if _ROW_ID.match(text)), " | ".join(cells))
+            if key in seen or grade == "other":
+                continue
+            seen.add(key)
+            counts[grade] += 1
+            counts["line"] = counts["line"] or table.line
+    return counts if counts["line"] else None
+
+
+# "the internal audit raised 4 nonconformities", "2 minor NCs and 3 observations",
+# "1 opportunity for improvement", "no major nonconformity".
+_AUDIT_COUNT = lazy(
+    r"(?<![\w.,/-])(\d{1,3}|no|zero|one|two|three|four|five|six|seven|eight|nine|ten)\s++"
+    r"(?:(major|minor)\s++)?"
+    r"(non-?conformit(?:y|ies)|NCs?\b|observations?|OFIs?\b|opportunit(?:y|ies) for improvement|improvement opportunit(?:y|ies))",
+    re.I,
+)
+# Words that make a count a subset or another period's: "2 open", "1 new", "3 closed",
+# "of which 2", "remain", "overdue", "carried over", "from the previous audit".
+_SUBSET_BEFORE = lazy(r"\b(?:open|new|closed|outstanding|remaining|overdue|repeat(?:ed)?|previous|prior|of which|including|incl\.?|still|last year'?s?|further|additional|another)\W*+$", re.I)
+_SUBSET_AFTER = lazy(
+    r"^\W*+(?:(?:are|is|were|was|remain|remains|still|now)\s++)*+(?:open|closed|outstanding|overdue|pending|in progress|resolved|carried|from (?:the )?(?:previous|prior|last|\d{4}))\b",
+    re.I,
+)
+# The line speaks of the internal audit (not a certification or supplier audit).
+_INTERNAL_AUDIT = lazy(r"\binternal[- ]audit\b|\baudit (?:results?|findings?|report)\b|\b(?:results?|findings?|outcomes?) of the (?:internal |last |latest )?audit\b|\bIA-\d", re.I)
+_OTHER_AUDIT = lazy(r"\b(?:certification|external|surveillance|supplier|stage [12]|third[- ]party|2nd[- ]party|second[- ]party|customer|regulator'?s?|previous|prior|last year'?s?)\b[^.;]{0,20}?\baudits?\b|\baudits\b", re.I)
+_AUDIT_SECTION = lazy(r"\baudit", re.I)
+_NUMBERS = {"no": 0, "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10}
+
+
+def _grade_of(noun: str, grade: str | None) -> str:
+    noun = noun.lower()
+    if noun.startswith("observation"):
+        return "observation"
+    if noun.startswith(("ofi", "opportunit", "improvement")):
+        return "ofi"
+    return grade.lower() if grade else "nc"
+
+
+_SENTENCE = lazy(r"[^.;]++(?:[.;](?!\s|$)[^.;]*+)*+[.;]?")
+
+
+def _sentences(doc):
+    """(text, line, section) of each sentence of the minutes' prose (a sentence may
+    run over lines: "raised 1 minor\\n nonconformity") and of each table row."""
+    for block in doc.blocks:
+        if block.kind == "table":
+            continue
+        for match in _SENTENCE.finditer(block.text):
+            if match.group(0).strip():
+                yield match.group(0).replace("\n", " "), block.line_of(match.start() + len(match.group(0)) - len(match.group(0).lstrip())), block.section
+    for table in doc.tables:
+        for row in table.rows:
+            yield " | ".join(cell.text for cell in row.cells), row.line, table.section
+
+
+def review_audit_figures(doc) -> list[list]:
+    """[kind, count, audit id or "", line] of each count of internal-audit findings the
+    minutes give ("internal audit IA-2026-01 raised 1 minor nonconformity"): ``kind``
+    is "nc" (nonconformities, any grade), "major", "minor", "observation" or "ofi". Only
+    a sentence about the internal audit (its words, an audit id, or a section about
+    audits) counts, not one about a certification, supplier or earlier audit, nor one
+    about several audits; a count of a subset ("2 open", "1 new", "of which 3") is left
+    out. ``audit id`` is the internal audit the sentence names, if it names one."""
+    from aims_lint.reading.review_record import _AUDIT_ID
+
+    found = []
+    for text, line, section in _sentences(doc):
+        about = _INTERNAL_AUDIT.search(text) or (section is not None and _AUDIT_SECTION.search(section.title) and "audit" in text.lower())
+        if not about or _OTHER_AUDIT.search(text):
+            continue
+        named = {match.group(0).rstrip("-_") for match in _AUDIT_ID.finditer(text)}
+        if len(named) > 1:
+            continue
+        cited = next(iter(named), "")
+        for match in _AUDIT_COUNT.finditer(text):
+            clause_start = max(text.rfind(mark, 0, match.start()) for mark in ",;(:")
+            before = text[max(clause_start + 1, match.start() - 30):match.start()]
+            after = text[match.end():match.end() + 30]
+            if _SUBSET_BEFORE.search(before) or _SUBSET_AFTER.match(after):
+                continue
+            word = match.group(1).lower()
+            count = int(word) if word.isdigit() else _NUMBERS[word]
+            found.append([_grade_of(match.group(3), match.group(2)), count, cited, line])
+    return found
+
+
+# "Model accuracy: 91% against a target of 95%", "OBJ-02: achieved", "O2 not met".
+_CLAIM_VALUE = lazy(r"^\s*+(?:\d|(?:not |partially )?(?:met|achieved)\b|missed\b|on track\b|off[- ]track\b)", re.I)
+_LEADING_ID = lazy(r"^\W*+([A-Z]{1,6}[-_]?\d{1,4})\s++((?:is |was |has been )?(?:not |partially )?(?:met|achieved)\b|missed\b)", re.I)
+
+
+def review_result_figures(doc) -> list[list]:
+    """[label, value, line] of each result the minutes state in prose or a list
+    ("Model accuracy: 91% against a target of 95%", "OBJ-02: achieved", "O2 not met"):
+    a label followed by a colon and a figure or a status. Which objective the label
+    names is the rule's question (``aims_lint.reading.matching``); results in tables
+    are read by ``results``."""
+    found = []
+    for block in doc.blocks:
+        if block.kind == "table":
+            continue
+        for offset, text in enumerate(block.text.split("\n")):
+            line = block.line + offset
+            for segment in text.split(";"):
+                leading = _LEADING_ID.match(segment)
+                if leading:
+                    found.append([leading.group(1), leading.group(2), line])
+                    continue
+                parts = segment.split(":")
+                for label, value in zip(parts, parts[1:]):
+                    label = re.sub(r"^[\s*_`>-]+|[\s*_`(]+$", "", label[-80:])
+                    if label and _CLAIM_VALUE.match(value):
+                        found.append([label, value.strip(), line])
+    return found
+
+
+def held_on(doc) -> str | None:
+    """The date the record was held or issued (ISO), or None."""
+    from aims_lint.reading.review_record import held_on as read
+
+    return read(doc)
