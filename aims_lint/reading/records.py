@@ -27,6 +27,7 @@ import re
 
 from aims_lint.dates import ISO_DATE, parse_date, parse_interval, prose_date
 from aims_lint.patterns import lazy
+from aims_lint.reading.matching import words
 
 NC_LOG_FACT = "records.nonconformity-log.1"
 NC_LOG_SHAPE = {"date": frozenset({str, type(None)}), "rows": [(str, frozenset({str, type(None)}), frozenset({str, type(None)}), bool, int)]}
@@ -493,7 +494,9 @@ def review_result_figures(doc) -> list[list]:
                 parts = segment.split(":")
                 for label, value in zip(parts, parts[1:]):
                     label = re.sub(r"^[\s*_`>-]+|[\s*_`(]+$", "", label[-80:])
-                    if label and _CLAIM_VALUE.match(value):
+                    # A name of two words or more (no objective is named by one word:
+                    # ``matching``), a value that is a result, not a date or a version.
+                    if len(words(label)) >= 2 and _CLAIM_VALUE.match(value) and not _DATE_OR_ID.match(value.strip()):
                         found.append([label, value.strip(), line])
     return found
 
