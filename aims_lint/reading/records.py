@@ -27,11 +27,11 @@ import re
 
 from aims_lint.dates import ISO_DATE, parse_date, parse_interval, prose_date
 from aims_lint.patterns import lazy
-from aims_lint.reading.matching import words
+from aims_lint.reading.matching import ident_key, words
 
 NC_LOG_FACT = "records.nonconformity-log.1"
 NC_LOG_SHAPE = {"date": frozenset({str, type(None)}), "rows": [(str, frozenset({str, type(None)}), frozenset({str, type(None)}), bool, int)]}
-RESULTS_FACT = "records.results.5"
+RESULTS_FACT = "records.results.6"
 RESULTS_SHAPE = [(str, str, str, frozenset({bool, type(None)}), bool, int)]
 INTERVAL_FACT = "records.review-interval.1"
 INTERVAL_SHAPE = frozenset({(int, int, int), type(None)})
@@ -228,7 +228,9 @@ def results(doc) -> list[list]:
 
             if _EMPTY.match(cell(value)):
                 continue
-            ref_match = next((m.group(0) for m in map(_OBJECTIVE_REF.search, cells[:2]) if m), None)
+            # An id that opens one of the first two cells ("OBJ-01", "OBJ-01 Fairness"), not
+            # one inside a description ("Declines reviewed (Q3, due 2026-09-30)").
+            ref_match = next((m.group(0) for m in map(_OBJECTIVE_REF.match, cells[:2]) if m), None)
             ref = ref_match or cell(metric)
             # A target with its own deadline ("100% by due date") is not missed by an
             # interim figure; a status column says what the organisation concluded.
@@ -493,10 +495,15 @@ def review_result_figures(doc) -> list[list]:
                     continue
                 parts = segment.split(":")
                 for label, value in zip(parts, parts[1:]):
+                    leading = _LEADING_ID.match(value)
+                    if leading:  # "Objectives: O2 not met"
+                        found.append([leading.group(1), leading.group(2), line])
+                        continue
                     label = re.sub(r"^[\s*_`>-]+|[\s*_`(]+$", "", label[-80:])
-                    # A name of two words or more (no objective is named by one word:
-                    # ``matching``), a value that is a result, not a date or a version.
-                    if len(words(label)) >= 2 and _CLAIM_VALUE.match(value) and not _DATE_OR_ID.match(value.strip()):
+                    # An id, or a name of two words or more (no objective is named by one
+                    # word: ``matching``); a value that is a result, not a date or a version.
+                    named = ident_key(label) or len(words(label)) >= 2
+                    if named and _CLAIM_VALUE.match(value) and not _DATE_OR_ID.match(value.strip()):
                         found.append([label, value.strip(), line])
     return found
 
