@@ -18,7 +18,16 @@ reads it through the facts cache (``Workspace.fact``) and never parses another f
   held every six months" (or a ``management_review_interval`` key), or None;
 - ``objective_facts(doc)``: ``[[id, name, target, due, result, line]]`` of each objective
   of an objectives document (``aims_lint.reading.objectives``); ``result`` says whether
-  the objective's own row records a result or status.
+  the objective's own row records a result or status;
+- ``audit_findings(doc)``: ``{"major", "minor", "nc", "observation", "ofi", "line"}``,
+  how many findings of each kind an internal-audit record's findings tables list, or
+  None when it has none or a row whose classification is unreadable;
+- ``review_audit_figures(doc)``: ``[[kind, count, audit id, line]]``, the counts of
+  internal-audit findings management-review minutes give (subsets left out);
+- ``review_result_figures(doc)``: ``[[label, value, line]]``, the results minutes state
+  in prose or lists ("Model accuracy: 91%", "OBJ-02: achieved"); results in their
+  tables are ``results(doc)``;
+- ``held_on(doc)``: the date a record was held or issued (ISO) or None.
 """
 
 from __future__ import annotations
