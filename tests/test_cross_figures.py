@@ -186,6 +186,8 @@ def test_a_table_of_inputs_and_observations_for_opportunities(repo):
     "The certification audit of 2025 raised 4 nonconformities.",
     "The internal audits of 2025 and 2026 raised 4 nonconformities.",
     "Internal audit AUD-2025-09 raised 4 nonconformities.",  # another audit, not on record here
+    "The internal audit of March raised 4 nonconformities.",  # the audit on record is October's
+    "The internal audit confirmed that 3 nonconformities raised in 2025 were closed.",
     "The internal audit raised 4 findings.",  # findings of which kinds?
 ])
 def test_subsets_other_audits_and_findings_are_not_counts_to_compare(repo, sentence):
@@ -236,7 +238,8 @@ def test_the_counts_minutes_give_in_prose_lists_and_tables():
 | Internal audit | 1 observation; 2 NCs closed |
 """)
     assert records.review_audit_figures(minutes) == [
-        ["minor", 2, "IA-2026-01", 5], ["ofi", 3, "IA-2026-01", 5], ["major", 0, "", 7], ["observation", 1, "", 11],
+        ["minor", 2, "IA-2026-01", 5, "2026"], ["ofi", 3, "IA-2026-01", 5, "2026"], ["major", 0, "", 7, ""],
+        ["observation", 1, "", 11, ""],
     ]
 
 
@@ -260,6 +263,8 @@ def test_a_result_in_the_minutes_the_monitoring_record_contradicts(repo):
     "Fair credit decisions: ≥ 0.8.",  # a target, not a result
     "Accuracy: 0.71.",  # one word names no objective
     "Fairness: 0.5.",
+    "Fair credit decisions: 0.91 in the second quarter.",  # a period named: which record?
+    "Fair credit decisions: 0.91 (July 2026).",
 ])
 def test_a_rounded_figure_a_target_or_a_generic_label_is_not_compared(repo, claim):
     edit(repo / REVIEW, "- Monitoring and measurement:", f"- {claim}\n- Monitoring and measurement:")
@@ -270,7 +275,7 @@ def test_a_figure_of_an_earlier_record_speaks_of_an_earlier_period(repo):
     earlier = (repo / MONITORING).read_text(encoding="utf-8").replace("date: 2026-11-03", "date: 2026-08-02").replace(
         "| 0.88 |", "| 0.84 |").replace("id: REC-MON-2026-10", "id: REC-MON-2026-07")
     (repo / "records" / "monitoring-report-2026-07.md").write_text(earlier, encoding="utf-8")
-    edit(repo / REVIEW, "- Monitoring and measurement:", "- Fair credit decisions: 0.84 in July.\n- Monitoring and measurement:")
+    edit(repo / REVIEW, "- Monitoring and measurement:", "- Fair credit decisions: 0.84, as reported.\n- Monitoring and measurement:")
     assert found(repo, "MRV013") == []
 
 

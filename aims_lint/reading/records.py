@@ -22,8 +22,9 @@ reads it through the facts cache (``Workspace.fact``) and never parses another f
 - ``audit_findings(doc)``: ``{"major", "minor", "nc", "observation", "ofi", "line"}``,
   how many findings of each kind an internal-audit record's findings tables list, or
   None when it has none or a row whose classification is unreadable;
-- ``review_audit_figures(doc)``: ``[[kind, count, audit id, line]]``, the counts of
-  internal-audit findings management-review minutes give (subsets left out);
+- ``review_audit_figures(doc)``: ``[[kind, count, audit id, line, period]]``, the
+  counts of internal-audit findings management-review minutes give (subsets left out),
+  with the years and months their sentence names;
 - ``review_result_figures(doc)``: ``[[label, value, line]]``, the results minutes state
   in prose or lists ("Model accuracy: 91%", "OBJ-02: achieved"); results in their
   tables are ``results(doc)``;
@@ -329,8 +330,8 @@ def objective_facts(doc) -> list[list]:
 
 AUDIT_FINDINGS_FACT = "records.audit-findings.1"
 AUDIT_FINDINGS_SHAPE = {"major": int, "minor": int, "nc": int, "observation": int, "ofi": int, "line": int}  # or None
-AUDIT_CLAIMS_FACT = "records.review-audit-figures.1"
-AUDIT_CLAIMS_SHAPE = [(str, int, str, int)]
+AUDIT_CLAIMS_FACT = "records.review-audit-figures.2"
+AUDIT_CLAIMS_SHAPE = [(str, int, str, int, str)]
 RESULT_CLAIMS_FACT = "records.review-result-figures.1"
 RESULT_CLAIMS_SHAPE = [(str, str, int)]
 HELD_FACT = "records.held-on.1"
@@ -410,11 +411,39 @@ _AUDIT_COUNT = lazy(
 )
 # Words that make a count a subset or another period's: "2 open", "1 new", "3 closed",
 # "of which 2", "remain", "overdue", "carried over", "from the previous audit".
-_SUBSET_BEFORE = lazy(r"\b(?:open|new|closed|outstanding|remaining|overdue|repeat(?:ed)?|previous|prior|of which|including|incl\.?|still|last year'?s?|further|additional|another)\W*+$", re.I)
-_SUBSET_AFTER = lazy(
-    r"^\W*+(?:(?:are|is|were|was|remain|remains|still|now)\s++)*+(?:open|closed|outstanding|overdue|pending|in progress|resolved|carried|from (?:the )?(?:previous|prior|last|\d{4}))\b",
+_SUBSET_BEFORE = lazy(
+    r"\b(?:open|new|closed|outstanding|remaining|overdue|repeat(?:ed)?|previous|prior|earlier|of which|including|incl\.?|"
+    r"still|last year'?s?|further|additional|another|recurring)\b",
     re.I,
 )
+_SUBSET_AFTER = lazy(
+    r"\b(?:open|closed|outstanding|overdue|pending|in progress|resolved|carried|remain(?:s|ing)?|still|previous|prior|"
+    r"earlier|last year|repeat(?:ed)?|recurring)\b",
+    re.I,
+)
+# The period a sentence speaks of: years, and months by name or in a full date.
+_YEAR = lazy(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_FULL_DATE = lazy(r"\b(?:19|20)\d\d-(\d\d)-\d\d\b")
+_MONTH_NAME = lazy(r"\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b", re.I)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _period(text: str) -> str:
+    """"2026 m10": the years and months a sentence names (empty when it names none)."""
+    years = {match.group(1) for match in _YEAR.finditer(text)}
+    months = {f"m{match.group(1)}" for match in _FULL_DATE.finditer(text)}
+    months |= {f"m{_MONTHS.index(match.group(1)[:3].lower()) + 1:02d}" for match in _MONTH_NAME.finditer(text)}
+    return " ".join(sorted(years) + sorted(months))
+
+
+def in_period(period: str, day: str) -> bool:
+    """Can a sentence naming ``period`` (``_period``) speak of something on ``day`` (ISO)?"""
+    parts = period.split()
+    years = [part for part in parts if not part.startswith("m")]
+    months = [part[1:] for part in parts if part.startswith("m")]
+    return (not years or day[:4] in years) and (not months or day[5:7] in months)
+
+
 # The line speaks of the internal audit (not a certification or supplier audit).
 _INTERNAL_AUDIT = lazy(r"\binternal[- ]audit\b|\baudit (?:results?|findings?|report)\b|\b(?:results?|findings?|outcomes?) of the (?:internal |last |latest )?audit\b|\bIA-\d", re.I)
 _OTHER_AUDIT = lazy(r"\b(?:certification|external|surveillance|supplier|stage [12]|third[- ]party|2nd[- ]party|second[- ]party|customer|regulator'?s?|previous|prior|last year'?s?)\b[^.;]{0,20}?\baudits?\b|\baudits\b", re.I)
@@ -450,13 +479,14 @@ def _sentences(doc):
 
 
 def review_audit_figures(doc) -> list[list]:
-    """[kind, count, audit id or "", line] of each count of internal-audit findings the
+    """[kind, count, audit id or "", line, period] of each count of internal-audit findings the
     minutes give ("internal audit IA-2026-01 raised 1 minor nonconformity"): ``kind``
     is "nc" (nonconformities, any grade), "major", "minor", "observation" or "ofi". Only
     a sentence about the internal audit (its words, an audit id, or a section about
     audits) counts, not one about a certification, supplier or earlier audit, nor one
     about several audits; a count of a subset ("2 open", "1 new", "of which 3") is left
-    out. ``audit id`` is the internal audit the sentence names, if it names one."""
+    out. ``audit id`` is the internal audit the sentence names, if it names one;
+    ``period`` the years and months it names (``in_period``)."""
     from aims_lint.reading.review_record import _AUDIT_ID
 
     found = []
@@ -469,14 +499,17 @@ def review_audit_figures(doc) -> list[list]:
             continue
         cited = next(iter(named), "")
         for match in _AUDIT_COUNT.finditer(text):
+            # The words of the same clause either side of the count.
             clause_start = max(text.rfind(mark, 0, match.start()) for mark in ",;(:")
             before = text[max(clause_start + 1, match.start() - 30):match.start()]
-            after = text[match.end():match.end() + 30]
-            if _SUBSET_BEFORE.search(before) or _SUBSET_AFTER.match(after):
+            after = text[match.end():match.end() + 40]
+            ends = [index for index in (after.find(mark) for mark in ",;(.") if index >= 0]
+            after = after[:min(ends)] if ends else after
+            if _SUBSET_BEFORE.search(before) or _SUBSET_AFTER.search(after):
                 continue
             word = match.group(1).lower()
             count = int(word) if word.isdigit() else _NUMBERS[word]
-            found.append([_grade_of(match.group(3), match.group(2)), count, cited, line])
+            found.append([_grade_of(match.group(3), match.group(2)), count, cited, line, _period(text)])
     return found
 
 

@@ -11,8 +11,8 @@ import re
 from aims_lint.evidence import evidence_of
 from aims_lint.reading.records import (
     AUDIT_CLAIMS_FACT, AUDIT_CLAIMS_SHAPE, AUDIT_FINDINGS_FACT, AUDIT_FINDINGS_SHAPE, HELD_FACT, HELD_SHAPE,
-    RESULT_CLAIMS_FACT, RESULT_CLAIMS_SHAPE, _MISSED_WORD, _figure_match, audit_findings, held_on,
-    review_audit_figures, review_result_figures, target_of,
+    RESULT_CLAIMS_FACT, RESULT_CLAIMS_SHAPE, _MISSED_WORD, _figure_match, _period, audit_findings, held_on,
+    in_period, review_audit_figures, review_result_figures, target_of,
 )
 from aims_lint.patterns import lazy
 from aims_lint.rule import Problem, Related, rule
@@ -27,6 +27,7 @@ _NOUNS = {
     "ofi": ("opportunity for improvement", "opportunities for improvement"),
 }
 _MET = lazy(r"^\W*+(?:(?:is|was|has been)\s++)?(?:met|achieved)\b", re.I)
+_PERIOD_WORD = lazy(r"\b(?:Q[1-4]|H[12]|quarter|month|year|week|YTD|to date)\b", re.I)
 _STATUS_WORD = lazy(r"\b(?:not met|not achieved|missed|off[- ]track|met|achieved)\b", re.I)
 
 
@@ -60,21 +61,21 @@ def check(workspace, ctx):
 # -- counts of the internal audit's findings -------------------------------------------
 
 def _audit_names(workspace, audits) -> dict[str, set[str]]:
-    """Identifier -> paths of the audit records answering to it (the document's id, the
-    ids it names and their leading parts: "IA-2026-01-F1" names "IA-2026-01")."""
+    """Identifier -> paths of the audit records answering to it: the document's own id
+    first; else the ids it names and their leading parts ("IA-2026-01-F1" names
+    "IA-2026-01"), which may be another audit's (a follow-up names the audit it follows)."""
     index = workspace.index()
-    names: dict[str, set[str]] = {}
+    own: dict[str, set[str]] = {}
+    named: dict[str, set[str]] = {}
     for record in audits:
-        own = set(record.facts.get("ids", []))
         doc_id = index.get(record.path, (None, None))[1]
         if doc_id:
-            own.add(doc_id)
-        for name in list(own):
+            own.setdefault(doc_id.replace("_", "-"), set()).add(record.path)
+        for name in record.facts.get("ids", []):
             parts = name.replace("_", "-").split("-")
-            own.update("-".join(parts[:end]) for end in range(2, len(parts)))
-        for name in own:
-            names.setdefault(name.replace("_", "-"), set()).add(record.path)
-    return names
+            for end in range(2, len(parts) + 1):
+                named.setdefault("-".join(parts[:end]), set()).add(record.path)
+    return {**named, **own}
 
 
 def _default_audit(review, audits, reviews, names):
@@ -126,14 +127,14 @@ def _audit_figures(workspace, evidence, reviews, today):
             continue
         default = _default_audit(review, audits, reviews, names)
         seen = set()
-        for kind, reported, cited, line in claims:
+        for kind, reported, cited, line, period in claims:
             if cited:
                 paths = names.get(cited.replace("_", "-"), set())
                 audit = by_path[next(iter(paths))] if len(paths) == 1 else None
             else:
                 audit = default
-            if audit is None or audit.date > review.date:
-                continue  # an audit not on record (MRV010) or held after the review (MRV009)
+            if audit is None or audit.date > review.date or not in_period(period, audit.date):
+                continue  # an audit not on record (MRV010), held after the review (MRV009) or of another period
             counts = workspace.fact(audit.path, AUDIT_FINDINGS_FACT, audit_findings, AUDIT_FINDINGS_SHAPE)
             if not counts:
                 continue
@@ -199,8 +200,8 @@ def _result_figures(workspace, evidence, reviews):
         seen = set()
         for ref, value, line in claims:
             named = {id(objective) for _, objective in find(ref)}
-            if not named or line in seen:
-                continue
+            if not named or line in seen or _period(value) or _PERIOD_WORD.search(value):
+                continue  # a result of a period the minutes name: which record is not ours to guess
             rows = [item for item in recorded if item[3] & named and item[0] <= review.date]
             if not rows:
                 continue
