@@ -498,10 +498,12 @@ def review_audit_figures(doc) -> list[list]:
         if len(named) > 1:
             continue
         cited = next(iter(named), "")
+        period = None
         for match in _AUDIT_COUNT.finditer(text):
             # The words of the same clause either side of the count.
-            clause_start = max(text.rfind(mark, 0, match.start()) for mark in ",;(:")
-            before = text[max(clause_start + 1, match.start() - 30):match.start()]
+            window = max(0, match.start() - 30)
+            clause_start = max(text.rfind(mark, window, match.start()) for mark in ",;(:")
+            before = text[max(clause_start + 1, window):match.start()]
             after = text[match.end():match.end() + 40]
             ends = [index for index in (after.find(mark) for mark in ",;(.") if index >= 0]
             after = after[:min(ends)] if ends else after
@@ -509,7 +511,8 @@ def review_audit_figures(doc) -> list[list]:
                 continue
             word = match.group(1).lower()
             count = int(word) if word.isdigit() else _NUMBERS[word]
-            found.append([_grade_of(match.group(3), match.group(2)), count, cited, line, _period(text)])
+            period = _period(text) if period is None else period
+            found.append([_grade_of(match.group(3), match.group(2)), count, cited, line, period])
     return found
 
 

@@ -194,6 +194,10 @@ def _result_figures(workspace, evidence, reviews):
             recorded.append((date, relpath, result, named))
     if not recorded:
         return
+    by_objective: dict[int, list] = {}
+    for item in recorded:
+        for key in item[3]:
+            by_objective.setdefault(key, []).append(item)
     for review in reviews:
         claims = [(result[0], result[1], result[5]) for relpath, result in results if relpath == review.path]
         claims += [tuple(item) for item in workspace.fact(review.path, RESULT_CLAIMS_FACT, review_result_figures, RESULT_CLAIMS_SHAPE) or []]
@@ -202,7 +206,8 @@ def _result_figures(workspace, evidence, reviews):
             named = {id(objective) for _, objective in find(ref)}
             if not named or line in seen or _period(value) or _PERIOD_WORD.search(value):
                 continue  # a result of a period the minutes name: which record is not ours to guess
-            rows = [item for item in recorded if item[3] & named and item[0] <= review.date]
+            rows = {id(item): item for key in named for item in by_objective.get(key, []) if item[0] <= review.date}
+            rows = list(rows.values())
             if not rows:
                 continue
             latest = max(item[0] for item in rows)
