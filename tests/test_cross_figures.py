@@ -322,3 +322,15 @@ def test_corpus_k0_audit_findings_and_kpis_matched_by_metric():
     assert named["EugAI factual accuracy"] == ["Accurate AI outputs"]
     assert named["Internal audit findings resolved"] == []  # the objective says "AIMS internal audit ..."
     assert records.review_audit_figures(minutes) == []
+
+
+def test_a_kind_the_findings_table_does_not_hold_is_not_compared(repo):
+    """An audit record whose findings table lists no nonconformity may keep them
+    elsewhere (a section in prose): a count of nonconformities is not compared with it."""
+    edit(repo / "records" / "internal-audit-2026-10.md", "| Minor nonconformity |", "| Observation |")
+    assert found(repo, "MRV013") == []
+
+
+def test_a_partly_achieved_objective_is_no_status_to_compare(repo):
+    edit(repo / REVIEW, "## Opportunities for improvement", "OBJ-04: partially achieved.\n\n## Opportunities for improvement")
+    assert found(repo, "MRV013") == []

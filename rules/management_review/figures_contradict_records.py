@@ -28,6 +28,7 @@ _NOUNS = {
 }
 _MET = lazy(r"^\W*+(?:(?:is|was|has been)\s++)?(?:met|achieved)\b", re.I)
 _PERIOD_WORD = lazy(r"\b(?:Q[1-4]|H[12]|quarter|month|year|week|YTD|to date)\b", re.I)
+_PARTLY = lazy(r"\bpartial(?:ly)?\b|\bpartly\b|\bmostly\b|\blargely\b", re.I)
 _STATUS_WORD = lazy(r"\b(?:not met|not achieved|missed|off[- ]track|met|achieved)\b", re.I)
 
 
@@ -94,6 +95,13 @@ def _default_audit(review, audits, reviews, names):
 
 
 def _actual(kind: str, counts: dict) -> int | None:
+    """The record's count of ``kind``; None when its findings tables list no finding of
+    that group (nonconformities; observations and opportunities), which it may keep
+    elsewhere ("Observations: ..." in prose)."""
+    if kind in ("nc", "major", "minor") and not counts["major"] + counts["minor"] + counts["nc"]:
+        return None
+    if kind in ("observation", "ofi") and not counts["observation"] + counts["ofi"]:
+        return None
     if kind == "nc":
         return counts["major"] + counts["minor"] + counts["nc"]
     if kind in ("major", "minor"):
@@ -170,7 +178,7 @@ def _same(claimed, recorded) -> bool:
 def _status(text: str) -> bool | None:
     """True when a result says missed, False when it says met, None when it says neither."""
     match = _STATUS_WORD.search(text)
-    if match is None:
+    if match is None or _PARTLY.search(text):
         return None
     return bool(_MISSED_WORD.search(match.group(0)))
 
