@@ -179,6 +179,11 @@ def test_a_table_of_inputs_and_observations_for_opportunities(repo):
     assert "says 1 opportunity for improvement" in finding.message
 
 
+def test_an_action_about_the_audits_findings_is_no_count(repo):
+    edit(repo / REVIEW, "| Add the tested age bands", "| Close the 2 minor nonconformities of the internal audit | AI Governance Lead | 2026-12-15 |\n| Add the tested age bands")
+    assert found(repo, "MRV013") == []
+
+
 @pytest.mark.parametrize("sentence", [
     "The internal audit left 2 nonconformities open.",
     "Of the internal audit's findings, 2 nonconformities remain open.",

@@ -330,7 +330,7 @@ def objective_facts(doc) -> list[list]:
 
 AUDIT_FINDINGS_FACT = "records.audit-findings.1"
 AUDIT_FINDINGS_SHAPE = {"major": int, "minor": int, "nc": int, "observation": int, "ofi": int, "line": int}  # or None
-AUDIT_CLAIMS_FACT = "records.review-audit-figures.2"
+AUDIT_CLAIMS_FACT = "records.review-audit-figures.3"
 AUDIT_CLAIMS_SHAPE = [(str, int, str, int, str)]
 RESULT_CLAIMS_FACT = "records.review-result-figures.1"
 RESULT_CLAIMS_SHAPE = [(str, str, int)]
@@ -474,6 +474,8 @@ def _sentences(doc):
             if match.group(0).strip():
                 yield match.group(0).replace("\n", " "), block.line_of(match.start() + len(match.group(0)) - len(match.group(0).lstrip())), block.section
     for table in doc.tables:
+        if any(table.has(name) for name in ("owner", "due", "action")):
+            continue  # an action ("Close the 2 minor nonconformities") reports no figure
         for row in table.rows:
             yield " | ".join(cell.text for cell in row.cells), row.line, table.section
 
