@@ -266,6 +266,8 @@ def test_a_result_in_the_minutes_the_monitoring_record_contradicts(repo):
 @pytest.mark.parametrize("claim", [
     "Fair credit decisions: 0.9 against a target of 0.8.",  # 0.88 rounded as the minutes write it
     "Fair credit decisions: ≥ 0.8.",  # a target, not a result
+    "Fair credit decisions: 0.8 target, met.",
+    "Fair credit decisions: target of 0.8, met.",
     "Accuracy: 0.71.",  # one word names no objective
     "Fairness: 0.5.",
     "Fair credit decisions: 0.91 in the second quarter.",  # a period named: which record?

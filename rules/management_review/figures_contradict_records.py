@@ -28,6 +28,8 @@ _NOUNS = {
 }
 _MET = lazy(r"^\W*+(?:(?:is|was|has been)\s++)?(?:met|achieved)\b", re.I)
 _PERIOD_WORD = lazy(r"\b(?:Q[1-4]|H[12]|quarter|month|year|week|YTD|to date)\b", re.I)
+_TARGET_BEFORE = lazy(r"\b(?:target|threshold|goal|tolerance|limit)(?:\s++(?:of|is|was|set at))?\W{0,3}+$", re.I)
+_TARGET_AFTER = lazy(r"^\s*+(?:target|threshold|goal|tolerance|limit)\b", re.I)
 _PARTLY = lazy(r"\bpartial(?:ly)?\b|\bpartly\b|\bmostly\b|\blargely\b", re.I)
 _STATUS_WORD = lazy(r"\b(?:not met|not achieved|missed|off[- ]track|met|achieved)\b", re.I)
 
@@ -166,6 +168,8 @@ def _number(text: str):
     match = _figure_match(text)
     if match is None or target_of(text) is not None:
         return None
+    if _TARGET_BEFORE.search(text[max(0, match.start() - 24):match.start()]) or _TARGET_AFTER.match(text[match.end():]):
+        return None  # "target 0.8", "0.8 target": the figure is a target
     digits = match.group(1).replace(",", ".")
     return float(digits), len(digits.split(".")[1]) if "." in digits else 0, bool(match.group(2))
 
