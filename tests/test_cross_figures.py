@@ -190,6 +190,7 @@ def test_an_action_about_the_audits_findings_is_no_count(repo):
     "The internal audit raised 1 new nonconformity, of which 3 minor nonconformities are repeats.",
     "The certification audit of 2025 raised 4 nonconformities.",
     "The internal audits of 2025 and 2026 raised 4 nonconformities.",
+    "The ISO 27001 internal audit raised 4 nonconformities.",
     "Internal audit AUD-2025-09 raised 4 nonconformities.",  # another audit, not on record here
     "The internal audit of March raised 4 nonconformities.",  # the audit on record is October's
     "The internal audit confirmed that 3 nonconformities raised in 2025 were closed.",

@@ -330,7 +330,7 @@ def objective_facts(doc) -> list[list]:
 
 AUDIT_FINDINGS_FACT = "records.audit-findings.1"
 AUDIT_FINDINGS_SHAPE = {"major": int, "minor": int, "nc": int, "observation": int, "ofi": int, "line": int}  # or None
-AUDIT_CLAIMS_FACT = "records.review-audit-figures.3"
+AUDIT_CLAIMS_FACT = "records.review-audit-figures.4"
 AUDIT_CLAIMS_SHAPE = [(str, int, str, int, str)]
 RESULT_CLAIMS_FACT = "records.review-result-figures.1"
 RESULT_CLAIMS_SHAPE = [(str, str, int)]
@@ -446,7 +446,10 @@ def in_period(period: str, day: str) -> bool:
 
 # The line speaks of the internal audit (not a certification or supplier audit).
 _INTERNAL_AUDIT = lazy(r"\binternal[- ]audit\b|\baudit (?:results?|findings?|report)\b|\b(?:results?|findings?|outcomes?) of the (?:internal |last |latest )?audit\b|\bIA-\d", re.I)
-_OTHER_AUDIT = lazy(r"\b(?:certification|external|surveillance|supplier|stage [12]|third[- ]party|2nd[- ]party|second[- ]party|customer|regulator'?s?|previous|prior|last year'?s?)\b[^.;]{0,20}?\baudits?\b|\baudits\b", re.I)
+_OTHER_AUDIT = lazy(r"\b(?:certification|external|surveillance|supplier|stage [12]|third[- ]party|2nd[- ]party|second[- ]party|customer|regulator'?s?|previous|prior|last year'?s?)\b[^.;]{0,20}?\baudits?\b|\baudits\b"
+    r"|\b(?:27001|9001|14001|27701|SOC ?2|ISMS|QMS|PCI)\b",  # another standard's audit
+    re.I,
+)
 _AUDIT_SECTION = lazy(r"\baudit", re.I)
 _NUMBERS = {"no": 0, "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10}
