@@ -132,7 +132,7 @@ def review_gap(evidence: Evidence, today) -> ReviewGap | None:
 
 def evidence_of(workspace) -> Evidence:
     """``collect(workspace)`` once per run: the readiness verdict and the rules that read
-    the records against each other (MRV009-MRV012) share it."""
+    the records against each other (MRV009-MRV013) share it."""
     return workspace.memo("evidence", collect)
 
 

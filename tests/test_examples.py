@@ -56,6 +56,7 @@ def test_example_with_gaps_shows_each_cross_examination_gap():
         (review, "MRV009"),  # held 2026-07-02, before the internal audit of 2026-10-20
         (review, "MRV010"),  # cites AUD-2026-07, which no audit record holds
         (review, "MRV011"),  # 1 open nonconformity; the log holds 2 on that date
+        (review, "MRV013"),  # fair credit decisions 0.79; the Q2 monitoring record says 0.74
         (review, "MRV012"),  # quarterly reviews planned, none since July
         (review, "CHR003"),  # relies on the audit report dated after it
         ("planning/objectives.md", "OBJ005"),  # human review objective due 2026-09-30, no result

@@ -17,7 +17,10 @@ criteria, auditor and findings of an audit, what an audit or programme covers (c
 4-10 and Annex A controls), audits cited and open nonconformities reported by a review,
 links); ``records`` (records read against each other, issue 13: a nonconformity log's
 rows, a monitoring record's results against targets, the planned interval of management
-reviews, objectives with ids, targets and deadlines), all plain JSON for the facts cache
-that workspace rules read. ``aims_lint.annex_a`` says whether a title written beside an
+reviews, objectives with ids, targets and deadlines, the findings an audit record counts,
+the audit-finding counts and objective results management-review minutes cite), all
+plain JSON for the facts cache that workspace rules read; ``matching`` (which objective
+a result or a line of the minutes names: by id, name or metric in normalised words,
+ambiguity no match). ``aims_lint.annex_a`` says whether a title written beside an
 Annex A id means that control.
 """

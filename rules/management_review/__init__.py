@@ -12,5 +12,6 @@ RULE_MODULES: tuple[str, ...] = (
     "review_before_audit",
     "cites_unknown_audit",
     "figures_disagree",
+    "figures_contradict_records",
     "interval_exceeded",
 )

@@ -1,6 +1,6 @@
 from aims_lint.rule import Problem, Related, rule
 
-from .results import read, refers
+from .results import matcher, read
 
 
 @rule(
@@ -20,12 +20,14 @@ from .results import read, refers
 def check(workspace, ctx):
     objectives, results = read(workspace)
     today = ctx.today.isoformat()
+    find = matcher(workspace).find
+    measured = {id(objective) for _, result in results for _, objective in find(result[0])}
     by_doc = {}
     for relpath, objective in objectives:
         ident, name, target, due, own_result, line = objective
         if not due or due >= today or own_result:
             continue
-        if any(refers(result, objective) for _, result in results):
+        if id(objective) in measured:
             continue
         by_doc.setdefault(relpath, []).append(objective)
     for relpath, overdue in by_doc.items():

@@ -1,7 +1,7 @@
 from aims_lint.reading.records import misses
 from aims_lint.rule import Problem, Related, rule
 
-from .results import read, refers
+from .results import matcher, read
 
 
 @rule(
@@ -20,11 +20,12 @@ from .results import read, refers
 )
 def check(workspace, ctx):
     objectives, results = read(workspace)
+    find = matcher(workspace).first
     for relpath, result in results:
         ref, value, target, missed, action, line = result
         if action:
             continue
-        objective = next(((where, item) for where, item in objectives if refers(result, item)), None)
+        objective = find(ref)
         if not target and objective is not None:
             target = objective[1][2]
             missed = misses(value, target)

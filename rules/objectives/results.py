@@ -5,6 +5,7 @@ OBJ006 and OBJ007."""
 from __future__ import annotations
 
 from aims_lint.reading import templates
+from aims_lint.reading.matching import ObjectiveMatcher
 from aims_lint.reading.records import (
     OBJECTIVES_FACT, OBJECTIVES_SHAPE, RESULTS_FACT, RESULTS_SHAPE, objective_facts, results,
 )
@@ -42,8 +43,7 @@ def read(workspace):
     return workspace.memo("objectives.results", _read)
 
 
-def refers(result, objective) -> bool:
-    """Does a result row speak of this objective (its id, else its name)?"""
-    ref = result[0].strip().lower()
-    ident, name = objective[0].strip().lower(), objective[1].strip().lower()
-    return bool(ref) and (ref == ident if ident else ref == name)
+def matcher(workspace) -> ObjectiveMatcher:
+    """The repository's objectives, to find the one a result speaks of (by id, name or
+    metric: ``aims_lint.reading.matching``), once per run."""
+    return workspace.memo("objectives.matcher", lambda workspace: ObjectiveMatcher(read(workspace)[0]))

@@ -1,7 +1,7 @@
 from aims_lint.reading.records import target_of
 from aims_lint.rule import Problem, Related, rule
 
-from .results import read, refers
+from .results import matcher, read
 
 
 def _words(target) -> str:
@@ -25,14 +25,13 @@ def _words(target) -> str:
 )
 def check(workspace, ctx):
     objectives, results = read(workspace)
+    find = matcher(workspace).find
     for relpath, result in results:
         ref, value, target, missed, action, line = result
         here = target_of(target) if target else None
         if here is None:
             continue
-        for where, objective in objectives:
-            if not refers(result, objective):
-                continue
+        for where, objective in find(ref):
             there = target_of(objective[2])
             if there is None or there == here:
                 continue
