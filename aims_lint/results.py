@@ -119,6 +119,14 @@ class _Judge:
         self._memos: dict[str, str] = {}
 
     def __call__(self, reads: dict) -> str:
+        # What was read is checked as it is used: anything of another shape (a damaged
+        # or forged file) raises, and is a MISS.
+        try:
+            return self._judge(reads)
+        except (TypeError, ValueError, KeyError, AttributeError, IndexError, RecursionError):
+            return MISS
+
+    def _judge(self, reads: dict) -> str:
         workspace = self.workspace
         if reads["index"] is not None and reads["index"] != workspace.index_digest():
             return MISS
@@ -135,6 +143,7 @@ class _Judge:
             known = self._memos.get(version)
             if known is None:
                 memo = self.table.get(version)
+                self._memos[version] = WAIT  # a version that names itself is not followed again
                 known = self._memos[version] = MISS if memo is None else self(memo)
             if known == HIT:
                 continue
@@ -160,34 +169,12 @@ class _Judge:
         self._memos = {version: verdict for version, verdict in self._memos.items() if verdict != WAIT}
 
 
-_READS_KEYS = {"index", "targets", "files", "facts", "states", "memos"}
-
-
-def valid_reads(value: Any) -> bool:
-    """The shape of what was read, checked before anything in it is used."""
-    if not isinstance(value, dict) or value.keys() != _READS_KEYS:
-        return False
-    if not all(value[key] is None or type(value[key]) is str for key in ("index", "targets")):
-        return False
-    files, facts, states, memos = value["files"], value["facts"], value["states"], value["memos"]
-    return (
-        type(files) is list and all(type(item) is list and len(item) == 2 and type(item[0]) is str and _token(item[1]) for item in files)
-        and type(facts) is list and all(type(item) is list and len(item) == 3 and all(type(part) is str for part in item) for item in facts)
-        and type(states) is list and all(
-            type(item) is list and len(item) == 2 and type(item[0]) is str and type(item[1]) is list
-            and len(item[1]) == 3 and all(type(part) is bool for part in item[1]) for item in states
-        )
-        and type(memos) is list and all(
-            type(item) is list and len(item) == 3 and type(item[0]) is str and type(item[1]) is str
-            and (item[2] is None or type(item[2]) is str) for item in memos
-        )
-    )
-
-
 def _valid_entry(value: Any) -> bool:
+    """The outline of an entry; what it read is checked as it is judged (``_Judge``),
+    its findings as they are rebuilt."""
     return (
         isinstance(value, dict) and value.keys() == {"own", "reads", "result"} and _token(value["own"])
-        and isinstance(value["result"], dict) and valid_reads(value["reads"])
+        and isinstance(value["result"], dict) and isinstance(value["reads"], dict)
     )
 
 
@@ -278,7 +265,7 @@ class Store:
             table = data.get("memos") if data.get("key") == self.key else None
             self._memo_table = {
                 version: reads for version, reads in (table.items() if isinstance(table, dict) else ())
-                if type(version) is str and valid_reads(reads)
+                if type(version) is str and isinstance(reads, dict)
             }
             self._memo_table.update(self.memos.table)
             self.memos.table = self._memo_table  # versions made here join the table

@@ -214,3 +214,20 @@ def test_results_of_deleted_documents_are_dropped_by_a_whole_repository_run(aims
     assert len(_results_files(aims)) == count
     lint(aims)
     assert len(_results_files(aims)) == count - 1
+
+
+def test_a_memo_that_names_itself_or_another_shape_is_judged_again(aims, judged):
+    lint(aims)
+    path = aims / cache.CACHE_DIR / results.FOLDER / "memos.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["memos"], "the example's documents share memos (the ids, the SoA's rows)"
+    for number, (version, reads) in enumerate(data["memos"].items()):
+        if number % 2:
+            reads["memos"] = [["loop", version, None]]  # names itself: followed once
+        else:
+            reads["files"] = [[1, 2, 3]]  # another shape
+    path.write_text(json.dumps(data), encoding="utf-8")
+    _forget(judged)
+    result = lint(aims)
+    assert judged["documents"]
+    assert _outcome(result) == _uncached(aims)
