@@ -18,9 +18,12 @@ A finding that existed before is not blamed on the change, even when lines moved
 The base state is the working tree with the changed Markdown files put back as they were
 (the cache serves the unchanged files); when a configuration file changed, or a file that
 is not Markdown was deleted, it is read from git into a temporary folder
-outside the repository instead (``git ls-tree`` and ``git cat-file``). Its findings are kept in the cache (``.aims-lint-cache/base.json``)
-keyed on the tree's id, the code, the options and the date, so that successive commits
-on one base lint it once. Nothing else is written inside the repository.
+outside the repository instead (``git ls-tree`` and ``git cat-file``). Its findings are
+kept in the cache (``.aims-lint-cache/base.json``) as counted content keys, all that a
+comparison needs, under a digest of the tree's files, the code, the options and the
+date, so that successive commits on one base lint it once. The documents of both states
+are judged through the kept results (``aims_lint.results``): a one-file commit judges
+again that file and what read it. Nothing else is written inside the repository.
 """
 
 from __future__ import annotations
