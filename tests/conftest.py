@@ -46,6 +46,17 @@ def codes(result) -> list[tuple[str, str, int]]:
     return [(finding.path, finding.code, finding.line) for finding in result.active]
 
 
+def exclude_a_control_a_treatment_needs(root: Path) -> None:
+    """In a copy of the audit-ready example: A.6.2.6, which the treatment of risk R-02
+    cites, excluded in the SoA."""
+    soa = root / "planning" / "soa.md"
+    lines = soa.read_text(encoding="utf-8").splitlines(keepends=True)
+    (index,) = [number for number, line in enumerate(lines) if line.startswith("| A.6.2.6 |")]
+    cells = lines[index].split("|")
+    lines[index] = f"|{cells[1]}|{cells[2]}| No | Not needed for our systems | Not applicable | — | — | — |\n"
+    soa.write_text("".join(lines), encoding="utf-8")
+
+
 @pytest.fixture
 def repo(tmp_path):
     """Build a repository: ``repo({"a.md": "..."})`` returns its root."""

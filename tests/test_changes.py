@@ -25,6 +25,8 @@ from aims_lint import baseline, fingerprint
 from aims_lint.findings import Finding, Result
 from aims_lint.readiness import assess
 
+from .conftest import exclude_a_control_a_treatment_needs
+
 PROJECT = Path(__file__).resolve().parent.parent
 EXAMPLES = PROJECT / "examples"
 AIMS_LINT = Path(sys.executable).parent / "aims-lint"
@@ -202,12 +204,7 @@ def _delete_an_impact_assessment(root: Path) -> None:
 
 
 def _exclude_a_control_a_treatment_needs(root: Path) -> None:
-    soa = root / "planning" / "soa.md"
-    lines = soa.read_text(encoding="utf-8").splitlines(keepends=True)
-    (index,) = [number for number, line in enumerate(lines) if line.startswith("| A.6.2.6 |")]
-    cells = lines[index].split("|")
-    lines[index] = f"|{cells[1]}|{cells[2]}| No | Not needed for our systems | Not applicable | — | — | — |\n"
-    soa.write_text("".join(lines), encoding="utf-8")
+    exclude_a_control_a_treatment_needs(root)
     _git(root, "add", "-A")
 
 

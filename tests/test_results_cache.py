@@ -16,7 +16,7 @@ import pytest
 
 from aims_lint import cache, results, runner
 
-from .conftest import TODAY, lint
+from .conftest import TODAY, exclude_a_control_a_treatment_needs, lint
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "aims-complete"
 
@@ -101,12 +101,7 @@ def test_an_edit_of_prose_judges_again_the_document_and_only_what_read_its_text(
 def test_a_changed_decision_judges_again_the_documents_that_rely_on_it(aims, judged):
     lint(aims)
     _forget(judged)
-    soa = aims / "planning" / "soa.md"
-    lines = soa.read_text(encoding="utf-8").splitlines(keepends=True)
-    (index,) = [number for number, line in enumerate(lines) if line.startswith("| A.6.2.6 |")]
-    cells = lines[index].split("|")
-    lines[index] = f"|{cells[1]}|{cells[2]}| No | Not needed for our systems | Not applicable | — | — | — |\n"
-    soa.write_text("".join(lines), encoding="utf-8")
+    exclude_a_control_a_treatment_needs(aims)
 
     result = lint(aims)
     assert "planning/risk-assessment.md" in judged["documents"]
