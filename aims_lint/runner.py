@@ -226,6 +226,11 @@ def _lint_documents(
         quiet = (len(workspace.notes), len(workspace.errors), len(batch.errors))
         with workspace.recording() as reads:
             document = _lint_document(workspace, document_rules, contexts, relpath, batch.errors)
+        if document is not None and document.governance:
+            # Asked of every governance document by the workspace rules: read now, while
+            # the document is parsed.
+            workspace.fact(relpath, templates.STATE_FACT, templates.state, str)
+        workspace.forget(relpath)
         if store is not None:
             store.facts_computed()  # the next waiting document may find the facts it waits on
         if document is None:
@@ -257,7 +262,6 @@ def _lint_document(workspace: Workspace, document_rules, contexts, relpath: str,
             document.findings.extend(_run_check(item, doc, relpath, contexts[item.code], errors))
     if doc.read_error is None:
         document.directives = doc.suppressions
-    workspace.forget(relpath)  # workspace rules read it again if they need it
     return document
 
 

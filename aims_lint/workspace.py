@@ -12,6 +12,7 @@ import codecs
 import os
 import posixpath
 import re
+from collections import OrderedDict
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -209,6 +210,12 @@ def _single_character(token: str) -> bool:
     return token not in "/()|?*+.^$[]{}"
 
 
+# Documents kept after use, at most this many and this much text: a rule that reads one
+# fact of every policy, then another, would parse each policy again for each fact.
+RECENT_DOCUMENTS = 256
+RECENT_TEXT = 8 * 1024 * 1024
+
+
 class Reads:
     """What one judgement (a document's rules, a workspace rule, a memo) read of the
     repository besides its own document: findings kept with it stay true while all of
@@ -237,6 +244,8 @@ class Workspace:
         self._type_globs = [(Matcher([glob]), doc_type) for glob, doc_type in config.types.items()]
         self._paths: dict[str, Path] | None = None
         self._documents: dict[str, Document | None] = {}
+        self._recent: OrderedDict[str, Document] = OrderedDict()  # forgotten, kept a while
+        self._recent_text = 0  # characters of the documents in _recent
         self.notes: list[str] = []
         self.errors: list[tuple[str, str]] = []  # (relpath, message)
         self._index: dict[str, tuple[str | None, str | None]] | None = None  # relpath -> (type, id)
@@ -612,13 +621,26 @@ class Workspace:
     def document(self, relpath: str) -> Document | None:
         """The Document at a relative path (parsed once), or None if it cannot be read."""
         self._record_file(relpath)
-        if relpath not in self._documents:
-            self._documents[relpath] = self._load(relpath)
-        return self._documents[relpath]
+        if relpath in self._documents:
+            return self._documents[relpath]
+        if relpath in self._recent:
+            self._recent.move_to_end(relpath)
+            return self._recent[relpath]
+        doc = self._documents[relpath] = self._load(relpath)
+        return doc
 
     def forget(self, relpath: str) -> None:
-        """Drop a loaded document; it is read again if something asks for it."""
-        self._documents.pop(relpath, None)
+        """Done with a loaded document: it stays among the last few used (facts of the same
+        documents are asked one key after another, by several rules), and is read again
+        if something asks for it after that."""
+        doc = self._documents.pop(relpath, None)
+        if doc is None:
+            return
+        self._recent[relpath] = doc
+        self._recent_text += len(doc.text)
+        while len(self._recent) > RECENT_DOCUMENTS or self._recent_text > RECENT_TEXT:
+            _, dropped = self._recent.popitem(last=False)
+            self._recent_text -= len(dropped.text)
 
     def _load(self, relpath: str) -> Document | None:
         path = self.root / relpath
