@@ -9,7 +9,7 @@ ANNEX_A_SHARE = 0.5
 
 
 def _soa_applicable(workspace) -> tuple[set[str], str | None, int]:
-    from ..traceability.graph import soa_decisions
+    from ..soa.controls import soa_decisions
 
     decisions = soa_decisions(workspace) or {}
     applicable = {control: (relpath, line) for control, (included, relpath, line) in decisions.items() if included}

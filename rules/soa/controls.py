@@ -77,3 +77,30 @@ def is_empty_reference(text: str | None, empty_terms: list[str]) -> bool:
     from ..document_control.placeholders import is_placeholder
 
     return cleaned in {term.lower() for term in empty_terms} or is_placeholder(text.strip())
+
+
+def soa_decisions(workspace) -> dict[str, tuple[bool | None, str, int]] | None:
+    """Annex A control -> (included, SoA path, line) from every SoA of the repository;
+    None when the repository has no SoA."""
+
+    def compute(workspace):
+        relpaths = workspace.relpaths_of_type("soa")
+        if not relpaths:
+            return None
+        decisions: dict[str, tuple[bool | None, str, int]] = {}
+        for relpath in relpaths:
+            for entry in workspace.fact(relpath, "trc.soa.2", _soa_rows, [(str, frozenset({bool, type(None)}), int)]) or ():
+                if not (isinstance(entry, list) and len(entry) == 3 and isinstance(entry[0], str)):
+                    continue
+                control, included, line = entry
+                previous = decisions.get(control)
+                if previous is None or included and not previous[0]:
+                    decisions[control] = (included, relpath, line)
+        return decisions
+
+    return workspace.memo("trc.soa", compute)
+
+
+def _soa_rows(doc) -> list[list]:
+    """[control, included, line] of each ISO/IEC 42001 entry (none for another standard's SoA)."""
+    return [[row.control, row.included, row.line] for row in rows(doc)]

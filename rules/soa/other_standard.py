@@ -1,12 +1,10 @@
 from aims_lint.rule import Problem, rule
 
-from .controls import read_soa
+from .controls import read_soa, soa_decisions
 
 
 def _covers_42001(workspace, doc) -> bool:
     """Another SoA of the repository lists ISO/IEC 42001 Annex A controls."""
-    from ..traceability.graph import soa_decisions
-
     decisions = soa_decisions(workspace) or {}
     return any(relpath != doc.relpath for _, relpath, _ in decisions.values())
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 from aims_lint.patterns import lazy
 from aims_lint.workspace import resolve_link
 
-from ..soa.controls import normalise_id, rows
+from ..soa.controls import normalise_id
 
 # A document id as organisations write them: capitals and digits in two or more parts
 # ("PROC-RES", "POL-AI-001", "MR-2026-04", "REC_LOG_7").
@@ -238,33 +238,6 @@ def system_key(text: str) -> str:
 def is_system_in_scope(value: str, systems: list[System]) -> bool:
     value = system_key(value)
     return any(value in (system_key(system.ident), system_key(system.name)) for system in systems)
-
-
-def soa_decisions(workspace) -> dict[str, tuple[bool | None, str, int]] | None:
-    """Annex A control -> (included, SoA path, line) from every SoA of the repository;
-    None when the repository has no SoA."""
-
-    def compute(workspace):
-        relpaths = workspace.relpaths_of_type("soa")
-        if not relpaths:
-            return None
-        decisions: dict[str, tuple[bool | None, str, int]] = {}
-        for relpath in relpaths:
-            for entry in workspace.fact(relpath, "trc.soa.2", _soa_rows, [(str, frozenset({bool, type(None)}), int)]) or ():
-                if not (isinstance(entry, list) and len(entry) == 3 and isinstance(entry[0], str)):
-                    continue
-                control, included, line = entry
-                previous = decisions.get(control)
-                if previous is None or included and not previous[0]:
-                    decisions[control] = (included, relpath, line)
-        return decisions
-
-    return workspace.memo("trc.soa", compute)
-
-
-def _soa_rows(doc) -> list[list]:
-    """[control, included, line] of each ISO/IEC 42001 entry (none for another standard's SoA)."""
-    return [[row.control, row.included, row.line] for row in rows(doc)]
 
 
 def annex_a_ids(text: str) -> list[tuple[str, str, int]]:

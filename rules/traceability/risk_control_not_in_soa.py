@@ -2,7 +2,8 @@ from aims_lint.rule import Problem, Related, rule
 
 from ..risk_assessment.register import risks
 from ..soa.controls import annex_a
-from .graph import annex_a_ids, soa_decisions
+from ..soa.controls import soa_decisions
+from .graph import annex_a_ids
 
 _TREATMENT_VALUES = ("controls", "treatment", "action")
 
