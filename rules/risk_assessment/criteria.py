@@ -106,6 +106,9 @@ def linked_criteria(workspace, doc, terms: list[str]) -> list[dict]:
     shape = {"likelihood": bool, "severity": bool, "threshold": bool}
     found = []
     linked = linked_documents(workspace, doc)[0]
+    # The repository's risk-method procedures ("Risk management procedure", "Risk
+    # assessment methodology"): their criteria are the AIMS's, named or not.
+    linked += [relpath for relpath in method_procedures(workspace) if relpath not in linked and relpath != doc.relpath]
     for relpath in linked:
         facts = workspace.fact(relpath, key, compute, shape)
         if isinstance(facts, dict):
@@ -155,6 +158,7 @@ METHOD_SHAPE = {
     "bands": [(str, int, int, int)],
     "product": _OPTIONAL_INT,
     "third": bool,
+    "scales": {"likelihood": [(str, int, int)], "severity": [(str, int, int)]},
 }
 _METHOD_TITLE = lazy(
     r"\b(method\w*|criteria|matrix|scoring|scales?|procedure|process|framework|standard|guideline\w*)\b", re.I
@@ -176,10 +180,13 @@ class Method:
     product: tuple[str, int] | None  # (relpath, line)
     third: bool
     sources: tuple[str, ...]
+    # the number each level word stands for on each scale, and the document saying so
+    scales: dict | None = None
+    scales_at: str | None = None
 
 
 def _method_fact(doc) -> dict:
-    from .register import product_method_line, rating_bands, risks
+    from .register import product_method_line, rating_bands, risks, word_scales
 
     rated = sum(1 for risk in risks(doc) if "rating" in risk.values or "residual" in risk.values)
     third = False
@@ -194,6 +201,9 @@ def _method_fact(doc) -> dict:
         "bands": [[band.level, band.low, band.high, band.line] for band in rating_bands(doc)],
         "product": product_method_line(doc),
         "third": third,
+        "scales": {
+            scale: sorted([word, number, line] for word, (number, line) in words.items()) for scale, words in word_scales(doc).items()
+        },
     }
 
 
@@ -209,12 +219,28 @@ def _is_method(doc_type: str | None, facts: dict | None) -> bool:
     """A document that holds a rating method (bands or "likelihood × severity") and rates
     no risk itself: a risk-assessment document, or another whose title says it is a risk
     method (a procedure, a methodology, criteria)."""
-    if facts is None or facts["rated"] or not (facts["bands"] or facts["product"] is not None):
+    if facts is None or facts["rated"] or not (facts["bands"] or facts["product"] is not None or any(facts["scales"].values())):
         return False
     if doc_type == RISK_TYPE:
         return True
     title = facts["title"]
     return bool(_RISK_WORD.search(title) and _METHOD_TITLE.search(title))
+
+
+def method_procedures(workspace) -> list[str]:
+    """The procedures of the repository whose title says they are a risk method
+    ("Risk management procedure", "Risk scoring criteria"; computed once per run)."""
+
+    def compute(ws) -> list[str]:
+        found = []
+        for relpath, (doc_type, _) in sorted(ws.index().items()):
+            if doc_type == "procedure":
+                facts = method_fact(ws, relpath)
+                if facts is not None and _RISK_WORD.search(facts["title"]) and _METHOD_TITLE.search(facts["title"]):
+                    found.append(relpath)
+        return found
+
+    return workspace.memo(f"{METHOD_FACT}.procedures", compute)
 
 
 def _repository_methods(workspace) -> list[str]:
@@ -257,9 +283,17 @@ def register_method(workspace, doc) -> Method | None:
     if not sources:
         return None
     bands, product, third, seen = [], None, False, None
+    scales, scales_at, scales_agree = None, None, True
     for relpath in sources:
         facts = method_fact(workspace, relpath)
         third = third or facts["third"]
+        if any(facts["scales"].values()):
+            read = {scale: {word: (number, line) for word, number, line in words} for scale, words in facts["scales"].items()}
+            numbers = {scale: {word: number for word, (number, _) in words.items()} for scale, words in read.items()}
+            if scales is not None and numbers != {s: {w: n for w, (n, _) in ws.items()} for s, ws in scales.items()}:
+                scales_agree = False
+            elif scales is None:
+                scales, scales_at = read, relpath
         if product is None and facts["product"] is not None:
             product = (relpath, facts["product"])
         if facts["bands"]:
@@ -269,4 +303,6 @@ def register_method(workspace, doc) -> Method | None:
             if seen is None:
                 seen = key
                 bands = [(Band(level, low, high, line), relpath) for level, low, high, line in facts["bands"]]
-    return Method(tuple(bands), product, third, tuple(sources))
+    if not scales_agree:
+        scales, scales_at = None, None  # two methods that give the words different numbers
+    return Method(tuple(bands), product, third, tuple(sources), scales, scales_at)

@@ -154,6 +154,51 @@ def has_scale(doc, which: str) -> bool:
     )
 
 
+_SCALE_NUMBER_CELL = lazy(r"^(?:level\s*+)?(\d{1,2})$", re.I)
+_SCALE_WORD_CELL = lazy(r"^(very low|very high|low|medium|moderate|high|critical|extreme)$", re.I)
+
+
+def word_scales(doc) -> dict[str, dict[str, tuple[int, int]]]:
+    """The number each level word stands for on the likelihood and the severity scale,
+    read from scale tables that give both ("| 4 | High | Expected ... |" under a
+    likelihood heading or caption): {"likelihood": {"high": (4, line), ...}, "severity": {...}}.
+    A table that is both scales at once ("| Level | Likelihood | Severity |") says
+    nothing about which word is which; a word given two numbers is dropped."""
+
+    def compute(doc) -> dict[str, dict[str, tuple[int, int]]]:
+        found: dict[str, dict[str, tuple[int, int]]] = {"likelihood": {}, "severity": {}}
+        dropped: dict[str, set[str]] = {"likelihood": set(), "severity": set()}
+        for table in doc.tables:
+            if is_register_table(table, doc) or len(table.rows) < 3:
+                continue
+            header = " ".join(cell.text for cell in table.header)
+            title = table.section.title if table.section is not None else ""
+            title += " " + " ".join(
+                block.text[:200] for block in doc.blocks
+                if block.kind == "paragraph" and table.line - 3 <= block.end_line < table.line
+            )
+            which = [name for name, pattern in (("likelihood", _LIKELIHOOD), ("severity", _SEVERITY))
+                     if pattern.search(header)]
+            if not which:
+                which = [name for name, pattern in (("likelihood", _LIKELIHOOD), ("severity", _SEVERITY))
+                         if pattern.search(title)]
+            if len(which) != 1:
+                continue
+            scale = which[0]
+            for row in table.rows:
+                numbers = [int(m.group(1)) for m in (_SCALE_NUMBER_CELL.match(c.text.strip(" *_")) for c in row.cells) if m]
+                words = [m.group(1).lower() for m in (_SCALE_WORD_CELL.match(c.text.strip(" *_")) for c in row.cells) if m]
+                if len(numbers) != 1 or len(words) != 1:
+                    continue
+                word = {"moderate": "medium"}.get(words[0], words[0])
+                if found[scale].get(word, (numbers[0],))[0] != numbers[0]:
+                    dropped[scale].add(word)
+                found[scale][word] = (numbers[0], row.line)
+        return {scale: {w: n for w, n in words.items() if w not in dropped[scale]} for scale, words in found.items()}
+
+    return doc.memo("rsk.word_scales", compute)
+
+
 _NUMBER = lazy(r"\d")
 _SCALE_TITLE = lazy(r"scale|criteria|levels|scoring|definitions|matrix|rating", re.I)
 
