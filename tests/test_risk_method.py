@@ -344,3 +344,23 @@ The risk score is likelihood × severity.
 """
     root = repo({"register.md": words_register(("High", 6)), "method.md": both})
     assert findings(root, ["RSK009"]) == []
+
+
+def test_a_register_with_a_method_of_its_own_is_not_judged_by_an_unlinked_one(repo):
+    """The register states its own scales and product ('High (4)' rows): the repository's
+    methodology, which it does not cite, gives the words other numbers; it is not the
+    register's method (a false alarm found while writing RSK009's documentation)."""
+    own = words_register(("High", 16), lead="""| Level | Likelihood | Severity |
+|---|---|---|
+| Low (2) | Unlikely | Minor |
+| Medium (3) | Possible | Moderate |
+| High (4) | Likely | Major |
+
+Rating = likelihood × severity.""")
+    root = repo({"register.md": own, "method.md": WORD_PROCEDURE})
+    assert findings(root, ["RSK009", "RSK006"]) == []
+    # a register that states only its product sentence and links the methodology takes
+    # the methodology's bands and scales for what it lacks
+    linked = words_register(("High", 6), lead="Rating = likelihood × severity, with the scales of the [methodology](method.md).")
+    root = repo({"register.md": linked, "method.md": WORD_PROCEDURE})
+    assert [f.code for f in findings(root, ["RSK009"])] == ["RSK009"]

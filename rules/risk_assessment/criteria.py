@@ -259,8 +259,9 @@ def _repository_methods(workspace) -> list[str]:
 
 def method_documents(workspace, doc) -> list[str]:
     """The documents whose method the register applies: those it links to that hold a
-    method; else the repository's one risk-method document (none when it has several:
-    no document is then clearly the register's)."""
+    method; else, when the register states no method of its own, the repository's one
+    risk-method document (none when it has several: no document is then clearly the
+    register's)."""
     index = workspace.index()
     linked = [
         relpath for relpath in linked_documents(workspace, doc)[0]
@@ -268,8 +269,18 @@ def method_documents(workspace, doc) -> list[str]:
     ]
     if linked:
         return linked
+    if has_own_method(doc):
+        return []  # the register states a method of its own: an unlinked one is not clearly its
     others = [relpath for relpath in _repository_methods(workspace) if relpath != doc.relpath]
     return others if len(others) == 1 else []
+
+
+def has_own_method(doc) -> bool:
+    """The document states a rating method of its own: bands, "likelihood × severity" or
+    a likelihood or severity scale."""
+    from .register import has_scale, product_method_line, rating_bands
+
+    return bool(rating_bands(doc)) or product_method_line(doc) is not None or has_scale(doc, "likelihood") or has_scale(doc, "severity")
 
 
 def register_method(workspace, doc) -> Method | None:

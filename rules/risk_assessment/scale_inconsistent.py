@@ -4,7 +4,7 @@ from aims_lint.rule import Problem, Related, rule
 
 from .criteria import register_method
 from .rating_inconsistent import method_of
-from .register import level_of, parse_rating, parse_score, risks, third_factor, word_scales
+from .register import has_scale, level_of, parse_rating, parse_score, risks, third_factor, word_scales
 
 
 def _word(risk, name: str) -> str | None:
@@ -22,6 +22,8 @@ def _scales(doc, ctx, applied):
     own = word_scales(doc)
     if own["likelihood"] and own["severity"]:
         return own, ""
+    if has_scale(doc, "likelihood") or has_scale(doc, "severity"):
+        return None, None  # scales of its own, written otherwise: another document's are not its
     method = applied if applied is not None else register_method(getattr(ctx, "workspace", None), doc)
     if method is not None and method.scales and method.scales["likelihood"] and method.scales["severity"]:
         return method.scales, method.scales_at
