@@ -70,4 +70,11 @@ def check(doc, ctx):
             if inherent is not None and score is not None and score > inherent and (method or written or parse_product(rating.text if rating else "")):
                 problems.append(f"residual rating {score} is higher than the inherent {inherent}")
         if problems:
-            yield Problem(residual.line, residual.column, risk=f"'{risk.label}'", problems="; ".join(problems), related=related)
+            message = None
+            if method_at is not None and method_at[0]:
+                # The method is another document's (a procedure the register applies).
+                message = (
+                    f"risk '{risk.label}': {'; '.join(problems)}; derive the residual rating from the residual likelihood"
+                    f" and severity with the method of '{method_at[0]}'"
+                )
+            yield Problem(residual.line, residual.column, message=message, risk=f"'{risk.label}'", problems="; ".join(problems), related=related)
