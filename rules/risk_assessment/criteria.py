@@ -288,6 +288,11 @@ def register_method(workspace, doc) -> Method | None:
     or None: none, or two of them whose bands disagree (then nothing is judged)."""
     if workspace is None:
         return None
+    # Once per register (RSK006, RSK008, RSK009 and RSK010 each ask).
+    return doc.memo("rsk.register_method", lambda doc: _register_method(workspace, doc))
+
+
+def _register_method(workspace, doc) -> Method | None:
     from .register import Band
 
     sources = method_documents(workspace, doc)
