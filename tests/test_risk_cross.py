@@ -303,3 +303,24 @@ def test_a_summary_table_with_unreadable_levels_is_not_judged(repo):
     register = table("| R-01 | Bias | 3 | 5 | 15 | 2 | 5 | 10 | Head of DS | Reduce |", "| R-02 | Drift | 3 | 3 | 9 | 2 | 3 | 6 | Head of DS | Reduce |")
     text = NO_METHOD + "| Level | Count |\n|---|---|\n| High | 3 |\n| Low | 0 |\n\n" + register
     assert found(repo, text, "RSK010") == []
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "| Low | Medium | High |\n|---|---|---|\n| 1 | 2 | 3 |",  # a scale's numbering
+        "| Number | Level |\n|---|---|\n| 1 | Low |\n| 2 | Medium |\n| 3 | High |",  # the same, down the rows
+        "### Levels in use\n\n| Critical | High | Medium | Low |\n|---|---|---|---|\n| 0 | 2 | 1 | 0 |",  # nothing says count
+        "Risk profile:\n\n| High | Medium | Low |\n|---|---|---|\n| 0 | 1 | 2 |",  # the residual levels' counts
+    ],
+    ids=["scale-numbering", "numbering-in-rows", "unlabelled-numbers", "residual-profile"],
+)
+def test_tables_of_numbers_that_are_not_the_registers_counts_pass(repo, summary):
+    text = FM + "## Summary\n\n" + summary + "\n\n" + REGISTER
+    assert found(repo, text, "RSK010") == []
+
+
+def test_an_unlabelled_row_of_counts_under_a_summary_caption_is_read(repo):
+    text = FM + "## Summary\n\nRisk profile:\n\n| High | Medium | Low |\n|---|---|---|\n| 2 | 0 | 1 |\n\n" + REGISTER
+    (finding,) = found(repo, text, "RSK010")
+    assert finding.message.startswith("the summary table counts 2 High risks, 0 Medium risks, 1 Low risk")

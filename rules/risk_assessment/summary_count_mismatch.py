@@ -33,8 +33,8 @@ _TOTAL_CELL = lazy(r"^(?:total|all|sum|gesamt|summe)(?: (?:number of )?risks?)?$
 _INTEGER = lazy(r"^\d{1,4}$")
 
 
-def _level(risk, bands) -> str | None:
-    rating = risk.values.get("rating")
+def _level(risk, bands, name: str = "rating") -> str | None:
+    rating = risk.values.get(name)
     if rating is None:
         return None
     score, level = parse_rating(rating.text)
@@ -86,10 +86,19 @@ def summary_tables(doc) -> list[tuple[dict[str, tuple[int, object]], tuple[int, 
         around = _title(doc, table)
         if _of_a_subset(around):
             continue
-        counted = _rows_per_level(table) or _columns_per_level(table)
-        if counted is not None:
+        counted = _rows_per_level(table) or _columns_per_level(table, around)
+        if counted is not None and not _numbering(counted[0]):
             found.append((*counted, table.line))
     return found
+
+
+def _numbering(levels) -> bool:
+    """Counts that run 1, 2, 3, ... (or down) level by level: a scale's numbering
+    ("| Low | Medium | High |" over "| 1 | 2 | 3 |"), not a count."""
+    numbers = [count for count, _ in levels.values()]
+    if len(numbers) < 3 or sorted(numbers) != list(range(1, len(numbers) + 1)):
+        return False
+    return numbers == sorted(numbers) or numbers == sorted(numbers, reverse=True)
 
 
 def _rows_per_level(table):
@@ -130,7 +139,10 @@ def _rows_per_level(table):
     return (levels, total) if len(levels) >= 2 else None
 
 
-def _columns_per_level(table):
+_SUMMARY_WORDS = lazy(r"\b(summary|summar\w+|count\w*|number|distribution|profile|overview|breakdown|totals?)\b", re.I)
+
+
+def _columns_per_level(table, around: str):
     heads = [_clean(cell.text) for cell in table.header]
     words = [_level_word(head) for head in heads]
     if sum(1 for word in words if word) < 2 or len({word for word in words if word}) < sum(1 for word in words if word):
@@ -151,6 +163,10 @@ def _columns_per_level(table):
     if len(rows) != 1 or len(rows) != len(table.rows):
         return None
     row = rows[0]
+    # What says the numbers are counts: a row label ("Number of risks"), a Total column,
+    # or the title or caption ("Risk profile", "Summary").
+    if not (label_at and _clean(row.cells[0].text)) and total_at is None and not _SUMMARY_WORDS.search(around):
+        return None
     levels = {word: (int(_clean(row.cells[index].text)), row.cells[index]) for index, word in enumerate(words) if word}
     total = None
     if total_at is not None and _INTEGER.match(_clean(row.cells[total_at].text)):
@@ -205,7 +221,12 @@ def check(doc, ctx):
                           actual=len(rated), risks=shown, related=related)
     if len({risk.register for risk in found}) > 1:
         return  # several registers in one document: a table may count only one of them
+    residual = [_level(risk, bands, "residual") for risk in found]
     for counted, total, _ in summary_tables(doc):
+        if None not in residual and all(
+            stated == sum(1 for level in residual if level == name) for name, (stated, _) in counted.items()
+        ):
+            continue  # the counts of the residual levels: a summary of the risk after treatment
         problem = _table_problem(found, levels, counted, total)
         if problem is not None:
             yield problem
