@@ -46,7 +46,7 @@ ASSESSMENT_PARTS = ("likelihood", "severity", "owner", "treatment")
 PART_NAMES = {"likelihood": "likelihood", "severity": "severity/impact", "owner": "owner", "treatment": "treatment"}
 
 # Bumped when the reading changes what it extracts (part of cross-document cache keys).
-READING_VERSION = 2
+READING_VERSION = 3
 
 # ---------------------------------------------------------------------------
 # Empty values
