@@ -188,7 +188,14 @@ class Method:
 def _method_fact(doc) -> dict:
     from .register import product_method_line, rating_bands, risks, word_scales
 
-    rated = sum(1 for risk in risks(doc) if "rating" in risk.values or "residual" in risk.values)
+    bands = rating_bands(doc)
+    product = product_method_line(doc)
+    scales = word_scales(doc)
+    # Whether the document rates risks itself (a register applies a method, it is not
+    # one): read only where there is a method to speak of.
+    rated = 0
+    if bands or product is not None or any(scales.values()):
+        rated = sum(1 for risk in risks(doc) if "rating" in risk.values or "residual" in risk.values)
     third = False
     for _, text in doc.prose_lines:
         if _METHOD_THIRD.search(text) and (_PRODUCT_FORMULA.search(text) or "rpn" in text.lower()):
@@ -198,12 +205,10 @@ def _method_fact(doc) -> dict:
     return {
         "title": title[:300],
         "rated": rated,
-        "bands": [[band.level, band.low, band.high, band.line] for band in rating_bands(doc)],
-        "product": product_method_line(doc),
+        "bands": [[band.level, band.low, band.high, band.line] for band in bands],
+        "product": product,
         "third": third,
-        "scales": {
-            scale: sorted([word, number, line] for word, (number, line) in words.items()) for scale, words in word_scales(doc).items()
-        },
+        "scales": {scale: sorted([word, number, line] for word, (number, line) in words.items()) for scale, words in scales.items()},
     }
 
 

@@ -169,7 +169,9 @@ def word_scales(doc) -> dict[str, dict[str, tuple[int, int]]]:
         found: dict[str, dict[str, tuple[int, int]]] = {"likelihood": {}, "severity": {}}
         dropped: dict[str, set[str]] = {"likelihood": set(), "severity": set()}
         for table in doc.tables:
-            if is_register_table(table, doc) or len(table.rows) < 3:
+            if len(table.rows) < 3 or not any(_SCALE_WORD_CELL.match(cell.text.strip(" *_")) for row in table.rows for cell in row.cells):
+                continue
+            if is_register_table(table, doc):
                 continue
             header = " ".join(cell.text for cell in table.header)
             title = table.section.title if table.section is not None else ""
@@ -281,16 +283,19 @@ def rating_bands(doc) -> list[Band]:
 def _rating_bands(doc) -> list[Band]:
     bands: list[Band] = []
     for table in doc.tables:
-        if is_register_table(table, doc):
-            continue
+        found: list[Band] = []
         for row in table.rows:
             matrix = [_MATRIX_CELL.match(cell.text) for cell in row.cells]
             if sum(1 for match in matrix if match) >= 2:
-                bands.extend(Band(m.group(1).lower(), int(m.group(2)), int(m.group(2)), row.line) for m in matrix if m)
+                found.extend(Band(m.group(1).lower(), int(m.group(2)), int(m.group(2)), row.line) for m in matrix if m)
                 continue
             band = _band_from_cells([cell.text for cell in row.cells], row.line)
             if band is not None:
-                bands.append(band)
+                found.append(band)
+        # A register's rows are not bands (asked only of a table with band rows: the
+        # register reading is the costlier question).
+        if found and not is_register_table(table, doc):
+            bands.extend(found)
     for item in doc.list_items:
         # "- Low: 1-6" / "- High: 15 or more"
         label, _, rest = item.text.partition(":")
