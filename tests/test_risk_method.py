@@ -364,3 +364,19 @@ Rating = likelihood × severity.""")
     linked = words_register(("High", 6), lead="Rating = likelihood × severity, with the scales of the [methodology](method.md).")
     root = repo({"register.md": linked, "method.md": WORD_PROCEDURE})
     assert [f.code for f in findings(root, ["RSK009"])] == ["RSK009"]
+
+
+def test_a_linked_method_without_front_matter_is_read_by_its_title(repo):
+    untyped = procedure(title="Risk scoring methodology").split("---\n# ", 1)[1]
+    root = repo({"register.md": register(MISLABELLED), "risk-procedure.md": "# " + untyped})
+    assert [f.code for f in findings(root, ["RSK006"])] == ["RSK006"]
+    # untitled as a method, it is not one
+    root = repo({"register.md": register(MISLABELLED), "risk-procedure.md": "# Notes" + untyped.split("\n", 1)[1]})
+    assert findings(root, ["RSK006"]) == []
+
+
+def test_a_level_word_the_methods_bands_do_not_use_is_not_judged(repo):
+    # The procedure bands Low / Medium / High; the register says "Critical": another
+    # vocabulary, not a contradiction the linter can read.
+    root = repo({"register.md": register(GOOD.replace("12 (High)", "12 (Critical)")), "risk-procedure.md": procedure()})
+    assert findings(root, ["RSK006"]) == []

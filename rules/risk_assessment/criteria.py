@@ -270,7 +270,7 @@ def method_documents(workspace, doc) -> list[str]:
     index = workspace.index()
     linked = [
         relpath for relpath in linked_documents(workspace, doc)[0]
-        if relpath in index and index[relpath][0] and _is_method(index[relpath][0], method_fact(workspace, relpath))
+        if relpath in index and _is_method(index[relpath][0], method_fact(workspace, relpath))
     ]
     if linked:
         return linked

@@ -29,6 +29,8 @@ def _band_problem(bands, score, level, what, related=None, source=None):
     own (a risk procedure or methodology), else None."""
     if score is None or level is None:
         return None
+    if source is not None and _level(level) not in {_level(band.level) for band in bands}:
+        return None  # a level word the other document's method does not use: another vocabulary
     holding = [band for band in bands if band.low <= score <= band.high]
     if not holding or _level(level) in {_level(band.level) for band in holding}:
         return None
