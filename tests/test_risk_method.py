@@ -380,3 +380,80 @@ def test_a_level_word_the_methods_bands_do_not_use_is_not_judged(repo):
     # vocabulary, not a contradiction the linter can read.
     root = repo({"register.md": register(GOOD.replace("12 (High)", "12 (Critical)")), "risk-procedure.md": procedure()})
     assert findings(root, ["RSK006"]) == []
+
+
+# ---------------------------------------------------------------------------
+# Real documents
+
+from pathlib import Path  # noqa: E402
+
+from .test_corpus import CORPUS  # noqa: E402
+
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="corpus not found")
+
+
+def _corpus(root: Path, repository: str, paths: list[str]) -> Path:
+    import shutil
+
+    for relpath in paths:
+        (root / relpath).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(CORPUS / repository / relpath, root / relpath)
+    (root / ".aims-lint.yaml").write_text("types:\n" + "".join(f"  '{relpath}': risk-assessment\n" for relpath in paths))
+    return root
+
+
+@needs_corpus
+def test_jposluns_register_is_judged_against_the_procedure_it_links_and_is_consistent(tmp_path):
+    """ai/register-ai-risk.md keeps no bands and links the methodology procedure (Low 1-4,
+    Medium 5-9, High 10-16, Critical 17-25; "Inherent risk score = Likelihood ×
+    Impact"). Its "Inherent Score | Residual Score | Rating" columns: the level is the
+    residual's (8 -> Medium), which the procedure's bands confirm."""
+    from aims_lint.config import load_config
+    from aims_lint.workspace import Workspace
+    from rules.risk_assessment.criteria import register_method
+    from rules.risk_assessment.register import risks
+
+    register, method = "ai/register-ai-risk.md", "risk/procedure-risk-assessment-methodology.md"
+    root = _corpus(tmp_path, "jposluns__grc_library", [register, method])
+    config = load_config(root)
+    config.cache = False
+    workspace = Workspace(config)
+    doc = workspace.document(register)
+    applied = register_method(workspace, doc)
+    assert applied is not None and applied.sources == (method,) and len(applied.bands) == 4
+    first = risks(doc)[0]
+    assert first.values["rating"].text == "4×3=12"  # not "4×3=12 Medium" (read as 12 labelled Medium)
+    assert first.values["residual"].text == "4×2=8 Medium"  # the level beside the residual score
+    result = lint(root, select=["RSK001", "RSK006", "RSK008", "RSK009", "RSK010"])
+    assert [f for f in result.active if f.path == register] == []
+
+
+@needs_corpus
+def test_jposluns_register_contradicts_the_procedure_once_its_bands_move(tmp_path):
+    register, method = "ai/register-ai-risk.md", "risk/procedure-risk-assessment-methodology.md"
+    root = _corpus(tmp_path, "jposluns__grc_library", [register, method])
+    path = root / method
+    path.write_text(path.read_text(encoding="utf-8").replace("| 5 to 9 | Medium |", "| 5 to 7 | Medium |").replace("| 10 to 16 | High |", "| 8 to 16 | High |"), encoding="utf-8")
+    found = [f for f in lint(root, select=["RSK006"]).active if f.path == register]
+    # AIR-2026-001, -003, -007 and -008 (residual 8) and -005 (residual 9), labelled Medium
+    assert len(found) == 5
+    assert all("is labelled 'Medium' but the bands of the method 'risk/procedure-risk-assessment-methodology.md' put" in f.message for f in found)
+
+
+@needs_corpus
+def test_surreal70_german_register_is_not_judged_by_an_english_criteria_document_it_does_not_cite(tmp_path):
+    """The German register writes scales of its own and cites only the SoA and the
+    management review; the repository's English acceptance criteria are not clearly
+    its method."""
+    from aims_lint.config import load_config
+    from aims_lint.workspace import Workspace
+    from rules.risk_assessment.criteria import register_method
+
+    register = "templates/de/isms/0080_ISMS_Risikoregister_Template.md"
+    criteria = "templates/en/isms/0070_ISMS_Risk_Acceptance_Criteria.md"
+    root = _corpus(tmp_path, "surreal70__Handbook-Generator", [register, criteria])
+    config = load_config(root)
+    config.cache = False
+    workspace = Workspace(config)
+    assert register_method(workspace, workspace.document(register)) is None
+    assert [f for f in lint(root, select=["RSK006", "RSK008", "RSK009", "RSK010"]).active if f.path == register] == []
