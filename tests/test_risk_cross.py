@@ -243,3 +243,84 @@ def test_findings_point_at_the_method_and_the_band_they_rest_on(repo):
     assert [(item.line, item.message) for item in residual.locations] == [(method, "the method: likelihood × severity")]
     (rating,) = found(repo, text, "RSK006")
     assert [(item.line, item.message) for item in rating.locations] == [(method, "the method: likelihood × severity"), (medium, "the band 'Medium' (8-12)")]
+
+
+# ---------------------------------------------------------------------------
+# RSK010: summary tables
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "| Level | Count |\n|---|---|\n| High | 2 |\n| Medium | 1 |\n| Low | 0 |\n| Total | 3 |",
+        "| Risk level | Number of risks | Risks |\n|---|---|---|\n| **High** | 2 | R-01, R-02 |\n| **Medium** | 1 | R-03 |\n| **Total** | 3 | |",
+        "| | High | Medium | Low | Total |\n|---|---|---|---|---|\n| Number of risks | 2 | 1 | 0 | 3 |",
+        "| High | Medium | Low |\n|---|---|---|\n| 2 | 1 | 0 |",
+    ],
+    ids=["row-per-level", "row-per-level-with-ids", "column-per-level", "column-per-level-unlabelled"],
+)
+def test_a_summary_table_that_disagrees_with_the_register(repo, summary):
+    text = FM + "## Summary\n\n" + summary + "\n\n" + REGISTER
+    (finding,) = found(repo, text, "RSK010")
+    assert finding.message == (
+        "the summary table counts 2 High risks, 1 Medium risk but the register holds 1 High ('R-01'),"
+        " 2 Medium ('R-02', 'R-03'); correct the summary or the ratings so the two agree"
+    )
+    summary_start = _line(text, "## Summary")
+    first_count = next(n for n, line in enumerate(text.splitlines(), 1) if n > summary_start and " 2 |" in line and "---" not in line)
+    assert finding.line == first_count
+    assert [item.message for item in finding.locations] == ["the count 1 Medium risk", "the register"]
+
+
+def test_a_summary_table_total_that_disagrees_with_the_register(repo):
+    text = FM + "## Summary\n\n| Level | Count |\n|---|---|\n| High | 1 |\n| Medium | 2 |\n| Low | 0 |\n| Total | 4 |\n\n" + REGISTER
+    (finding,) = found(repo, text, "RSK010")
+    assert finding.message.startswith("the summary table counts 4 risks in total but the register holds 3 in all ('R-01' to 'R-03')")
+    assert finding.line == _line(text, "| Total | 4 |")
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "| Level | Count |\n|---|---|\n| High | 1 |\n| Medium | 2 |\n| Low | 0 |\n| Total | 3 |",  # right
+        "| | High | Medium | Low |\n|---|---|---|---|\n| Inherent | 1 | 1 | 1 |\n| Residual | 0 | 1 | 2 |",  # by phase
+        "### Residual risk profile\n\n| Level | Count |\n|---|---|\n| High | 0 |\n| Medium | 1 |\n| Low | 2 |",  # residual
+        "New risks this quarter:\n\n| Level | Count |\n|---|---|\n| High | 3 |\n| Medium | 0 |",  # a period
+        "### Top 10 risks\n\n| Level | Count |\n|---|---|\n| High | 5 |\n| Medium | 5 |",  # a subset
+        "| Level | Inherent | Residual |\n|---|---|---|\n| High | 1 | 0 |\n| Medium | 1 | 1 |\n| Low | 1 | 2 |",  # two counts
+        "| Level | Score |\n|---|---|\n| Low | 1-6 |\n| Medium | 8-12 |\n| High | 15-25 |",  # bands, not counts
+        "| Level | Count |\n|---|---|\n| High | 4 |\n| Medium | 2 |\n| Fairness | 3 |",  # not only levels
+        "| Quarter | High | Medium | Low |\n|---|---|---|---|\n| Q1 | 2 | 2 | 0 |\n| Q2 | 1 | 1 | 1 |",  # a trend
+    ],
+    ids=["right", "inherent-and-residual", "residual", "period", "top-n", "two-counts", "bands", "mixed", "trend"],
+)
+def test_right_summary_tables_and_tables_of_something_else_pass(repo, summary):
+    text = FM + "## Summary\n\n" + summary + "\n\n" + REGISTER
+    assert found(repo, text, "RSK010") == []
+
+
+def test_a_summary_table_with_unreadable_levels_is_not_judged(repo):
+    register = table("| R-01 | Bias | 3 | 5 | 15 | 2 | 5 | 10 | Head of DS | Reduce |", "| R-02 | Drift | 3 | 3 | 9 | 2 | 3 | 6 | Head of DS | Reduce |")
+    text = NO_METHOD + "| Level | Count |\n|---|---|\n| High | 3 |\n| Low | 0 |\n\n" + register
+    assert found(repo, text, "RSK010") == []
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "| Low | Medium | High |\n|---|---|---|\n| 1 | 2 | 3 |",  # a scale's numbering
+        "| Number | Level |\n|---|---|\n| 1 | Low |\n| 2 | Medium |\n| 3 | High |",  # the same, down the rows
+        "### Levels in use\n\n| Critical | High | Medium | Low |\n|---|---|---|---|\n| 0 | 2 | 1 | 0 |",  # nothing says count
+        "Risk profile:\n\n| High | Medium | Low |\n|---|---|---|\n| 0 | 1 | 2 |",  # the residual levels' counts
+    ],
+    ids=["scale-numbering", "numbering-in-rows", "unlabelled-numbers", "residual-profile"],
+)
+def test_tables_of_numbers_that_are_not_the_registers_counts_pass(repo, summary):
+    text = FM + "## Summary\n\n" + summary + "\n\n" + REGISTER
+    assert found(repo, text, "RSK010") == []
+
+
+def test_an_unlabelled_row_of_counts_under_a_summary_caption_is_read(repo):
+    text = FM + "## Summary\n\nRisk profile:\n\n| High | Medium | Low |\n|---|---|---|\n| 2 | 0 | 1 |\n\n" + REGISTER
+    (finding,) = found(repo, text, "RSK010")
+    assert finding.message.startswith("the summary table counts 2 High risks, 0 Medium risks, 1 Low risk")

@@ -46,7 +46,7 @@ ASSESSMENT_PARTS = ("likelihood", "severity", "owner", "treatment")
 PART_NAMES = {"likelihood": "likelihood", "severity": "severity/impact", "owner": "owner", "treatment": "treatment"}
 
 # Bumped when the reading changes what it extracts (part of cross-document cache keys).
-READING_VERSION = 2
+READING_VERSION = 3
 
 # ---------------------------------------------------------------------------
 # Empty values
@@ -484,16 +484,30 @@ def _row_risk(table: Table, row: Row, names: list[str | None], source: str) -> R
     if sum(1 for text in texts if not is_empty(text)) <= 1:
         return None  # a blank line of a template register, or a stray line
     values: dict[str, Value] = {}
+    phase = None  # the last rating column read: "rating" (inherent) or "residual"
+    previous = None  # the concept of the column just before
     for name, header, cell in zip(names, table.header, row.cells):
         if name is None:
+            previous = None
             continue
         if name in values and not is_empty(values[name].text):
             if name in ("controls", "treatment") and not is_empty(cell.text):
                 values[name].text += "; " + cell.text  # "Treatment" and "Measure/Control" read together
-            elif name in ("rating", "residual") and level_of(cell.text) and not level_of(values[name].text):
+            elif name in ("rating", "residual") and level_of(cell.text) and not level_of(values[name].text) and phase in (None, name):
                 values[name].text += " " + cell.text  # "Risk Score | Risk Level" read together
+            elif (
+                name == "rating" and previous == "residual" and level_of(cell.text) and "residual" in values
+                and not is_empty(values["residual"].text) and not level_of(values["residual"].text)
+            ):
+                # "Inherent Score | Residual Score | Rating": the level beside the residual
+                # score is the residual's (never the inherent score's, two columns away).
+                values["residual"].text += " " + cell.text
+            previous = name
             continue
+        if name in _RATINGISH:
+            phase = "residual" if name.startswith("residual") else "rating"
         values[name] = Value(cell.text, cell.line, cell.column, header.text)
+        previous = name
     _complete(values)
     ident = values["id"].text.strip() if "id" in values and not is_empty(values["id"].text) else ""
     text = values["risk"].text if "risk" in values else ""

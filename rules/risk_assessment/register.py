@@ -154,6 +154,53 @@ def has_scale(doc, which: str) -> bool:
     )
 
 
+_SCALE_NUMBER_CELL = lazy(r"^(?:level\s*+)?(\d{1,2})$", re.I)
+_SCALE_WORD_CELL = lazy(r"^(very low|very high|low|medium|moderate|high|critical|extreme)$", re.I)
+
+
+def word_scales(doc) -> dict[str, dict[str, tuple[int, int]]]:
+    """The number each level word stands for on the likelihood and the severity scale,
+    read from scale tables that give both ("| 4 | High | Expected ... |" under a
+    likelihood heading or caption): {"likelihood": {"high": (4, line), ...}, "severity": {...}}.
+    A table that is both scales at once ("| Level | Likelihood | Severity |") says
+    nothing about which word is which; a word given two numbers is dropped."""
+
+    def compute(doc) -> dict[str, dict[str, tuple[int, int]]]:
+        found: dict[str, dict[str, tuple[int, int]]] = {"likelihood": {}, "severity": {}}
+        dropped: dict[str, set[str]] = {"likelihood": set(), "severity": set()}
+        for table in doc.tables:
+            if len(table.rows) < 3 or not any(_SCALE_WORD_CELL.match(cell.text.strip(" *_")) for row in table.rows for cell in row.cells):
+                continue
+            if is_register_table(table, doc):
+                continue
+            header = " ".join(cell.text for cell in table.header)
+            title = table.section.title if table.section is not None else ""
+            title += " " + " ".join(
+                block.text[:200] for block in doc.blocks
+                if block.kind == "paragraph" and table.line - 3 <= block.end_line < table.line
+            )
+            which = [name for name, pattern in (("likelihood", _LIKELIHOOD), ("severity", _SEVERITY))
+                     if pattern.search(header)]
+            if not which:
+                which = [name for name, pattern in (("likelihood", _LIKELIHOOD), ("severity", _SEVERITY))
+                         if pattern.search(title)]
+            if len(which) != 1:
+                continue
+            scale = which[0]
+            for row in table.rows:
+                numbers = [int(m.group(1)) for m in (_SCALE_NUMBER_CELL.match(c.text.strip(" *_")) for c in row.cells) if m]
+                words = [m.group(1).lower() for m in (_SCALE_WORD_CELL.match(c.text.strip(" *_")) for c in row.cells) if m]
+                if len(numbers) != 1 or len(words) != 1:
+                    continue
+                word = {"moderate": "medium"}.get(words[0], words[0])
+                if found[scale].get(word, (numbers[0],))[0] != numbers[0]:
+                    dropped[scale].add(word)
+                found[scale][word] = (numbers[0], row.line)
+        return {scale: {w: n for w, n in words.items() if w not in dropped[scale]} for scale, words in found.items()}
+
+    return doc.memo("rsk.word_scales", compute)
+
+
 _NUMBER = lazy(r"\d")
 _SCALE_TITLE = lazy(r"scale|criteria|levels|scoring|definitions|matrix|rating", re.I)
 
@@ -236,16 +283,19 @@ def rating_bands(doc) -> list[Band]:
 def _rating_bands(doc) -> list[Band]:
     bands: list[Band] = []
     for table in doc.tables:
-        if is_register_table(table, doc):
-            continue
+        found: list[Band] = []
         for row in table.rows:
             matrix = [_MATRIX_CELL.match(cell.text) for cell in row.cells]
             if sum(1 for match in matrix if match) >= 2:
-                bands.extend(Band(m.group(1).lower(), int(m.group(2)), int(m.group(2)), row.line) for m in matrix if m)
+                found.extend(Band(m.group(1).lower(), int(m.group(2)), int(m.group(2)), row.line) for m in matrix if m)
                 continue
             band = _band_from_cells([cell.text for cell in row.cells], row.line)
             if band is not None:
-                bands.append(band)
+                found.append(band)
+        # A register's rows are not bands (asked only of a table with band rows: the
+        # register reading is the costlier question).
+        if found and not is_register_table(table, doc):
+            bands.extend(found)
     for item in doc.list_items:
         # "- Low: 1-6" / "- High: 15 or more"
         label, _, rest = item.text.partition(":")

@@ -1,6 +1,7 @@
-from aims_lint.rule import Problem, rule
+from aims_lint.rule import Problem, Related, rule
 
-from .register import parse_product, parse_rating, parse_score, product_method_line, risks, third_factor
+from .rating_inconsistent import method_of
+from .register import parse_product, parse_rating, parse_score, risks, third_factor
 
 
 def _score(risk, name: str) -> int | None:
@@ -28,8 +29,11 @@ def check(doc, ctx):
     found = risks(doc)
     if not found:
         return
-    method_line = product_method_line(doc)
-    method = method_line is not None
+    _, _, method_at, applied = method_of(doc, ctx)
+    method = method_at is not None
+    # A method elsewhere whose formula has a third factor or modifiers: the residual
+    # score need not be the product of the two.
+    elsewhere_third = applied is not None and applied.third
     for risk in found:
         residual = risk.values.get("residual")
         if residual is None:
@@ -42,13 +46,13 @@ def check(doc, ctx):
         if written and written[0] * written[1] != written[2]:
             problems.append(f"residual written as '{residual.text.strip()}' but {written[0]} × {written[1]} = {written[0] * written[1]}")
         elif (
-            (method or written) and not third_factor(doc, risk) and score is not None and rl is not None and rs is not None
+            (method or written) and not third_factor(doc, risk) and not elsewhere_third and score is not None and rl is not None and rs is not None
             and _own_cell(risk, "residual_likelihood", residual) and _own_cell(risk, "residual_severity", residual)
             and score != rl * rs
         ):
             problems.append(f"residual rating {score} is not residual likelihood {rl} × residual severity {rs} = {rl * rs}")
             if method and not written:
-                related.append((method_line, 1, "the method: likelihood × severity"))
+                related.append(Related(method_at[1], 1, "the method: likelihood × severity", doc=method_at[0] or None))
         # A treatment lowers a risk or leaves it: a residual input above the inherent one
         # changes the assessment itself, which belongs in the inherent rating.
         raised = []
@@ -66,4 +70,11 @@ def check(doc, ctx):
             if inherent is not None and score is not None and score > inherent and (method or written or parse_product(rating.text if rating else "")):
                 problems.append(f"residual rating {score} is higher than the inherent {inherent}")
         if problems:
-            yield Problem(residual.line, residual.column, risk=f"'{risk.label}'", problems="; ".join(problems), related=related)
+            message = None
+            if method_at is not None and method_at[0]:
+                # The method is another document's (a procedure the register applies).
+                message = (
+                    f"risk '{risk.label}': {'; '.join(problems)}; derive the residual rating from the residual likelihood"
+                    f" and severity with the method of '{method_at[0]}'"
+                )
+            yield Problem(residual.line, residual.column, message=message, risk=f"'{risk.label}'", problems="; ".join(problems), related=related)
