@@ -208,7 +208,19 @@ def load_facts(root: Path, config_fingerprint: str) -> dict[str, dict]:
     read from a file (a competence matrix's roles), so that a single-file run does not
     parse the other files again. Each value is checked against its shape when used."""
     files = _read(root, _FACTS_FILE, config_fingerprint)
-    return {relpath: entry for relpath, entry in files.items() if matches(entry, _FACTS_ENTRY)}
+    return {relpath: entry for relpath, entry in files.items() if _facts_entry(entry)}
+
+
+def _facts_entry(entry: Any) -> bool:
+    """``matches(entry, _FACTS_ENTRY)``, written out: it runs for every file of the
+    repository on every run."""
+    if type(entry) is not dict or entry.keys() != _FACTS_ENTRY.keys():
+        return False
+    stamp, digest = entry["stamp"], entry["digest"]
+    return (
+        type(stamp) is list and len(stamp) == 4 and all(type(part) is int for part in stamp)
+        and (digest is None or type(digest) is str) and type(entry["facts"]) is dict
+    )
 
 
 def save_facts(root: Path, config_fingerprint: str, entries: dict[str, dict]) -> None:

@@ -95,7 +95,8 @@ def reads_json(workspace, reads, memos: Memos) -> dict:
         "index": workspace.index_digest() if reads.index else None,
         "targets": workspace.targets_digest() if reads.targets else None,
         "files": sorted([relpath, workspace.token(relpath)] for relpath in reads.files),
-        "facts": sorted([relpath, key, digest] for (relpath, key), digest in reads.facts.items()),
+        # With the file's token: while the file is unchanged, so is the fact (no digest made).
+        "facts": sorted([relpath, key, digest, workspace.token(relpath)] for (relpath, key), digest in reads.facts.items()),
         "states": sorted([relpath, state] for relpath, state in reads.states.items()),
         "memos": sorted(
             [key, memos.version(workspace, memo), workspace.memo_digest(key)] for key, memo in reads.memos.items()
@@ -156,7 +157,9 @@ class _Judge:
                 return MISS
             else:
                 verdict = WAIT  # until something of this run computes the memo
-        for relpath, key, digest in reads["facts"]:
+        for relpath, key, digest, token in reads["facts"]:
+            if token is not None and workspace.token(relpath) == token:
+                continue
             current = workspace.known_fact_digest(relpath, key)
             if current is None:
                 verdict = WAIT
