@@ -10,4 +10,5 @@ RULE_MODULES: tuple[str, ...] = (
     "residual_accepted_before_approval",
     "evidence_after_review",
     "record_before_version",
+    "evidence_before_revision",
 )
