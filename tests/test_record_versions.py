@@ -212,3 +212,25 @@ def test_an_editorial_revision_or_an_undated_record_is_silent(repo):
     assert found(root, "CHR005") == []
     root = soa_repo(repo, "Fairness test before every release", "[REC-OLD](../records/old.md), REC-NEW", new_date=None)
     assert found(root, "CHR005") == []
+
+
+# -- the corpus ---------------------------------------------------------------------------
+
+AICOMPLY = "aicomply-dev__aicomply/src/lib/data/guides"
+
+
+def test_the_corpus_record_naming_its_procedure_without_a_version_is_silent(repo):
+    import pytest
+
+    from .test_corpus import CORPUS
+
+    if not (CORPUS / AICOMPLY).is_dir():
+        pytest.skip("corpus not found (set AIMS_LINT_CORPUS)")
+    root = repo({
+        ".aims-lint.yaml": "types:\n  records/*.md: record\n  procedures/*.md: procedure\n",
+        "records/REC-AI-RM-001.md": (CORPUS / AICOMPLY / "records/REC-AI-RM-001_FINAL.md").read_text(encoding="utf-8"),
+        "procedures/PROC-AI-RM-001.md": (CORPUS / AICOMPLY / "procedures/PROC-AI-RM-001_Example_Risk_Management_Procedure.md").read_text(encoding="utf-8"),
+    })
+    record_doc = doc((root / "records/REC-AI-RM-001.md").read_text(encoding="utf-8"))
+    assert versions.followed_versions(record_doc)["follows"] == []  # "Procedure Reference" names no version
+    assert found(root, "CHR004") == []
