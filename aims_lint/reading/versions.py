@@ -284,9 +284,15 @@ def _labelled(doc):
     items (raw, so that a link keeps its target) and two-column tables."""
     lines = doc.lines
     for field in doc.fields:
-        raw = lines[field.line - 1] if 0 < field.line <= len(lines) else field.value
-        colon = raw.find(":", max(raw.find(field.label), 0))
-        value = raw[colon + 1:] if colon >= 0 else field.value
+        label = _label(field.label)
+        if not (_REF_LABEL.match(label) or _VERSION_LABEL.match(label)):
+            continue
+        # The raw value keeps a link's target; read from the field's column, and no
+        # further than the value could reach (a line of many fields stays linear).
+        raw = lines[field.line - 1] if 0 < field.line <= len(lines) else ""
+        start = max(field.column - 1, 0)
+        colon = raw.find(":", start, start + len(field.label) + 8)
+        value = raw[colon + 1:colon + 1 + len(field.value) + 400] if colon >= 0 else field.value
         yield field.label, value.replace("**", "").strip(), field.line, field.column
     for table in doc.tables:
         if len(table.header) != 2:
