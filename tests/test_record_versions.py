@@ -197,7 +197,7 @@ def test_the_only_evidence_predates_the_revision(repo):
     root = soa_repo(repo, "Fairness test before every release", "[REC-OLD](../records/old.md)")
     (finding,) = found(root, "CHR005")
     assert (finding.path, finding.line, finding.classification) == ("planning/soa.md", 12, "advisory")
-    assert "offers 'records/old.md' (2026-04-18) as evidence of 'procedures/risk.md', all dated before its version 2.0 of 2026-06-10" in finding.message
+    assert "offers 'records/old.md' (2026-04-18) as evidence of 'procedures/risk.md', dated before its version 2.0 of 2026-06-10" in finding.message
     others = [(item.path, item.line) for item in finding.locations if item.path != "planning/soa.md"]
     assert others == [("procedures/risk.md", 18), ("records/old.md", 5)]
 

@@ -80,7 +80,7 @@ def _records(workspace, relpath: str, value) -> list[str]:
     classification="advisory",
     remediation="1 week",
     message=(
-        "the SoA offers {records} as evidence of {procedure}, all dated before its version {version} of {since}, "
+        "the SoA offers {records} as evidence of {procedure}, dated before its version {version} of {since}, "
         "which changed the process ('{changes}'): nothing shows the current version operating; add a record made "
         "under version {version}"
     ),
