@@ -131,6 +131,15 @@ def test_the_records_own_version_and_a_procedure_without_version_are_not_compare
     assert found(root, "CHR004") == []
 
 
+def test_the_records_own_version_history_is_not_what_it_follows(repo):
+    history = "## Version history\n\n| Version | Date | Changes |\n|---|---|---|\n| 1.1 | 2026-05-02 | Updated following PROC-RM-001 v2.0 |\n"
+    root = repo({
+        "procedures/risk.md": FRONT_PROCEDURE.format(changes="Fairness test before every release"),
+        "records/rec.md": record(history, "2026-07-01"),
+    })
+    assert found(root, "CHR004") == []
+
+
 def test_minutes_that_announce_a_version_are_not_read(repo):
     root = repo({
         "procedures/risk.md": FRONT_PROCEDURE.format(changes="Fairness test before every release"),

@@ -29,8 +29,9 @@ workspace rule never parses another file:
     "Procedure version" (or "Version") column, each row with its own date where the
     table has a date column.
 
-  A record's own version ("Version: 1.0" in its document control) is not a version it
-  follows: only a label that names a procedure, policy or process counts.
+  A record's own version ("Version: 1.0" in its document control, the rows of its own
+  version history) is not a version it follows: only a label that names a procedure,
+  policy or process counts.
 
 Versions compare as numbers ("v2" is "2.0"; ``version_key``).
 """
@@ -231,6 +232,8 @@ def followed_versions(doc) -> dict:
             version_column = plain if plain is not None and date_column is not None else None
         if len(table.header) == 2:
             continue  # a key/value table: read as labelled fields below
+        if ref_column is None and _column(table, _VERSION_HEADER) is not None:
+            continue  # the record's own version history ("1.1 | ... | Updated following PROC-X v2.0")
         for row in table.rows:
             cells = row.cells
             date = _date_of(cells[date_column].text, late=True) if date_column is not None and date_column < len(cells) else None
