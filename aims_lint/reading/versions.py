@@ -149,10 +149,11 @@ def version_changes(facts: dict, version: str) -> tuple[str, int] | None:
 _DOC_ID = r"[A-Z][A-Z0-9]{0,11}(?:[-_][A-Z0-9]{1,12}){1,5}"
 _VERSION_WORD = r"(?:v|ver\.?|version|rev\.?|revision|issue)\s?"
 # "per PROC-RM-001 v2.0", "following [PROC-RM-001](../p.md), version 2.0",
-# "under the risk procedure PROC-RM-001 (rev. 2)". Bounded gaps, no nested repetition.
+# "under the risk procedure PROC-RM-001 (rev. 2)". Bounded gaps, no nested repetition;
+# the id in capitals whatever the case of the words around it.
 _LEAD = r"\b(?:per|following|followed|under|in accordance with|according to|pursuant to|using|applying|applied)\s++(?:the\s++)?"
 _FOLLOWS_ID = lazy(
-    _LEAD + r"(?:[A-Za-z][A-Za-z -]{0,40}?\s)?\[?(" + _DOC_ID + r")\]?(?:\(([^()\s]{1,200})\))?"
+    _LEAD + r"(?:[A-Za-z][A-Za-z -]{0,40}?\s)?\[?((?-i:" + _DOC_ID + r"))\]?(?:\(([^()\s]{1,200})\))?"
     r"\s*+,?\s*+\(?\s*+" + _VERSION_WORD + r"(\d{1,4}(?:\.\d{1,4}){0,3})\b",
     re.I,
 )
