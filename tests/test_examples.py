@@ -64,6 +64,8 @@ def test_example_with_gaps_shows_each_cross_examination_gap():
         ("records/monitoring-2026-q2.md", "OBJ007"),  # AUC measured against >= 0.75, objective says >= 0.78
         ("impact/document-triage.md", "CHR001"),  # approved three weeks after the change went live
         ("planning/risk-assessment.md", "CHR002"),  # residual risk accepted before the approval
+        ("records/fairness-test-2026-05.md", "CHR004"),  # "per PROC-FAIR-001 v2.0", a month before v2.0
+        ("planning/soa.md", "CHR005"),  # A.6.2.4's only record predates PROC-FAIR-001 v2.0 (advisory)
     } <= found
     (mrv009,) = [f for f in result.active if f.code == "MRV009"]
     assert mrv009.classification == "major"

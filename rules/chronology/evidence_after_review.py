@@ -9,7 +9,7 @@ HELD_FACT = "chronology.held-at.1"
 _HELD_SHAPE = (frozenset({str, type(None)}), int)
 # Living records (a log, a register) carry the date they were last updated, not the
 # date of the evidence the review relied on.
-_LIVING = lazy(r"\blogs?\b|\bregisters?\b|\bnon-?conformit|\bcorrective[-_ ]?action|\bcapa\b|\binventory\b|\btracker\b", re.I)
+LIVING = lazy(r"\blogs?\b|\bregisters?\b|\bnon-?conformit|\bcorrective[-_ ]?action|\bcapa\b|\binventory\b|\btracker\b", re.I)
 _RECORD_TYPES = frozenset({"record", "internal-audit", "management-review", "audit-report"})
 
 
@@ -40,7 +40,7 @@ def check(workspace, ctx):
         doc = None
         for relpath, line in review.facts.get("links", []):
             doc_type, doc_id = index.get(relpath, (None, None))
-            if doc_type not in _RECORD_TYPES or _LIVING.search(f"{relpath.rsplit('/', 1)[-1]} {doc_id or ''}"):
+            if doc_type not in _RECORD_TYPES or LIVING.search(f"{relpath.rsplit('/', 1)[-1]} {doc_id or ''}"):
                 continue
             held = workspace.fact(relpath, HELD_FACT, _held, _HELD_SHAPE)
             if not held or not held[0] or held[0] <= review.date:
