@@ -6,48 +6,21 @@ and the readings are tested on layouts of our own (tables, labelled fields, pros
 
 from __future__ import annotations
 
-import datetime as dt
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 
-from aims_lint.document import Document
 from aims_lint.reading import records
 from aims_lint.reading.matching import ObjectiveMatcher, words
 
+# The audit-ready example copied (``repo``), edited and linted as in the other
+# cross-examination tests.
 from .conftest import lint
+from .test_cross_examination import COMPLETE, TODAY, doc, edit, found, repo  # noqa: F401
 
-COMPLETE = Path(__file__).resolve().parent.parent / "examples" / "aims-complete"
-TODAY = dt.date(2026, 11, 27)
 REVIEW = "records/management-review-2026-11.md"
 MONITORING = "records/monitoring-report-2026-10.md"
-
-
-@pytest.fixture
-def repo(tmp_path):
-    root = tmp_path / "aims"
-    shutil.copytree(COMPLETE, root)
-    return root
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
-def found(root, *codes):
-    result = lint(root, select=list(codes), today=TODAY)
-    assert not result.errors, result.errors
-    return [finding for finding in result.active if finding.code in codes]
-
-
-def doc(text, relpath="r.md"):
-    document = Document(None, relpath, text)  # type: ignore[arg-type]
-    document.doc_type = document.meta.get("type")
-    return document
 
 
 def matcher(*objectives):
