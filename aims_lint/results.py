@@ -118,6 +118,7 @@ class _Judge:
         self.workspace = workspace
         self.table = table
         self._memos: dict[str, str] = {}
+        self.settled = False  # a token of what was judged was updated: write it back
 
     def __call__(self, reads: dict) -> str:
         # What was read is checked as it is used: anything of another shape (a damaged
@@ -133,8 +134,8 @@ class _Judge:
             return MISS
         if reads["targets"] is not None and reads["targets"] != workspace.targets_digest():
             return MISS
-        for relpath, token in reads["files"]:
-            if workspace.token(relpath) != token:
+        for item in reads["files"]:
+            if not self._same(item, 1):
                 return MISS
         for relpath, state in reads["states"]:
             if workspace.file_state(relpath) != state:
@@ -157,8 +158,9 @@ class _Judge:
                 return MISS
             else:
                 verdict = WAIT  # until something of this run computes the memo
-        for relpath, key, digest, token in reads["facts"]:
-            if token is not None and workspace.token(relpath) == token:
+        for item in reads["facts"]:
+            relpath, key, digest, token = item
+            if token is not None and self._same(item, 3):
                 continue
             current = workspace.known_fact_digest(relpath, key)
             if current is None:
@@ -166,6 +168,19 @@ class _Judge:
             elif current != digest:
                 return MISS
         return verdict
+
+    def _same(self, item: list, position: int) -> bool:
+        """Is the file ``item[0]`` what the token at ``item[position]`` identified? A
+        token the file has settled since is updated (``settled``), so that later runs
+        compare stamps without reading the file."""
+        relpath, token = item[0], item[position]
+        if not self.workspace.same_content(relpath, token):
+            return False
+        current = self.workspace.token(relpath)
+        if current != token:
+            item[position] = current
+            self.settled = True
+        return True
 
     def forget_waiting(self) -> None:
         """Facts have been computed since: memos that waited are judged again."""
@@ -249,10 +264,10 @@ class Store:
         self._judge: _Judge | None = None
         self._folder_ok: bool | None = None
 
-    def judge(self, reads: dict) -> str:
+    def _judge_of(self) -> _Judge:
         if self._judge is None:
             self._judge = _Judge(self.workspace, self._memo_versions())
-        return self._judge(reads)
+        return self._judge
 
     def facts_computed(self) -> None:
         if self._judge is not None:
@@ -280,23 +295,28 @@ class Store:
         """(HIT, the kept result) or (MISS or WAIT, None) for the document at ``relpath``."""
         if relpath in self.workspace.overrides:
             return MISS, None
-        own = self.workspace.token(relpath)
         verdict = MISS
         for position, kept in enumerate(self._entries(relpath)):
-            if kept["own"] != own:
+            if kept["own"] is None or not self.workspace.same_content(relpath, kept["own"]):
                 continue
-            verdict = self.judge(kept["reads"])
+            judge = self._judge_of()
+            judge.settled = False
+            verdict = judge(kept["reads"])
             if verdict == HIT:
-                if position:
+                own = self.workspace.token(relpath)
+                if position or judge.settled or kept["own"] != own:
+                    kept["own"] = own
                     entries = self._documents[relpath]
                     entries.insert(0, entries.pop(position))
                     self._changed.add(relpath)
+                    self.memos.made |= judge.settled  # a memo's tokens may have settled too
                 return HIT, kept["result"]
             break  # one entry per state of the file
         return verdict, None
 
     def keep_document(self, relpath: str, made: dict) -> None:
-        entries = [kept for kept in self._entries(relpath) if kept["own"] != made["own"]]
+        # One entry per state of the file: the same stamp is the same content.
+        entries = [kept for kept in self._entries(relpath) if (kept["own"] or [])[:4] != made["own"][:4]]
         self._documents[relpath] = [made, *entries][:_KEPT]
         self._changed.add(relpath)
 
@@ -320,8 +340,13 @@ class Store:
         entries = self._rule_entries().get(code, [])
         verdict = MISS
         for kept in entries:
-            verdict = self.judge(kept["reads"])
+            judge = self._judge_of()
+            judge.settled = False
+            verdict = judge(kept["reads"])
             if verdict == HIT:
+                if judge.settled:
+                    self._rules_changed = True
+                    self.memos.made = True
                 return HIT, kept["result"]
             break
         return verdict, None

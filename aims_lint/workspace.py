@@ -329,6 +329,21 @@ class Workspace:
 
         return cache.stat_stamp(self.root / relpath)
 
+    def same_content(self, relpath: str, token) -> bool:
+        """Is the file at ``relpath`` what ``token`` (from an earlier run) identified?
+        A token kept with a digest, while the file was recently changed, still holds
+        once the index has settled the file (same stamp, digest dropped) if the content
+        has that digest: checked by reading the file once."""
+        current = self.token(relpath)
+        if current == token:
+            return True
+        if (
+            type(token) is list and type(current) is list and len(token) == len(current) == 5
+            and token[:4] == current[:4] and token[4] is not None and current[4] is None
+        ):
+            return self._current(relpath, token[:4], token[4])
+        return False
+
     def index_digest(self) -> str:
         """A digest of the index (every Markdown file with its type and id)."""
         if self._index_digest is None:

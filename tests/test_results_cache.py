@@ -226,3 +226,21 @@ def test_a_memo_that_names_itself_or_another_shape_is_judged_again(aims, judged)
     result = lint(aims)
     assert judged["documents"]
     assert _outcome(result) == _uncached(aims)
+
+
+def test_a_document_judged_just_after_it_was_written_is_not_judged_again_once_it_settles(tmp_path, monkeypatch, judged):
+    # Just written, the files' stamps could hide a further change: their kept results
+    # carry a digest of the content. A later run settles them (the stamp alone will do)
+    # after checking that digest once: nothing is judged again.
+    root = tmp_path / "aims"
+    shutil.copytree(EXAMPLE, root)
+    first = lint(root)
+    later = cache.now_ns() + (cache.RACY_SECONDS + 1) * 1_000_000_000
+    monkeypatch.setattr(cache, "now_ns", lambda: later)
+    _forget(judged)
+    second = lint(root)
+    assert judged == {"documents": [], "rules": []}
+    assert _outcome(second) == _outcome(first)
+    (root / "scope.md").write_text((root / "scope.md").read_text(encoding="utf-8").replace("AI", "A I", 1), encoding="utf-8")
+    third = lint(root)  # a change with the same stamp would be caught by the digest: here the size changes
+    assert "scope.md" in judged["documents"] and _outcome(third) == _uncached(root)
