@@ -6,7 +6,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 python3 -m venv "$here/.venv"
 "$here/.venv/bin/pip" install --quiet --upgrade pip
-"$here/.venv/bin/pip" install --quiet "$here/.." python-frontmatter pymarkdownlnt
+"$here/.venv/bin/pip" install --quiet "$here/.." python-frontmatter pymarkdownlnt pre-commit
 if command -v npm >/dev/null; then
   npm install --silent --no-audit --no-fund --prefix "$here/.node" markdownlint-cli2 >/dev/null
 else
