@@ -1,8 +1,10 @@
 """Run the enabled rules over the linted files and collect findings.
 
-Order of a run: discover targets; per-document rules on each target; workspace rules
-once (their findings kept for targets only); inline suppressions applied; rules that
-judge the suppressions themselves; per-file ignores; sort.
+Order of a run: discover targets; the kept results still true (``aims_lint.results``)
+taken as they are; per-document rules on each other target; workspace rules once, or
+their kept results (their findings kept for targets only); the documents whose kept
+results waited on facts judged; inline suppressions applied; rules that judge the
+suppressions themselves; per-file ignores; sort.
 """
 
 from __future__ import annotations
