@@ -227,23 +227,46 @@ def save_facts(root: Path, config_fingerprint: str, entries: dict[str, dict]) ->
     _write(root, _FACTS_FILE, config_fingerprint, entries)
 
 
-def _folder(root: Path) -> Path | None:
+def cache_folder(root: Path) -> Path | None:
     """The cache folder, or None when it is a symlink or not a folder."""
     folder = root / CACHE_DIR
     return folder if not folder.is_symlink() and folder.is_dir() else None
 
 
-def _read(root: Path, name: str, config_fingerprint: str) -> dict:
-    folder = _folder(root)
-    if folder is None:
-        return {}
+def read_json(path: Path) -> Any:
+    """The JSON of a cache file; None when it is absent, not JSON, or a link (opened with
+    O_NOFOLLOW: a cache file that is a link to elsewhere is not read)."""
     try:
-        # O_NOFOLLOW: a cache file that is a link to elsewhere is not read.
-        descriptor = os.open(folder / name, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
         with os.fdopen(descriptor, "rb") as stream:
-            data = json.loads(stream.read())
+            return json.loads(stream.read())
     except (OSError, ValueError, RecursionError):
-        return {}
+        return None
+
+
+def write_json(folder: Path, name: str, data: Any) -> None:
+    """Write ``data`` as ``folder/name`` atomically (a temporary file replaced into place,
+    which replaces a link at that name and never follows it); silently give up where the
+    folder is not writable."""
+    import tempfile  # only when there is something to write: it costs start-up time
+
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                # dumps, not dump: only the one-shot encoder is the C one
+                stream.write(json.dumps(data, separators=(",", ":")))
+            os.replace(temporary, folder / name)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError:
+        pass
+
+
+def _read(root: Path, name: str, config_fingerprint: str) -> dict:
+    folder = cache_folder(root)
+    data = read_json(folder / name) if folder is not None else None
     if (
         not isinstance(data, dict) or data.get("version") != __version__
         or data.get("configuration") != config_fingerprint or not isinstance(data.get("files"), dict)
@@ -255,13 +278,11 @@ def _read(root: Path, name: str, config_fingerprint: str) -> dict:
 def _write(root: Path, name: str, config_fingerprint: str, entries: dict) -> None:
     """Write a cache file atomically; silently give up where the folder is not writable
     or is not a real folder of the repository."""
-    import tempfile  # only when there is something to write: it costs start-up time
-
     folder = root / CACHE_DIR
     try:
         if not folder.is_symlink() and not folder.exists():
             folder.mkdir()
-        if _folder(root) is None:
+        if cache_folder(root) is None:
             return
         ignore = folder / ".gitignore"
         if not os.path.lexists(ignore):
@@ -269,16 +290,6 @@ def _write(root: Path, name: str, config_fingerprint: str, entries: dict) -> Non
             flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
             with os.fdopen(os.open(ignore, flags, 0o666), "w", encoding="utf-8") as stream:
                 stream.write("# written by aims-lint\n*\n")
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                # dumps, not dump: only the one-shot encoder is the C one
-                stream.write(json.dumps(
-                    {"version": __version__, "configuration": config_fingerprint, "files": entries}, separators=(",", ":")
-                ))
-            os.replace(temporary, folder / name)  # replaces a link at that name, never follows it
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
     except OSError:
-        pass
+        return
+    write_json(folder, name, {"version": __version__, "configuration": config_fingerprint, "files": entries})

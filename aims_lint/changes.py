@@ -28,10 +28,8 @@ again that file and what read it. Nothing else is written inside the repository.
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
-import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -166,15 +164,10 @@ _KEPT = 3  # states kept: the base, the state just committed (the next commit's 
 
 
 def _read_states(root: Path) -> dict:
-    from aims_lint.cache import CACHE_DIR
+    from aims_lint.cache import cache_folder, read_json
 
-    path = root / CACHE_DIR / _BASE_CACHE
-    try:
-        if path.is_symlink():
-            return {}
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError, RecursionError):
-        return {}
+    folder = cache_folder(root)
+    data = read_json(folder / _BASE_CACHE) if folder is not None else None
     states = data.get("states") if isinstance(data, dict) else None
     return states if isinstance(states, dict) else {}
 
@@ -196,21 +189,15 @@ def cached_base(root: Path, key: str) -> Counter | None:
 
 def save_base(root: Path, key: str, findings: list[Finding]) -> None:
     from aims_lint import fingerprint
-    from aims_lint.cache import CACHE_DIR
+    from aims_lint.cache import cache_folder, write_json
 
-    folder = root / CACHE_DIR
-    if folder.is_symlink() or not folder.is_dir():
+    folder = cache_folder(root)
+    if folder is None:
         return
     states = {name: rows for name, rows in _read_states(root).items() if name != key}
     states = dict(list(states.items())[-(_KEPT - 1):])
     states[key] = [[*item, number] for item, number in fingerprint.count(findings).items()]
-    try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{_BASE_CACHE}.", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(json.dumps({"states": states}))  # the C encoder (json.dump's is Python)
-        os.replace(temporary, folder / _BASE_CACHE)
-    except OSError:
-        pass
+    write_json(folder, _BASE_CACHE, {"states": states})
 
 
 def contents_key(cwd: Path, tree: str | None = None) -> str | None:

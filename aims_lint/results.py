@@ -264,10 +264,13 @@ class Store:
         self._judge: _Judge | None = None
         self._folder_ok: bool | None = None
 
-    def _judge_of(self) -> _Judge:
+    def _judged(self, reads: dict) -> tuple[str, bool]:
+        """(the verdict on what a kept result read, whether a token of it settled and was
+        updated: the entry is then written back)."""
         if self._judge is None:
             self._judge = _Judge(self.workspace, self._memo_versions())
-        return self._judge
+        self._judge.settled = False
+        return self._judge(reads), self._judge.settled
 
     def facts_computed(self) -> None:
         if self._judge is not None:
@@ -299,17 +302,15 @@ class Store:
         for position, kept in enumerate(self._entries(relpath)):
             if kept["own"] is None or not self.workspace.same_content(relpath, kept["own"]):
                 continue
-            judge = self._judge_of()
-            judge.settled = False
-            verdict = judge(kept["reads"])
+            verdict, settled = self._judged(kept["reads"])
             if verdict == HIT:
                 own = self.workspace.token(relpath)
-                if position or judge.settled or kept["own"] != own:
+                if position or settled or kept["own"] != own:
                     kept["own"] = own
                     entries = self._documents[relpath]
                     entries.insert(0, entries.pop(position))
                     self._changed.add(relpath)
-                    self.memos.made |= judge.settled  # a memo's tokens may have settled too
+                    self.memos.made |= settled  # a memo's tokens may have settled too
                 return HIT, kept["result"]
             break  # one entry per state of the file
         return verdict, None
@@ -337,19 +338,16 @@ class Store:
     # workspace rules
 
     def rule(self, code: str) -> tuple[str, dict | None]:
-        entries = self._rule_entries().get(code, [])
-        verdict = MISS
-        for kept in entries:
-            judge = self._judge_of()
-            judge.settled = False
-            verdict = judge(kept["reads"])
-            if verdict == HIT:
-                if judge.settled:
-                    self._rules_changed = True
-                    self.memos.made = True
-                return HIT, kept["result"]
-            break
-        return verdict, None
+        entries = self._rule_entries().get(code)
+        if not entries:
+            return MISS, None
+        verdict, settled = self._judged(entries[0]["reads"])
+        if verdict != HIT:
+            return verdict, None
+        if settled:
+            self._rules_changed = True
+            self.memos.made = True
+        return HIT, entries[0]["result"]
 
     def keep_rule(self, code: str, made: dict) -> None:
         self._rule_entries()[code] = [made]
@@ -376,15 +374,15 @@ class Store:
         if not _make_folder(self.folder):
             return
         for relpath in sorted(self._changed):
-            _write(self.folder, _file_name(relpath), {"key": self.key, "relpath": relpath, "entries": self._documents[relpath]})
+            cache.write_json(self.folder, _file_name(relpath), {"key": self.key, "relpath": relpath, "entries": self._documents[relpath]})
         if self._rules_changed:
-            _write(self.folder, _WORKSPACE_FILE, {"key": self.key, "rules": self._rules})
+            cache.write_json(self.folder, _WORKSPACE_FILE, {"key": self.key, "rules": self._rules})
         table = self._memo_versions()
         if whole_repository:
             # Only the memo versions that kept results use (the others can never match).
             table = self._used_memos(table)
         if self.memos.made or whole_repository:
-            _write(self.folder, _MEMOS_FILE, {"key": self.key, "memos": table})
+            cache.write_json(self.folder, _MEMOS_FILE, {"key": self.key, "memos": table})
         if whole_repository:
             live = {_file_name(relpath) for relpath in self.workspace.paths()} | {_WORKSPACE_FILE, _MEMOS_FILE}
             try:
@@ -416,14 +414,9 @@ def _file_name(relpath: str) -> str:
 
 
 def _read(path: Path) -> dict:
-    """A results file's JSON ({} when absent or not JSON). The file itself is opened
-    without following a link; the folders were checked once (``Store._readable``)."""
-    try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-        with os.fdopen(descriptor, "rb") as stream:
-            data = json.loads(stream.read())
-    except (OSError, ValueError, RecursionError):
-        return {}
+    """A results file's JSON ({} when absent or not an object); the folders were checked
+    once (``Store._readable``)."""
+    data = cache.read_json(path)
     return data if isinstance(data, dict) else {}
 
 
@@ -438,19 +431,3 @@ def _make_folder(folder: Path) -> bool:
     except OSError:
         return False
     return not folder.is_symlink() and folder.is_dir()
-
-
-def _write(folder: Path, name: str, data: dict) -> None:
-    import tempfile
-
-    try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(json.dumps(data, separators=(",", ":")))  # dumps: the C encoder, not dump's Python one
-            os.replace(temporary, folder / name)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError:
-        pass

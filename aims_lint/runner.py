@@ -220,8 +220,7 @@ def _lint_documents(
         if progress is not None:
             progress(done, len(relpaths))
         if store is not None:
-            verdict, kept = store.document(relpath)
-            document = _from_kept(relpath, kept) if verdict == results.HIT else None
+            document, _ = _kept_document(store, relpath)
             if document is not None:
                 batch.documents.append(document)
                 continue
@@ -305,14 +304,21 @@ def _reusable(store: results.Store | None, targets: list[str]):
         return reused, targets, []
     to_lint, waiting = [], []
     for relpath in targets:
-        verdict, kept = store.document(relpath)
-        if verdict == results.HIT:
-            document = _from_kept(relpath, kept)
-            if document is not None:
-                reused[relpath] = document
-                continue
-        (waiting if verdict == results.WAIT else to_lint).append(relpath)
+        document, verdict = _kept_document(store, relpath)
+        if document is not None:
+            reused[relpath] = document
+        else:
+            (waiting if verdict == results.WAIT else to_lint).append(relpath)
     return reused, to_lint, waiting
+
+
+def _kept_document(store: results.Store, relpath: str) -> tuple[_DocumentResult | None, str]:
+    """(the document's kept result when it still holds and validates, the verdict)."""
+    verdict, kept = store.document(relpath)
+    if verdict != results.HIT:
+        return None, verdict
+    document = _from_kept(relpath, kept)  # None when it does not validate: linted again
+    return document, results.HIT if document is not None else results.MISS
 
 
 def _is_unfilled(doc, relpath: str, errors: list[RunError]) -> bool:

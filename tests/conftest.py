@@ -33,8 +33,10 @@ def write_repo(root: Path, files: dict[str, str | bytes]) -> Path:
     return root
 
 
-def lint(root: Path, paths: list[Path] | None = None, select: list[str] | None = None, today: dt.date = TODAY):
+def lint(root: Path, paths: list[Path] | None = None, select: list[str] | None = None, today: dt.date = TODAY,
+         cache: bool = True):
     config = load_config(root)
+    config.cache = config.cache and cache
     if select is not None:
         config.select = select
     enabled = runner.select_rules(config, load_rules())

@@ -57,13 +57,8 @@ def _outcome(result) -> list[tuple]:
     ]
 
 
-def _uncached(root: Path, today: dt.date = TODAY) -> list[tuple]:
-    from aims_lint.config import load_config
-    from aims_lint.pack import load_rules
-
-    config = load_config(root)
-    config.cache = False
-    return _outcome(runner.run(config, [], today, rules=runner.select_rules(config, load_rules())))
+def _uncached(root: Path) -> list[tuple]:
+    return _outcome(lint(root, cache=False))
 
 
 def _forget(judged: dict[str, list[str]]) -> None:
