@@ -194,11 +194,13 @@ def _lint(
     exclude: tuple[str, ...] = (),
     overrides: dict | None = None,
     quiet: bool = False,
+    evidence: bool = True,
 ):
     """Resolve the configuration with the command-line overrides and lint:
     (config, every rule, enabled rules, result, today). ``cwd``: lint as if run there (a
     state of the repository extracted elsewhere, ``aims_lint.changes``); ``exclude``:
-    further globs to leave out; ``use_baseline``: False to see every finding."""
+    further globs to leave out; ``use_baseline``: False to see every finding;
+    ``evidence``: False when no readiness verdict will be given."""
     import gc
 
     from aims_lint import runner
@@ -247,7 +249,8 @@ def _lint(
         # On a terminal, long runs say how far they are (never with -q or standard input).
         progress = None if quiet else Progress.for_stderr()
         try:
-            result = runner.run(config, targets, today_date, overrides, rules=enabled, jobs=jobs or None, progress=progress)
+            result = runner.run(config, targets, today_date, overrides, rules=enabled, jobs=jobs or None, progress=progress,
+                                    evidence=evidence)
         finally:
             if progress is not None:
                 progress.finish()
@@ -310,7 +313,8 @@ def _lint_change(lint_options: dict, ref: str | None, staged: bool):
     here = Path(os.path.relpath(os.path.abspath(cwd), top))
     config_file = lint_options.get("config_file")
     reported = lint_options["paths"]
-    options = {**lint_options, "paths": ()}
+    # The verdict of a change speaks of the change, not of the AIMS: no readiness evidence.
+    options = {**lint_options, "paths": (), "evidence": False}
     with tempfile.TemporaryDirectory(prefix="aims-lint-") as temporary:
         temporary = Path(temporary)
         current = dict(options)

@@ -114,9 +114,10 @@ class _Judge:
     """Is what a kept result read unchanged? HIT, MISS, or WAIT when a fact of a changed
     file is not known yet. Each memo version is judged once per run."""
 
-    def __init__(self, workspace, table: dict[str, dict]):
+    def __init__(self, workspace, table: dict[str, dict], memos: Memos):
         self.workspace = workspace
         self.table = table
+        self.memos = memos  # to name the version of a memo this run computed
         self._memos: dict[str, str] = {}
         self.settled = False  # a token of what was judged was updated: write it back
 
@@ -141,7 +142,8 @@ class _Judge:
             if workspace.file_state(relpath) != state:
                 return MISS
         verdict = HIT
-        for key, version, value in reads["memos"]:
+        for item in reads["memos"]:
+            key, version, value = item
             known = self._memos.get(version)
             if known is None:
                 memo = self.table.get(version)
@@ -154,6 +156,10 @@ class _Judge:
             if value is not None and current is not None:
                 if current != value:
                     return MISS
+                # The same value from new reads: the result now rests on the memo as this
+                # run computed it, so a later run judges its reads without waiting for it.
+                item[1] = self.memos.version(workspace, workspace.memo_reads(key))
+                self.settled = True
             elif value is None and known == MISS:
                 return MISS
             else:
@@ -268,7 +274,7 @@ class Store:
         """(the verdict on what a kept result read, whether a token of it settled and was
         updated: the entry is then written back)."""
         if self._judge is None:
-            self._judge = _Judge(self.workspace, self._memo_versions())
+            self._judge = _Judge(self.workspace, self._memo_versions(), self.memos)
         self._judge.settled = False
         return self._judge(reads), self._judge.settled
 

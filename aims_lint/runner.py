@@ -105,10 +105,12 @@ def run(
     rules: list[Rule] | None = None,
     jobs: int | None = None,
     progress=None,
+    evidence: bool = True,
 ) -> Result:
     """Lint ``paths`` (everything when empty). ``jobs``: worker processes (None: one
     per core for large runs); results are the same whatever the number of jobs.
-    ``progress(done, total)``, when given, is told how many files are checked."""
+    ``progress(done, total)``, when given, is told how many files are checked.
+    ``evidence``: False when no readiness verdict will be given (a change's findings)."""
     enabled = rules if rules is not None else select_rules(config)
     workspace = Workspace(config, overrides)
     targets = resolve_targets(workspace, paths)
@@ -180,7 +182,8 @@ def run(
                 if finding.path == ".":
                     finding.path = anchor
         result.findings.extend(repository_findings)
-        result.evidence = _evidence(workspace, result.errors)
+        if evidence:
+            result.evidence = _evidence(workspace, result.errors)
     workspace.save_cache()
     if store is not None:
         store.save(whole_repository=not paths)

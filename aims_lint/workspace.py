@@ -399,6 +399,10 @@ class Workspace:
             self._memo_digests[key] = _plain_digest(self._memo[key][0])
         return self._memo_digests[key]
 
+    def memo_reads(self, key: str) -> Reads | None:
+        """What computing the memo ``key`` read in this run (None: not computed)."""
+        return self._memo[key][1] if key in self._memo else None
+
     def file_state(self, relpath: str) -> list[bool]:
         """[inside the repository once links are resolved, a symbolic link, exists] of
         the path ``relpath`` (a link target that is not a Markdown file)."""

@@ -93,6 +93,32 @@ def test_an_edit_of_prose_judges_again_the_document_and_only_what_read_its_text(
     assert _outcome(result) == _uncached(aims)
 
 
+def test_results_found_unchanged_by_value_are_not_judged_again_by_the_next_run(aims, judged):
+    # A policy in three documents: which one is the main part is a memo, read from each
+    # part's size and title. Editing the main part changes what the memo read, not its
+    # value: the first of the other parts to need the memo is judged again and computes
+    # it; the last holds by the memo's value, and then rests on the memo as computed
+    # after the edit, so the next run neither waits for the memo nor judges a document
+    # again to compute it.
+    policy = aims / "policies" / "ai-policy.md"
+    for name, title in (("fairness", "Fairness in lending decisions"), ("transparency", "Transparency to customers")):
+        (aims / "policies" / f"{name}.md").write_text(
+            f"---\nid: POL-AI-{name}\ntype: ai-policy\ntitle: {title}\nowner: AI Governance Lead\n"
+            f"version: \"1.0\"\nstatus: approved\n---\n# {title}\n\n"
+            "Credit decisions made with the scoring model are tested for unfair bias across protected groups\n"
+            "before each release, and a customer may ask for a human review of any decision.\n",
+            encoding="utf-8",
+        )
+    lint(aims)
+    policy.write_text(policy.read_text(encoding="utf-8") + "\nA closing remark.\n", encoding="utf-8")
+    lint(aims)
+    _forget(judged)
+
+    result = lint(aims)
+    assert judged == {"documents": [], "rules": []}
+    assert _outcome(result) == _uncached(aims)
+
+
 def test_a_changed_decision_judges_again_the_documents_that_rely_on_it(aims, judged):
     lint(aims)
     _forget(judged)
