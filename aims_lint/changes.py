@@ -19,11 +19,16 @@ The base state is the working tree with the changed Markdown files put back as t
 (the cache serves the unchanged files); when a configuration file changed, or a file that
 is not Markdown was deleted, it is read from git into a temporary folder
 outside the repository instead (``git ls-tree`` and ``git cat-file``). Its findings are
-kept in the cache (``.aims-lint-cache/base.json``) as counted content keys, all that a
-comparison needs, under a digest of the tree's files, the code, the options and the
-date, so that successive commits on one base lint it once. The documents of both states
-are judged through the kept results (``aims_lint.results``): a one-file commit judges
-again that file and what read it. Nothing else is written inside the repository.
+kept in the cache (``.aims-lint-cache/base-*.json``, the newest few states) as counted
+short content keys, all that a comparison needs, under a digest of the tree's files, the
+code, the options and the date, so that successive commits on one base lint it once.
+The documents of both states are judged through the kept results
+(``aims_lint.results``): a one-file commit judges again that file and what read it.
+
+The pre-commit hook keeps the state it lints, which the commit makes the next base, with
+its reach (``results.Reach``): the next commit's run then judges only the documents its
+change can touch, and counts the others' findings, the same in both states, as existing
+without reading them. Nothing else is written inside the repository.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ import subprocess
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from aims_lint.config import CONFIG_FILES
 from aims_lint.findings import Finding
@@ -40,7 +46,6 @@ from aims_lint.git import GitError
 from aims_lint.workspace import MARKDOWN_SUFFIXES
 
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"  # git's id of the empty tree
-_BASE_CACHE = "base.json"
 
 
 def git(cwd: Path, *args: str, data: bytes | None = None) -> bytes:
@@ -150,54 +155,86 @@ class Comparison:
     base: str  # what was compared with, as the user named it
 
 
-def compare(current: list[Finding], base: Counter, ref: str) -> Comparison:
-    """``current`` against the counted content keys of the base's findings."""
+@dataclass
+class State:
+    """What the cache keeps of a linted state of the repository: the short content keys
+    (``fingerprint.short_key``) of its active findings, counted, and, for a state the
+    pre-commit hook linted in the working tree, its reach (``results.Reach``)."""
+
+    keys: Counter
+    reach: Any = None
+
+    def carried(self, untouched: frozenset, workspace_codes: set[str]) -> Counter:
+        """The keys of the findings of documents a later run left ``untouched``: those
+        of their own rules, still theirs (a workspace rule is always judged again)."""
+        return Counter({
+            item: number for item, number in self.keys.items() if item[1] in untouched and item[0] not in workspace_codes
+        })
+
+
+def compare(current: list[Finding], base: State, ref: str, carried: Counter | None = None) -> Comparison:
+    """``current`` against the base's findings. ``carried``: findings of documents the
+    run did not judge (``State.carried``), the same in both states: existing, never new."""
     from aims_lint import fingerprint
 
-    matched, new, unused = fingerprint.match(current, base)
-    return Comparison(new, len(matched), sum(unused.values()), ref)
+    matched, new, unused = fingerprint.match(current, base.keys, key=fingerprint.short_key)
+    same = sum((carried or Counter()).values())
+    return Comparison(new, len(matched) + same, sum(unused.values()) - same, ref)
 
 
-# -- the findings of states already linted -------------------------------------
+# -- the states already linted ---------------------------------------------------
 
+_STATE_FILE = "base-{}.json"
 _KEPT = 3  # states kept: the base, the state just committed (the next commit's base), one spare
 
 
-def _read_states(root: Path) -> dict:
-    from aims_lint.cache import cache_folder, read_json
+def kept_state(root: Path, key: str) -> State | None:
+    """The state ``key`` names (a tree's content with the code, options and date), when a
+    run kept it."""
+    from aims_lint.cache import cache_folder, read_json, value_digest
 
     folder = cache_folder(root)
-    data = read_json(folder / _BASE_CACHE) if folder is not None else None
-    states = data.get("states") if isinstance(data, dict) else None
-    return states if isinstance(states, dict) else {}
-
-
-def cached_base(root: Path, key: str) -> Counter | None:
-    """The counted content keys of the findings of the state ``key`` names (a tree id
-    with the code, options and date), when a run has kept them: all a comparison needs."""
-    rows = _read_states(root).get(key)
-    if not isinstance(rows, list):
+    data = read_json(folder / _STATE_FILE.format(value_digest(key)[:24])) if folder is not None else None
+    if not isinstance(data, dict) or data.get("key") != key or not isinstance(data.get("keys"), list):
         return None
     counted: Counter = Counter()
-    for row in rows:
+    for row in data["keys"]:
         if not (isinstance(row, list) and len(row) == 4 and all(type(part) is str for part in row[:3])
                 and type(row[3]) is int and row[3] > 0):
             return None
         counted[(row[0], row[1], row[2])] += row[3]
-    return counted
+    reach = None
+    if data.get("reach") is not None:
+        from aims_lint.results import Reach
+
+        reach = Reach.from_json(data["reach"])
+    return State(counted, reach)
 
 
-def save_base(root: Path, key: str, findings: list[Finding]) -> None:
-    from aims_lint import fingerprint
-    from aims_lint.cache import cache_folder, write_json
+def keep_state(root: Path, key: str, keys: Counter, reach=None) -> None:
+    """Keep a state's counted short keys (and its reach) under ``key``; only the newest
+    few states are kept."""
+    from aims_lint.cache import cache_folder, value_digest, write_json
 
     folder = cache_folder(root)
     if folder is None:
         return
-    states = {name: rows for name, rows in _read_states(root).items() if name != key}
-    states = dict(list(states.items())[-(_KEPT - 1):])
-    states[key] = [[*item, number] for item, number in fingerprint.count(findings).items()]
-    write_json(folder, _BASE_CACHE, {"states": states})
+    name = _STATE_FILE.format(value_digest(key)[:24])
+    write_json(folder, name, {
+        "key": key, "keys": [[*item, number] for item, number in keys.items()],
+        "reach": reach.to_json() if reach is not None else None,
+    })
+    try:
+        with os.scandir(folder) as entries:
+            kept = [(entry.stat(follow_symlinks=False).st_mtime_ns, entry.name) for entry in entries
+                    if entry.name.startswith("base-") and entry.name.endswith(".json") and entry.name != name]
+    except OSError:
+        return
+    for _, stale in sorted(kept)[:max(0, len(kept) - (_KEPT - 1))]:
+        try:
+            os.unlink(folder / stale)
+        except OSError:
+            pass
 
 
 def contents_key(cwd: Path, tree: str | None = None) -> str | None:

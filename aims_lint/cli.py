@@ -195,12 +195,16 @@ def _lint(
     overrides: dict | None = None,
     quiet: bool = False,
     evidence: bool = True,
+    reach=None,
+    keep_reach: bool = False,
 ):
     """Resolve the configuration with the command-line overrides and lint:
     (config, every rule, enabled rules, result, today). ``cwd``: lint as if run there (a
     state of the repository extracted elsewhere, ``aims_lint.changes``); ``exclude``:
     further globs to leave out; ``use_baseline``: False to see every finding;
-    ``evidence``: False when no readiness verdict will be given."""
+    ``evidence``: False when no readiness verdict will be given; ``reach`` and
+    ``keep_reach``: see ``runner.run`` (never with a baseline: its unused entries are
+    told from every finding)."""
     import gc
 
     from aims_lint import runner
@@ -250,7 +254,8 @@ def _lint(
         progress = None if quiet else Progress.for_stderr()
         try:
             result = runner.run(config, targets, today_date, overrides, rules=enabled, jobs=jobs or None, progress=progress,
-                                    evidence=evidence)
+                                    evidence=evidence, reach=reach if baseline_file is None and not config.baseline else None,
+                                    keep_reach=keep_reach)
         finally:
             if progress is not None:
                 progress.finish()
@@ -292,8 +297,11 @@ def _lint_change(lint_options: dict, ref: str | None, staged: bool):
     import glob
     import tempfile
 
+    from collections import Counter
+
     from aims_lint import __version__, changes, fingerprint
     from aims_lint.cache import code_stamp
+    from aims_lint.config import load_config_for_run
     from aims_lint.git import GitError
 
     cwd = Path.cwd()
@@ -339,22 +347,32 @@ def _lint_change(lint_options: dict, ref: str | None, staged: bool):
                 untracked = changes.untracked_names(cwd)
         except GitError as error:
             raise _Failure(f"{option}: {error}") from None
-        linted = _lint(**current)
-        config, _, _, result, today_date = linted
+        today_date = _parse_today(lint_options["today"])
+
         def state_key(tree: str) -> str:
             return json.dumps([tree, __version__, code_stamp(), today_date.isoformat(), str(here), str(config_file),
                                [options.get(name) for name in ("select", "extend_select", "ignore")]])
 
         base_contents = changes.contents_key(cwd, base_tree)
         key = state_key(base_contents) if base_contents else None
-        if staged and config.cache and "cwd" not in current and lint_options.get("baseline_file") is None:
-            # What is linted now is the next commit's base: keep its findings under the
-            # tree it commits (without the baseline applied), so the next commit lints once.
+        early = load_config_for_run([], config_file, cwd)
+        cached = early.cache and not lint_options["no_cache"]
+        base = changes.kept_state(early.root, key) if cached and key and "cwd" not in current else None
+        # What is linted now is the next commit's base: its findings are kept under the
+        # tree it commits (without the baseline applied), so the next commit lints once,
+        # with its reach, so the next commit judges only what its change can touch.
+        keeps_state = staged and cached and "cwd" not in current and lint_options.get("baseline_file") is None
+        reach = base.reach if base is not None and keeps_state and not early.baseline else None
+        linted = _lint(**current, reach=reach, keep_reach=keeps_state)
+        config, _, enabled, result, today_date = linted
+        workspace_codes = {item.code for item in enabled if item.scope == "workspace"}
+        carried = base.carried(result.untouched, workspace_codes) if result.untouched else Counter()
+        if keeps_state:
             contents = changes.contents_key(cwd)
             if contents:
-                changes.save_base(config.root, state_key(contents), [f for f in result.findings if not f.suppressed])
-        base_keys = changes.cached_base(config.root, key) if config.cache and key else None
-        if base_keys is None and config.cache and "cwd" not in current:
+                kept = fingerprint.count([f for f in result.findings if not f.suppressed], key=fingerprint.short_key)
+                changes.keep_state(config.root, state_key(contents), kept + carried, result.reach)
+        if base is None and config.cache and "cwd" not in current:
             # The base as the working tree with the changed files put back: unchanged files
             # keep their cache entries, so the base costs what a warm run costs.
             try:
@@ -364,10 +382,10 @@ def _lint_change(lint_options: dict, ref: str | None, staged: bool):
             if overrides is not None:
                 base_options = {**current, "use_baseline": False, "overrides": overrides}
                 _, _, _, base_result, _ = _lint(**base_options)
-                base_keys = fingerprint.count(base_result.active)
+                base = changes.State(fingerprint.count(base_result.active, key=fingerprint.short_key))
                 if key:
-                    changes.save_base(config.root, key, base_result.active)
-        if base_keys is None:
+                    changes.keep_state(config.root, key, base.keys)
+        if base is None:
             state = temporary / "base"
             state.mkdir()
             try:
@@ -381,11 +399,10 @@ def _lint_change(lint_options: dict, ref: str | None, staged: bool):
             if config_file is not None and base_options["config_file"] is None:
                 base_options["config_file"] = None  # no such configuration at the base: its defaults
             _, _, _, base_result, _ = _lint(**base_options)
-            base_keys = fingerprint.count(base_result.active)
-            if config.cache:
-                if key:
-                    changes.save_base(config.root, key, base_result.active)
-    comparison = changes.compare(result.active, base_keys, label)
+            base = changes.State(fingerprint.count(base_result.active, key=fingerprint.short_key))
+            if config.cache and key:
+                changes.keep_state(config.root, key, base.keys)
+    comparison = changes.compare(result.active, base, label, carried)
     new = comparison.new
     if reported:
         wanted = [config.root.resolve() / Path(os.path.relpath(os.path.abspath(path), config.root.resolve())) for path in reported]

@@ -116,6 +116,10 @@ class Result:
     # A run that judges a change (check --new-since, --staged): aims_lint.changes.Comparison.
     # Its findings are those the change introduces; no readiness verdict is given.
     comparison: Any = None
+    # Documents whose findings an earlier state's still are (runner.run's ``reach``): not
+    # judged, so not in ``findings``; and this state's aims_lint.results.Reach when asked.
+    untouched: frozenset = frozenset()
+    reach: Any = None
 
     @property
     def active(self) -> list[Finding]:

@@ -55,14 +55,28 @@ def key(finding: Finding) -> tuple[str, str, str]:
     return (finding.code, finding.path, normalise(finding.message))
 
 
-def count(findings: Iterable[Finding]) -> Counter:
+@lru_cache(maxsize=1 << 16)
+def _text_digest(message: str) -> str:
+    from aims_lint.cache import value_digest
+
+    return value_digest(normalise(message))[:16]
+
+
+def short_key(finding: Finding) -> tuple[str, str, str]:
+    """The key with a digest of the normalised message in place of the message: what the
+    cache keeps of a state's findings for a later comparison (never shown to anyone)."""
+    return (finding.code, finding.path, _text_digest(finding.message))
+
+
+def count(findings: Iterable[Finding], key=key) -> Counter:
     return Counter(key(finding) for finding in findings)
 
 
-def match(findings: Iterable[Finding], known: Counter) -> tuple[list[Finding], list[Finding], Counter]:
-    """Split ``findings`` against the counted keys ``known``: (matched, unmatched, what
-    of ``known`` matched nothing). Each key in ``known`` matches at most as many
-    findings as it is counted, the first ones in the findings' order."""
+def match(findings: Iterable[Finding], known: Counter, key=key) -> tuple[list[Finding], list[Finding], Counter]:
+    """Split ``findings`` against the counted keys ``known`` (made by ``key``):
+    (matched, unmatched, what of ``known`` matched nothing). Each key in ``known``
+    matches at most as many findings as it is counted, the first ones in the findings'
+    order."""
     left = Counter(known)
     matched, unmatched = [], []
     for finding in findings:

@@ -202,6 +202,10 @@ def _valid_entry(value: Any) -> bool:
     )
 
 
+def _texts(value: Any) -> bool:
+    return type(value) is list and all(type(item) is str for item in value)
+
+
 def _token(value: Any) -> bool:
     return value is None or type(value) is list and all(item is None or type(item) in (int, str) for item in value)
 
@@ -249,6 +253,73 @@ def directive_from(row: Any) -> Directive:
         raise ValueError("not a directive")
     kind, selectors, reason, line, column, first_line, last_line = row
     return Directive(kind, selectors, reason, line, column, first_line, last_line)
+
+
+# -- the reach of a state: which documents a change can touch -----------------------
+
+
+@dataclasses.dataclass
+class Reach:
+    """What the results of a whole-repository run rest on, document by document: enough
+    to tell, in a later run, which documents a change can touch without reading their
+    kept results. The pre-commit hook keeps it with the findings of the state it linted
+    (``aims_lint.changes``): the next commit, one document edited, judges that document
+    and the documents that read it, and takes every other document's findings as they
+    were in that state (no file of theirs, nor anything they read, has changed).
+
+    ``depends``: document -> [the other files whose content, facts or existence its
+    result read, the memos it used] (None: judged again whatever changes); ``memos``:
+    memo version -> the files it read, through other memos too (a memo is shared by many
+    documents: its files are kept once); ``tokens``: each of those files and each
+    document -> its token then; ``states``: link targets -> what the file system said of
+    them; ``key``, ``index`` and ``targets``: the run key, the index's digest and the
+    linted files' digest then, any change of which leaves no document untouched."""
+
+    key: str
+    index: str
+    targets: str
+    tokens: dict[str, Any]
+    states: dict[str, Any]
+    memos: dict[str, list[str]]
+    depends: dict[str, Any]
+
+    def untouched(self, workspace, key: str) -> set[str] | None:
+        """The documents of this run whose findings are those of the state (their files
+        and what they read unchanged); None when the run key, the index or the linted
+        files changed (then nothing is known untouched)."""
+        if key != self.key or workspace.index_digest() != self.index or workspace.targets_digest() != self.targets:
+            return None
+        changed = {relpath for relpath, token in self.tokens.items() if not workspace.same_content(relpath, token)}
+        changed.update(relpath for relpath, state in self.states.items() if workspace.file_state(relpath) != state)
+        touched_memos = {version for version, files in self.memos.items() if not changed.isdisjoint(files)}
+        untouched = set()
+        for relpath in workspace.targets:
+            depends = self.depends.get(relpath)
+            if (depends is not None and relpath not in changed and changed.isdisjoint(depends[0])
+                    and touched_memos.isdisjoint(depends[1])):
+                untouched.add(relpath)
+        return untouched
+
+    def to_json(self) -> dict:
+        return {field.name: getattr(self, field.name) for field in dataclasses.fields(self)}  # shares, never copies
+
+    @classmethod
+    def from_json(cls, data: Any) -> Reach | None:
+        """The reach kept as JSON; None when it does not validate."""
+        if not isinstance(data, dict) or data.keys() != {field.name for field in dataclasses.fields(cls)}:
+            return None
+        reach = cls(**data)
+        if not (type(reach.key) is type(reach.index) is type(reach.targets) is str
+                and type(reach.tokens) is type(reach.states) is type(reach.memos) is type(reach.depends) is dict):
+            return None
+        if not (all(map(_token, reach.tokens.values()))
+                and all(type(state) is list and all(type(item) is bool for item in state) for state in reach.states.values())
+                and all(_texts(files) for files in reach.memos.values())
+                and all(depends is None or (type(depends) is list and len(depends) == 2 and _texts(depends[0])
+                                            and _texts(depends[1]) and reach.memos.keys() >= set(depends[1]))
+                        for depends in reach.depends.values())):
+            return None
+        return reach
 
 
 # -- the store ------------------------------------------------------------------
@@ -320,6 +391,65 @@ class Store:
                 return HIT, kept["result"]
             break  # one entry per state of the file
         return verdict, None
+
+    def reach(self, judged: list[str], before: Reach | None) -> Reach:
+        """The reach of this run's state: of each document in ``judged``, what its kept
+        result read; of every other document of the run, what ``before`` said."""
+        workspace = self.workspace
+        depends = dict(before.depends) if before is not None else {}
+        states = dict(before.states) if before is not None else {}
+        memos = dict(before.memos) if before is not None else {}
+        for relpath in judged:
+            depends[relpath] = self._depends(relpath, states, memos)
+        depends = {relpath: depends.get(relpath) for relpath in workspace.targets}
+        used = {version for item in depends.values() if item is not None for version in item[1]}
+        files = set(workspace.targets)
+        for item in depends.values():
+            if item is not None:
+                files.update(item[0])
+        for version in used:
+            files.update(memos[version])
+        return Reach(
+            self.key, workspace.index_digest(), workspace.targets_digest(),
+            {relpath: workspace.token(relpath) for relpath in sorted(files)},
+            {relpath: state for relpath, state in states.items() if relpath in files},
+            {version: memos[version] for version in sorted(used)}, depends,
+        )
+
+    def _depends(self, relpath: str, states: dict, memos: dict) -> list | None:
+        """[the other files the kept result of the document at ``relpath`` read, the memo
+        versions it used] (their files added to ``memos``); None when no result of its
+        content is kept (a note or an error) or a memo it used is not kept."""
+        entries = self._documents.get(relpath)
+        if not entries or entries[0]["own"] is None or not self.workspace.same_content(relpath, entries[0]["own"]):
+            return None
+        reads = entries[0]["reads"]
+        versions = sorted({version for _, version, _ in reads["memos"]})
+        if not all(self._memo_files(version, states, memos) for version in versions):
+            return None
+        files = _files_read(reads, states)
+        files.discard(relpath)
+        return [sorted(files), versions]
+
+    def _memo_files(self, version: str, states: dict, memos: dict) -> bool:
+        """Put the files the memo ``version`` read (through other memos too) in
+        ``memos``; False when it, or a memo it used, is not kept."""
+        if version in memos:
+            return True
+        table = self._memo_versions()
+        files: set[str] = set()
+        waiting, seen = [version], {version}
+        while waiting:
+            reads = table.get(waiting.pop())
+            if reads is None:
+                return False
+            files.update(_files_read(reads, states))
+            for _, used, _ in reads["memos"]:
+                if used not in seen:
+                    seen.add(used)
+                    waiting.append(used)
+        memos[version] = sorted(files)
+        return True
 
     def keep_document(self, relpath: str, made: dict) -> None:
         # One entry per state of the file: the same stamp is the same content.
@@ -413,6 +543,17 @@ class Store:
                     used[version] = table[version]
                     waiting.append(table[version])
         return used
+
+
+def _files_read(reads: dict, states: dict) -> set[str]:
+    """The files whose content, facts or existence ``reads`` (an entry's) read; what the
+    file system said of link targets is put in ``states``."""
+    files = {item[0] for item in reads["files"]}
+    files.update(item[0] for item in reads["facts"])
+    for target, state in reads["states"]:
+        files.add(target)
+        states[target] = state
+    return files
 
 
 def _file_name(relpath: str) -> str:

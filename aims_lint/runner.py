@@ -106,11 +106,20 @@ def run(
     jobs: int | None = None,
     progress=None,
     evidence: bool = True,
+    reach: results.Reach | None = None,
+    keep_reach: bool = False,
 ) -> Result:
     """Lint ``paths`` (everything when empty). ``jobs``: worker processes (None: one
     per core for large runs); results are the same whatever the number of jobs.
     ``progress(done, total)``, when given, is told how many files are checked.
-    ``evidence``: False when no readiness verdict will be given (a change's findings)."""
+    ``evidence``: False when no readiness verdict will be given (a change's findings).
+
+    ``reach`` (a run over the whole repository, with the cache): what the results of an
+    earlier state rested on (``results.Reach``). The documents it shows untouched since
+    are not judged: their findings are that state's, and the result holds only the
+    others' (``Result.untouched`` names them; a comparison with that state counts them
+    as existing, ``aims_lint.changes``). ``keep_reach``: give this state's reach in
+    ``Result.reach``."""
     enabled = rules if rules is not None else select_rules(config)
     workspace = Workspace(config, overrides)
     targets = resolve_targets(workspace, paths)
@@ -123,7 +132,10 @@ def run(
 
     contexts = _contexts(enabled, config, today, workspace)
     store = results.Store(workspace, enabled, today) if workspace.use_cache else None
-    reused, to_lint, waiting = _reusable(store, targets)
+    untouched: set[str] = set()
+    if reach is not None and store is not None and not paths:
+        untouched = reach.untouched(workspace, store.key) or set()
+    reused, to_lint, waiting = _reusable(store, [relpath for relpath in targets if relpath not in untouched])
     jobs = default_jobs(len(to_lint)) if jobs is None else max(1, jobs)
     if jobs > 1 and len(to_lint) > 1:
         batches, by_rule = _lint_in_parallel(workspace, enabled, today, to_lint, jobs, contexts, result.errors, store, progress)
@@ -141,6 +153,12 @@ def run(
         # computed: each is used again if its facts are unchanged, or linted.
         batches.append(_lint_documents(workspace, enabled, contexts, waiting, keep=store.memos, store=store))
     by_path = _workspace_findings(workspace, _settle_rules(by_rule, store, workspace, contexts, result.errors), contexts)
+    if untouched.intersection(by_path):
+        # An untouched document with a workspace rule's finding: its directives (in its
+        # kept result) may suppress that finding, so it is taken in with them.
+        shown = [relpath for relpath in targets if relpath in untouched and relpath in by_path]
+        batches.append(_lint_documents(workspace, enabled, contexts, shown, keep=store.memos, store=store))
+        untouched.difference_update(shown)
     if store is not None:
         for batch in batches:
             for relpath, made in batch.kept.items():
@@ -172,6 +190,15 @@ def run(
         for finding in found:
             if not (ignored and _selected(ignored, finding)):
                 result.findings.append(finding)
+    if untouched:
+        result.untouched = frozenset(untouched)
+        result.files_checked += len(untouched)
+        index = workspace.index()
+        result.documents_checked += sum(1 for relpath in untouched if index[relpath][0])
+        judged = set(result.linted)
+        result.linted = [relpath for relpath in targets if relpath in judged or relpath in untouched]
+    if keep_reach and store is not None and not paths:
+        result.reach = store.reach([document.relpath for document in documents], reach if untouched else None)
     if not paths or any(path.is_dir() for path in paths):
         # Findings about the repository as a whole (a mandatory document missing) belong to
         # runs over the repository, not to a pre-commit or editor run on a few files.

@@ -77,10 +77,12 @@ def _keep_times(path: Path, change) -> None:
     os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))
 
 
-def _step(rng: random.Random, root: Path, originals: dict[str, bytes]) -> str:
+KINDS = ("edit-same-size", "insert-lines", "retype", "rename", "swap", "delete", "restore", "configure", "suppress", "evidence")
+
+
+def _step(rng: random.Random, root: Path, originals: dict[str, bytes], kinds: tuple[str, ...] = KINDS) -> str:
     files = _markdown(root)
-    kind = rng.choice(["edit-same-size", "insert-lines", "retype", "rename", "swap", "delete", "restore", "configure",
-                       "suppress", "evidence"])
+    kind = rng.choice(kinds)
     if kind != "configure" and not files:
         kind = "restore"
     if kind == "edit-same-size":
