@@ -185,8 +185,6 @@ def matches(value: Any, shape: Any) -> bool:
 
 OPTIONAL_TEXT = frozenset({str, type(None)})
 _STAMP = (int, int, int, int)
-# [mtime_ns, ctime_ns, inode, size, digest or None, declared type or None, id or None]
-_INDEX_ENTRY = (int, int, int, int, OPTIONAL_TEXT, OPTIONAL_TEXT, OPTIONAL_TEXT)
 _FACTS_ENTRY = {"stamp": _STAMP, "digest": OPTIONAL_TEXT, "facts": dict}
 
 
@@ -196,7 +194,18 @@ _FACTS_ENTRY = {"stamp": _STAMP, "digest": OPTIONAL_TEXT, "facts": dict}
 def load(root: Path, config_fingerprint: str) -> dict[str, list]:
     """relpath -> index entry; {} when unusable."""
     files = _read(root, _FILE, config_fingerprint)
-    return {relpath: entry for relpath, entry in files.items() if matches(entry, _INDEX_ENTRY)}
+    return {relpath: entry for relpath, entry in files.items() if _index_entry(entry)}
+
+
+def _index_entry(entry: Any) -> bool:
+    """[mtime_ns, ctime_ns, inode, size, digest or None, declared type or None, id or
+    None] (checked by hand, not with ``matches``: it is asked of every file on every run)."""
+    return (
+        type(entry) is list and len(entry) == 7
+        and type(entry[0]) is int and type(entry[1]) is int and type(entry[2]) is int and type(entry[3]) is int
+        and (entry[4] is None or type(entry[4]) is str) and (entry[5] is None or type(entry[5]) is str)
+        and (entry[6] is None or type(entry[6]) is str)
+    )
 
 
 def save(root: Path, config_fingerprint: str, entries: dict[str, list]) -> None:

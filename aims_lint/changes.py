@@ -85,10 +85,11 @@ def relevant(name: str, baseline_name: str | None = None) -> bool:
     return name.lower().endswith(MARKDOWN_SUFFIXES) or base in CONFIG_FILES or (baseline_name is not None and base == baseline_name)
 
 
-def staged_changes(cwd: Path) -> list[tuple[str, str]]:
-    """(status, path) of every path the index changes against HEAD (A added, D deleted,
-    M modified; a rename is a deletion and an addition), paths relative to the git root."""
-    if not has_head(cwd):
+def staged_changes(cwd: Path, head: bool) -> list[tuple[str, str]]:
+    """(status, path) of every path the index changes against HEAD (``head``: there is
+    one; A added, D deleted, M modified; a rename is a deletion and an addition), paths
+    relative to the git root."""
+    if not head:
         out = git(cwd, "ls-files", "-z", "--cached", "--full-name")
         return [("A", name) for name in os.fsdecode(out).split("\0") if name]
     return _name_status(git(cwd, "diff", "--cached", "--name-status", "-z", "--no-renames", "HEAD", "--"))
@@ -237,18 +238,19 @@ def keep_state(root: Path, key: str, keys: Counter, reach=None) -> None:
             pass
 
 
-def contents_key(cwd: Path, tree: str | None = None) -> str | None:
+def contents_key(top: Path, tree: str | None = None) -> str | None:
     """A key for the files of ``tree`` (None: of git's index, what the next commit will
-    hold): a digest of each file's mode, blob id and path. Read only: nothing is
-    written into the repository (``git write-tree`` would store tree objects), and the
-    index and the commit made from it give the same key."""
-    import hashlib
+    hold) in the repository whose root is ``top``: a digest of each file's mode, blob id
+    and path. Read only: nothing is written into the repository (``git write-tree``
+    would store tree objects), and the index and the commit made from it give the same
+    key."""
+    from aims_lint.cache import content_digest
 
     try:
         if tree is None:
-            out = git(toplevel(cwd), "ls-files", "-s", "-z")  # "mode blob stage\tpath", the whole index
+            out = git(top, "ls-files", "-s", "-z")  # "mode blob stage\tpath", the whole index
         else:
-            out = git(cwd, "ls-tree", "-r", "-z", "--full-tree", "--end-of-options", tree)  # "mode kind blob\tpath"
+            out = git(top, "ls-tree", "-r", "-z", "--full-tree", "--end-of-options", tree)  # "mode kind blob\tpath"
         entries = []
         for item in out.split(b"\0"):
             if not item:
@@ -263,7 +265,7 @@ def contents_key(cwd: Path, tree: str | None = None) -> str | None:
             entries.append(b"%s %s\t%s" % (mode, blob, path))
     except (GitError, ValueError):
         return None
-    return hashlib.sha1(b"\0".join(sorted(entries)), usedforsecurity=False).hexdigest()
+    return content_digest(b"\0".join(sorted(entries)))
 
 
 # -- the base as the working tree with the changed files put back ----------------------

@@ -294,9 +294,8 @@ def _lint_change(lint_options: dict, ref: str | None, staged: bool):
     """Lint the repository as it is (or as staged) and as it was at ``ref`` (HEAD with
     ``staged``); keep the findings the change introduces (aims_lint.changes). None when
     ``staged`` and nothing that can change a finding is staged."""
+    import contextlib
     import glob
-    import tempfile
-
     from collections import Counter
 
     from aims_lint import __version__, changes, fingerprint
@@ -309,9 +308,11 @@ def _lint_change(lint_options: dict, ref: str | None, staged: bool):
     try:
         top = changes.toplevel(cwd)
         if staged:
-            if not any(changes.relevant_change(status, name, ".aims-lint-baseline.json") for status, name in changes.staged_changes(cwd)):
+            head = changes.has_head(cwd)
+            staged_changes = changes.staged_changes(cwd, head)
+            if not any(changes.relevant_change(status, name, ".aims-lint-baseline.json") for status, name in staged_changes):
                 return None
-            base_tree, label = (changes.tree_of(cwd, "HEAD"), "HEAD") if changes.has_head(cwd) else (changes.EMPTY_TREE, "an empty repository")
+            base_tree, label = (changes.tree_of(cwd, "HEAD"), "HEAD") if head else (changes.EMPTY_TREE, "an empty repository")
         else:
             if ref.startswith("-"):
                 raise GitError(f"'{ref}' is not a branch, tag or commit name")
@@ -323,8 +324,20 @@ def _lint_change(lint_options: dict, ref: str | None, staged: bool):
     reported = lint_options["paths"]
     # The verdict of a change speaks of the change, not of the AIMS: no readiness evidence.
     options = {**lint_options, "paths": (), "evidence": False}
-    with tempfile.TemporaryDirectory(prefix="aims-lint-") as temporary:
-        temporary = Path(temporary)
+    with contextlib.ExitStack() as stack:
+        made: list[Path] = []
+
+        def scratch(name: str) -> Path:
+            """A new folder ``name`` in this run's scratch folder (made when first needed,
+            outside the repository; removed at the end)."""
+            if not made:
+                import tempfile
+
+                made.append(Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="aims-lint-"))))
+            folder = made[0] / name
+            folder.mkdir()
+            return folder
+
         current = dict(options)
         untracked: list[str] = []
         try:
@@ -332,8 +345,7 @@ def _lint_change(lint_options: dict, ref: str | None, staged: bool):
                 names = changes.unstaged_names(cwd)
                 if any(changes.relevant(name) for name in names):
                     # The working copy is not what the commit records: lint the index itself.
-                    state = temporary / "index"
-                    state.mkdir()
+                    state = scratch("index")
                     (state / ".git").mkdir()  # the state's repository root, for the configuration search
                     changes.extract_index(cwd, state)
                     current.update(cwd=state / here, cache=False, config_file=_moved(config_file, top, state))
@@ -353,7 +365,7 @@ def _lint_change(lint_options: dict, ref: str | None, staged: bool):
             return json.dumps([tree, __version__, code_stamp(), today_date.isoformat(), str(here), str(config_file),
                                [options.get(name) for name in ("select", "extend_select", "ignore")]])
 
-        base_contents = changes.contents_key(cwd, base_tree)
+        base_contents = changes.contents_key(top, base_tree)
         key = state_key(base_contents) if base_contents else None
         early = load_config_for_run([], config_file, cwd)
         cached = early.cache and not lint_options["no_cache"]
@@ -368,7 +380,7 @@ def _lint_change(lint_options: dict, ref: str | None, staged: bool):
         workspace_codes = {item.code for item in enabled if item.scope == "workspace"}
         carried = base.carried(result.untouched, workspace_codes) if result.untouched else Counter()
         if keeps_state:
-            contents = changes.contents_key(cwd)
+            contents = changes.contents_key(top)
             if contents:
                 kept = fingerprint.count([f for f in result.findings if not f.suppressed], key=fingerprint.short_key)
                 changes.keep_state(config.root, state_key(contents), kept + carried, result.reach)
@@ -386,8 +398,7 @@ def _lint_change(lint_options: dict, ref: str | None, staged: bool):
                 if key:
                     changes.keep_state(config.root, key, base.keys)
         if base is None:
-            state = temporary / "base"
-            state.mkdir()
+            state = scratch("base")
             try:
                 changes.extract_tree(cwd, base_tree, state)
             except GitError as error:

@@ -202,6 +202,10 @@ def _valid_entry(value: Any) -> bool:
     )
 
 
+def _optional_text(value: Any) -> bool:
+    return value is None or type(value) is str
+
+
 def _texts(value: Any) -> bool:
     return type(value) is list and all(type(item) is str for item in value)
 
@@ -269,36 +273,50 @@ class Reach:
 
     ``depends``: document -> [the other files whose content, facts or existence its
     result read, the memos it used] (None: judged again whatever changes); ``memos``:
-    memo version -> the files it read, through other memos too (a memo is shared by many
-    documents: its files are kept once); ``tokens``: each of those files and each
-    document -> its token then; ``states``: link targets -> what the file system said of
-    them; ``key``, ``index`` and ``targets``: the run key, the index's digest and the
-    linted files' digest then, any change of which leaves no document untouched."""
+    memo version -> [its key, the digest of its value (None: not plain data), the files
+    it read, through other memos too] (a memo is shared by many documents: its files are
+    kept once); ``tokens``: each of those files and each document -> its token then;
+    ``states``: link targets -> what the file system said of them; ``key``, ``index``
+    and ``targets``: the run key, the index's digest and the linted files' digest then,
+    any change of which leaves no document untouched."""
 
     key: str
     index: str
     targets: str
     tokens: dict[str, Any]
     states: dict[str, Any]
-    memos: dict[str, list[str]]
+    memos: dict[str, list]
     depends: dict[str, Any]
 
-    def untouched(self, workspace, key: str) -> set[str] | None:
-        """The documents of this run whose findings are those of the state (their files
-        and what they read unchanged); None when the run key, the index or the linted
-        files changed (then nothing is known untouched)."""
+    def untouched(self, workspace, key: str) -> tuple[set[str], dict[str, list[str]]] | None:
+        """(the documents of this run whose findings are those of the state: their files
+        and what they read unchanged; the documents whose own files are unchanged but a
+        memo they used read a changed file -> those memos' versions: untouched too if the
+        memos keep their values, ``held``). None when the run key, the index or the
+        linted files changed: then nothing is known untouched."""
         if key != self.key or workspace.index_digest() != self.index or workspace.targets_digest() != self.targets:
             return None
         changed = {relpath for relpath, token in self.tokens.items() if not workspace.same_content(relpath, token)}
         changed.update(relpath for relpath, state in self.states.items() if workspace.file_state(relpath) != state)
-        touched_memos = {version for version, files in self.memos.items() if not changed.isdisjoint(files)}
-        untouched = set()
+        touched = {version for version, (_, _, files) in self.memos.items() if not changed.isdisjoint(files)}
+        untouched, pending = set(), {}
         for relpath in workspace.targets:
             depends = self.depends.get(relpath)
-            if (depends is not None and relpath not in changed and changed.isdisjoint(depends[0])
-                    and touched_memos.isdisjoint(depends[1])):
+            if depends is None or relpath in changed or not changed.isdisjoint(depends[0]):
+                continue
+            versions = touched.intersection(depends[1])
+            if not versions:
                 untouched.add(relpath)
-        return untouched
+            elif all(self.memos[version][1] is not None for version in versions):
+                pending[relpath] = sorted(versions)
+        return untouched, pending
+
+    def held(self, workspace, versions) -> set[str]:
+        """Of the memo ``versions``, those this run computed with the value they had."""
+        return {
+            version for version in versions
+            if workspace.memo_digest(self.memos[version][0]) == self.memos[version][1] is not None
+        }
 
     def to_json(self) -> dict:
         return {field.name: getattr(self, field.name) for field in dataclasses.fields(self)}  # shares, never copies
@@ -314,7 +332,8 @@ class Reach:
             return None
         if not (all(map(_token, reach.tokens.values()))
                 and all(type(state) is list and all(type(item) is bool for item in state) for state in reach.states.values())
-                and all(_texts(files) for files in reach.memos.values())
+                and all(type(memo) is list and len(memo) == 3 and type(memo[0]) is str and _optional_text(memo[1])
+                        and _texts(memo[2]) for memo in reach.memos.values())
                 and all(depends is None or (type(depends) is list and len(depends) == 2 and _texts(depends[0])
                                             and _texts(depends[1]) and reach.memos.keys() >= set(depends[1]))
                         for depends in reach.depends.values())):
@@ -392,13 +411,18 @@ class Store:
             break  # one entry per state of the file
         return verdict, None
 
-    def reach(self, judged: list[str], before: Reach | None) -> Reach:
+    def reach(self, judged: list[str], before: Reach | None, held: set[str] = frozenset()) -> Reach:
         """The reach of this run's state: of each document in ``judged``, what its kept
-        result read; of every other document of the run, what ``before`` said."""
+        result read; of every other document of the run, what ``before`` said, the memo
+        versions in ``held`` (computed again by this run, to the same value) now reading
+        what they read in this run."""
         workspace = self.workspace
         depends = dict(before.depends) if before is not None else {}
         states = dict(before.states) if before is not None else {}
         memos = dict(before.memos) if before is not None else {}
+        for version in held:
+            key, value, _ = memos[version]
+            memos[version] = [key, value, sorted(_files_of(workspace.memo_reads(key), states))]
         for relpath in judged:
             depends[relpath] = self._depends(relpath, states, memos)
         depends = {relpath: depends.get(relpath) for relpath in workspace.targets}
@@ -408,7 +432,7 @@ class Store:
             if item is not None:
                 files.update(item[0])
         for version in used:
-            files.update(memos[version])
+            files.update(memos[version][2])
         return Reach(
             self.key, workspace.index_digest(), workspace.targets_digest(),
             {relpath: workspace.token(relpath) for relpath in sorted(files)},
@@ -418,38 +442,38 @@ class Store:
 
     def _depends(self, relpath: str, states: dict, memos: dict) -> list | None:
         """[the other files the kept result of the document at ``relpath`` read, the memo
-        versions it used] (their files added to ``memos``); None when no result of its
-        content is kept (a note or an error) or a memo it used is not kept."""
+        versions it used] (added to ``memos``); None when no result of its content is
+        kept (a note or an error) or a memo it used is not kept."""
         entries = self._documents.get(relpath)
         if not entries or entries[0]["own"] is None or not self.workspace.same_content(relpath, entries[0]["own"]):
             return None
         reads = entries[0]["reads"]
-        versions = sorted({version for _, version, _ in reads["memos"]})
-        if not all(self._memo_files(version, states, memos) for version in versions):
-            return None
+        for key, version, value in reads["memos"]:
+            if version not in memos:
+                files = self._memo_files(version, states)
+                if files is None:
+                    return None
+                memos[version] = [key, value, sorted(files)]
         files = _files_read(reads, states)
         files.discard(relpath)
-        return [sorted(files), versions]
+        return [sorted(files), sorted({version for _, version, _ in reads["memos"]})]
 
-    def _memo_files(self, version: str, states: dict, memos: dict) -> bool:
-        """Put the files the memo ``version`` read (through other memos too) in
-        ``memos``; False when it, or a memo it used, is not kept."""
-        if version in memos:
-            return True
+    def _memo_files(self, version: str, states: dict) -> set[str] | None:
+        """The files the memo ``version`` read, through other memos too; None when it, or
+        a memo it used, is not kept."""
         table = self._memo_versions()
         files: set[str] = set()
         waiting, seen = [version], {version}
         while waiting:
             reads = table.get(waiting.pop())
             if reads is None:
-                return False
+                return None
             files.update(_files_read(reads, states))
             for _, used, _ in reads["memos"]:
                 if used not in seen:
                     seen.add(used)
                     waiting.append(used)
-        memos[version] = sorted(files)
-        return True
+        return files
 
     def keep_document(self, relpath: str, made: dict) -> None:
         # One entry per state of the file: the same stamp is the same content.
@@ -553,6 +577,24 @@ def _files_read(reads: dict, states: dict) -> set[str]:
     for target, state in reads["states"]:
         files.add(target)
         states[target] = state
+    return files
+
+
+def _files_of(reads, states: dict) -> set[str]:
+    """The files a memo's ``Reads`` (of this run) read, through other memos too."""
+    files: set[str] = set()
+    waiting, seen = [reads], set()
+    while waiting:
+        reads = waiting.pop()
+        if id(reads) in seen:
+            continue
+        seen.add(id(reads))
+        files.update(reads.files)
+        files.update(relpath for relpath, _ in reads.facts)
+        for target, state in reads.states.items():
+            files.add(target)
+            states[target] = state
+        waiting.extend(reads.memos.values())
     return files
 
 

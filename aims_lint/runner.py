@@ -133,9 +133,12 @@ def run(
     contexts = _contexts(enabled, config, today, workspace)
     store = results.Store(workspace, enabled, today) if workspace.use_cache else None
     untouched: set[str] = set()
+    pending: dict[str, list[str]] = {}  # untouched if the memos they used keep their values
     if reach is not None and store is not None and not paths:
-        untouched = reach.untouched(workspace, store.key) or set()
-    reused, to_lint, waiting = _reusable(store, [relpath for relpath in targets if relpath not in untouched])
+        untouched, pending = reach.untouched(workspace, store.key) or (set(), {})
+    reused, to_lint, waiting = _reusable(
+        store, [relpath for relpath in targets if relpath not in untouched and relpath not in pending]
+    )
     jobs = default_jobs(len(to_lint)) if jobs is None else max(1, jobs)
     if jobs > 1 and len(to_lint) > 1:
         batches, by_rule = _lint_in_parallel(workspace, enabled, today, to_lint, jobs, contexts, result.errors, store, progress)
@@ -152,6 +155,16 @@ def run(
         # Their reads wait on facts of changed files that the lint above has mostly
         # computed: each is used again if its facts are unchanged, or linted.
         batches.append(_lint_documents(workspace, enabled, contexts, waiting, keep=store.memos, store=store))
+    held: set[str] = set()
+    for relpath in (relpath for relpath in targets if relpath in pending):
+        # Untouched if the memos it used, computed again by this run, kept their values;
+        # else judged (through its kept result), which computes those memos for the next.
+        versions = pending[relpath]
+        if reach.held(workspace, versions) == set(versions):
+            untouched.add(relpath)
+            held.update(versions)
+        else:
+            batches.append(_lint_documents(workspace, enabled, contexts, [relpath], keep=store.memos, store=store))
     by_path = _workspace_findings(workspace, _settle_rules(by_rule, store, workspace, contexts, result.errors), contexts)
     if untouched.intersection(by_path):
         # An untouched document with a workspace rule's finding: its directives (in its
@@ -198,7 +211,7 @@ def run(
         judged = set(result.linted)
         result.linted = [relpath for relpath in targets if relpath in judged or relpath in untouched]
     if keep_reach and store is not None and not paths:
-        result.reach = store.reach([document.relpath for document in documents], reach if untouched else None)
+        result.reach = store.reach([document.relpath for document in documents], reach if untouched or held else None, held)
     if not paths or any(path.is_dir() for path in paths):
         # Findings about the repository as a whole (a mandatory document missing) belong to
         # runs over the repository, not to a pre-commit or editor run on a few files.

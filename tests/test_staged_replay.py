@@ -54,7 +54,7 @@ def untouched_runs(monkeypatch) -> list[int]:
 
     def counted(self, workspace, key):
         found = untouched(self, workspace, key)
-        seen.append(len(found) if found is not None else -1)
+        seen.append(len(found[0]) if found is not None else -1)
         return found
 
     monkeypatch.setattr(results.Reach, "untouched", counted)
@@ -102,3 +102,38 @@ def test_a_one_file_commit_leaves_the_documents_it_cannot_touch_unjudged(tmp_pat
     # ones judge the record and what reads it, not the other documents.
     files = len(_markdown(root))
     assert untouched_runs[0] > files // 2 and untouched_runs[-1] > files // 2, untouched_runs
+
+
+def test_documents_whose_memo_kept_its_value_are_left_unjudged(tmp_path, monkeypatch):
+    # A policy in three documents: which one is the main part is a memo read from each
+    # part's size and title. Editing the main part changes what the memo read, not its
+    # value: the other parts, whose findings rest on the memo, are not judged again.
+    root = tmp_path / "aims"
+    shutil.copytree(EXAMPLE, root)
+    for name, title in (("fairness", "Fairness in lending decisions"), ("transparency", "Transparency to customers")):
+        (root / "policies" / f"{name}.md").write_text(
+            f"---\nid: POL-{name}\ntype: ai-policy\ntitle: {title}\nowner: AI Governance Lead\n---\n# {title}\n\n"
+            "Credit decisions made with the scoring model are tested for unfair bias before each release.\n",
+            encoding="utf-8",
+        )
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-qm", "base", "--no-verify")
+    monkeypatch.chdir(root)
+    asked: list[str] = []
+    document = results.Store.document
+
+    def recorded(self, relpath):
+        asked.append(relpath)
+        return document(self, relpath)
+
+    monkeypatch.setattr(results.Store, "document", recorded)
+    policy = root / "policies" / "ai-policy.md"
+    for number in range(2):
+        policy.write_text(policy.read_text(encoding="utf-8") + f"\nA sentence added in commit {number}.\n", encoding="utf-8")
+        _git(root, "add", "-A")
+        asked.clear()
+        assert _staged() == _staged("--no-cache")
+        _git(root, "commit", "-qm", f"commit {number}", "--no-verify")
+    assert "policies/ai-policy.md" in asked
+    assert "policies/fairness.md" not in asked and "policies/transparency.md" not in asked, asked
