@@ -214,7 +214,7 @@ def _lint(
     # collector thresholds would scan them over and over (about a fifth of the run).
     gc.freeze()
     gc.set_threshold(100_000, 50, 1000)
-    from aims_lint.pack import load_rules
+    from aims_lint.pack import rules_for_run
 
     today_date = _parse_today(today)
     targets = list(paths)
@@ -240,7 +240,7 @@ def _lint(
     if no_cache:
         config.cache, config.sources["cache"] = False, "command line"
 
-    rules = load_rules()
+    rules = rules_for_run(config.root if config.cache else None)
     enabled = runner.select_rules(config, rules)
     if stdin_filename is not None:
         from aims_lint.workspace import read_input

@@ -99,6 +99,87 @@ def load_rules() -> tuple[Rule, ...]:
     return tuple(sorted(rules, key=lambda item: item.code))
 
 
+# -- rules whose modules load when first run ---------------------------------------
+
+_MANIFEST = "rules.json"  # in the repository's cache folder
+# Rule fields kept in the manifest (``check`` is named by its module and function; the
+# documentation's path follows from the module, the pack is the built-in one).
+_MANIFEST_TEXTS = ("code", "name", "clause", "classification", "remediation", "message", "summary", "scope")
+_MANIFEST_FIELDS = (*_MANIFEST_TEXTS, "types", "options", "option_choices", "judges_templates", "default")
+
+
+class _CheckOnFirstUse:
+    """A rule's check, its module imported when the check first runs."""
+
+    __slots__ = ("module", "function", "_loaded")
+
+    def __init__(self, module: str, function: str):
+        self.module, self.function, self._loaded = module, function, None
+
+    def __call__(self, *args):
+        if self._loaded is None:
+            builtin_package()
+            self._loaded = getattr(importlib.import_module(f"{BUILTIN_PACK}.{self.module}"), self.function)
+        return self._loaded(*args)
+
+
+def rules_for_run(cache_root: Path | None) -> tuple[Rule, ...]:
+    """The rules, as ``load_rules`` gives them, for a run that may use the cache of the
+    repository at ``cache_root``: with no third-party pack, and the list of the built-in
+    rules kept there for this code (``cache.code_stamp``), no rule module is imported
+    until its check runs. A pre-commit run that judges one document runs about a third
+    of the rules: importing the others was a tenth of its time."""
+    if cache_root is None or _any_pack_installed():
+        return load_rules()
+    from aims_lint import cache
+
+    folder = cache.cache_folder(cache_root)
+    if folder is None:
+        return load_rules()
+    data = cache.read_json(folder / _MANIFEST)
+    if isinstance(data, dict) and data.get("code") == cache.code_stamp():
+        rules = _rules_of_manifest(data.get("rules"))
+        if rules is not None:
+            return rules
+    rules = load_rules()
+    rows = []
+    for item in rules:
+        module = getattr(item.check, "__module__", "")
+        if not module.startswith(BUILTIN_PACK + ".") or item.pack != "aims-lint":
+            return rules  # not a rule of the built-in pack: nothing is kept
+        rows.append({"module": module[len(BUILTIN_PACK) + 1:], "function": item.check.__name__,
+                     **{name: getattr(item, name) for name in _MANIFEST_FIELDS}})
+    cache.write_json(folder, _MANIFEST, {"code": cache.code_stamp(), "rules": rows})
+    return rules
+
+
+def _rules_of_manifest(rows) -> tuple[Rule, ...] | None:
+    """The rules of a kept manifest; None when it does not validate."""
+    if not isinstance(rows, list):
+        return None
+    base = Path(builtin_package().__file__).parent
+    rules = []
+    try:
+        for row in rows:
+            if not (isinstance(row, dict) and row.keys() == {"module", "function", *_MANIFEST_FIELDS}
+                    and all(type(row[name]) is str for name in ("module", "function", *_MANIFEST_TEXTS))
+                    and isinstance(row["types"], list) and isinstance(row["options"], dict)
+                    and isinstance(row["option_choices"], dict) and type(row["judges_templates"]) is bool
+                    and type(row["default"]) is bool):
+                return None
+            module = row["module"]
+            if not all(part.isidentifier() for part in module.split(".")) or not row["function"].isidentifier():
+                return None
+            meta = {name: row[name] for name in _MANIFEST_FIELDS}
+            meta["types"] = tuple(meta["types"])
+            meta["option_choices"] = {option: tuple(values) for option, values in meta["option_choices"].items()}
+            doc_path = base / Path(*module.split(".")).with_suffix(".md")
+            rules.append(Rule(check=_CheckOnFirstUse(module, row["function"]), doc_path=doc_path, pack="aims-lint", **meta))
+    except (TypeError, AttributeError):
+        return None
+    return tuple(rules)
+
+
 def _any_pack_installed() -> bool:
     """Cheap pre-check: does any installed distribution declare our entry-point group?
 

@@ -536,8 +536,16 @@ class Workspace:
             self._facts = cache.load_facts(self.root, self._fingerprint()) if self.use_cache else {}
         for relpath, entry in facts.items():
             mine = self._facts.get(relpath)
-            if mine is not None and mine["stamp"] == entry["stamp"] and mine["digest"] == entry["digest"]:
+            if mine is not None and mine["stamp"] == entry["stamp"] and (
+                mine["digest"] == entry["digest"]
+                # One process read the file while it was racy (kept with a digest), the
+                # other once it had settled: the same content if the digest still holds.
+                or (None in (mine["digest"], entry["digest"])
+                    and self._current(relpath, mine["stamp"], mine["digest"] or entry["digest"]))
+            ):
                 mine["facts"].update(entry["facts"])
+                if entry["digest"] is None:
+                    mine["digest"] = None  # settled: the stamp alone will do
             else:
                 self._facts[relpath] = entry
             self._new_facts.add(relpath)

@@ -4,9 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from aims_lint import pack
+from aims_lint import pack, runner
+from aims_lint.config import load_config
 
-from .conftest import codes, lint
+from .conftest import TODAY, codes, lint
 from .test_document_control import GOOD
 
 PACK_INIT = 'RULE_MODULES = ("template_version",)\n'
@@ -73,3 +74,58 @@ def test_a_third_party_packs_code_is_part_of_the_cache_stamp(installed_pack, tmp
     monkeypatch.setattr(cache, "_CODE_STAMP", [])
     assert cache.code_stamp() not in (with_pack, "")
     assert pack.THIRD_PARTY_FOLDERS == []
+
+
+# -- rules whose modules load when first run -----------------------------------------
+
+
+def _metadata(rules) -> list[dict]:
+    return [{name: value for name, value in vars(item).items() if name != "check"} for item in rules]
+
+
+def test_a_run_with_the_cache_reads_the_rules_from_their_kept_list_and_imports_a_module_when_its_check_runs(tmp_path):
+    root = tmp_path / "repo"
+    (root / ".aims-lint-cache").mkdir(parents=True)
+    first = pack.rules_for_run(root)  # imports every rule module, keeps the list
+    assert (root / ".aims-lint-cache" / "rules.json").is_file()
+    kept = pack.rules_for_run(root)
+    assert _metadata(kept) == _metadata(first) == _metadata(pack.load_rules())
+    assert all(isinstance(item.check, pack._CheckOnFirstUse) for item in kept)
+    (root / "p.md").write_text(GOOD.replace("next_review: 2027-01-10", "next_review: 2020-01-10"))
+
+    def run(rules):
+        return codes(runner.run(load_config(root), [], TODAY, rules=[item for item in rules if item.code == "DOC007"]))
+
+    assert run(kept) == run(first) == [("p.md", "DOC007", 10)]  # the review date, overdue
+
+
+@pytest.mark.parametrize("damage", ["not json", "another code", "a rule of another shape", "a module path that is not one"])
+def test_a_kept_rule_list_that_does_not_hold_is_made_again(tmp_path, damage):
+    import json
+
+    root = tmp_path / "repo"
+    (root / ".aims-lint-cache").mkdir(parents=True)
+    pack.rules_for_run(root)
+    manifest = root / ".aims-lint-cache" / "rules.json"
+    data = json.loads(manifest.read_text())
+    if damage == "not json":
+        manifest.write_text("{")
+    else:
+        if damage == "another code":
+            data["code"] = "elsewhere"
+        elif damage == "a rule of another shape":
+            data["rules"][0]["types"] = "*"
+        else:
+            data["rules"][0]["module"] = "../../elsewhere"
+        manifest.write_text(json.dumps(data))
+    rules = pack.rules_for_run(root)
+    assert not any(isinstance(item.check, pack._CheckOnFirstUse) for item in rules)
+    assert _metadata(rules) == _metadata(pack.load_rules())
+
+
+def test_with_a_third_party_pack_every_rule_module_is_imported(installed_pack, tmp_path):
+    root = tmp_path / "repo"
+    (root / ".aims-lint-cache").mkdir(parents=True)
+    pack.rules_for_run(root)
+    assert "ORG001" in {item.code for item in pack.rules_for_run(root)}
+    assert not (root / ".aims-lint-cache" / "rules.json").exists()
