@@ -98,7 +98,7 @@ def stamp_of(status: os.stat_result) -> list[int]:
     return [status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_size]
 
 
-def stat_stamp(path: Path) -> list[int] | None:
+def stat_stamp(path: Path | str) -> list[int] | None:
     try:
         return stamp_of(os.stat(path))
     except OSError:
@@ -141,7 +141,7 @@ def settled(stamp: list[int], now: int) -> bool:
     return max(stamp[0], stamp[1]) < now - RACY_SECONDS * 1_000_000_000
 
 
-def still_current(path: Path, stamp: list[int], digest: str | None) -> bool:
+def still_current(path: Path | str, stamp: list[int], digest: str | None) -> bool:
     """True when the file at ``path`` is what an entry with ``stamp`` and ``digest``
     was made from."""
     if stat_stamp(path) != stamp:
@@ -149,7 +149,8 @@ def still_current(path: Path, stamp: list[int], digest: str | None) -> bool:
     if digest is None:
         return True
     try:
-        return content_digest(path.read_bytes()) == digest
+        with open(path, "rb") as stream:
+            return content_digest(stream.read()) == digest
     except OSError:
         return False
 

@@ -197,6 +197,7 @@ def _lint(
     evidence: bool = True,
     reach=None,
     keep_reach: bool = False,
+    loaded_config=None,
 ):
     """Resolve the configuration with the command-line overrides and lint:
     (config, every rule, enabled rules, result, today). ``cwd``: lint as if run there (a
@@ -204,7 +205,8 @@ def _lint(
     further globs to leave out; ``use_baseline``: False to see every finding;
     ``evidence``: False when no readiness verdict will be given; ``reach`` and
     ``keep_reach``: see ``runner.run`` (never with a baseline: its unused entries are
-    told from every finding)."""
+    told from every finding); ``loaded_config``: the configuration, when the caller has
+    just loaded it for the same run."""
     import gc
 
     from aims_lint import runner
@@ -222,7 +224,7 @@ def _lint(
         if paths:
             raise click.UsageError("--stdin-filename lints standard input; give no PATHS with it")
         targets = [stdin_filename]
-    config = load_config_for_run(targets, config_file, cwd)
+    config = loaded_config if loaded_config is not None else load_config_for_run(targets, config_file, cwd)
     if exclude:
         config.exclude = [*config.exclude, *exclude]
     if not cache:
@@ -340,6 +342,7 @@ def _lint_change(lint_options: dict, ref: str | None, staged: bool):
 
         current = dict(options)
         untracked: list[str] = []
+        early = load_config_for_run([], config_file, cwd)  # the working tree's configuration
         try:
             if staged:
                 names = changes.unstaged_names(cwd)
@@ -351,9 +354,8 @@ def _lint_change(lint_options: dict, ref: str | None, staged: bool):
                     current.update(cwd=state / here, cache=False, config_file=_moved(config_file, top, state))
                 else:
                     untracked = [name for name in changes.untracked_names(cwd) if changes.relevant(name)]
-                    root = _config_root(cwd, config_file)
                     current["exclude"] = tuple(
-                        glob.escape(os.path.relpath(top / name, root).replace(os.sep, "/")) for name in untracked
+                        glob.escape(os.path.relpath(top / name, early.root).replace(os.sep, "/")) for name in untracked
                     )
             else:
                 untracked = changes.untracked_names(cwd)
@@ -367,7 +369,6 @@ def _lint_change(lint_options: dict, ref: str | None, staged: bool):
 
         base_contents = changes.contents_key(top, base_tree)
         key = state_key(base_contents) if base_contents else None
-        early = load_config_for_run([], config_file, cwd)
         cached = early.cache and not lint_options["no_cache"]
         base = changes.kept_state(early.root, key) if cached and key and "cwd" not in current else None
         # What is linted now is the next commit's base: its findings are kept under the
@@ -375,7 +376,7 @@ def _lint_change(lint_options: dict, ref: str | None, staged: bool):
         # with its reach, so the next commit judges only what its change can touch.
         keeps_state = staged and cached and "cwd" not in current and lint_options.get("baseline_file") is None
         reach = base.reach if base is not None and keeps_state and not early.baseline else None
-        linted = _lint(**current, reach=reach, keep_reach=keeps_state)
+        linted = _lint(**current, reach=reach, keep_reach=keeps_state, loaded_config=early if "cwd" not in current else None)
         config, _, enabled, result, today_date = linted
         workspace_codes = {item.code for item in enabled if item.scope == "workspace"}
         carried = base.carried(result.untouched, workspace_codes) if result.untouched else Counter()
@@ -441,12 +442,6 @@ def _moved(config_file: Path | None, top: Path, state: Path) -> Path | None:
         return config_file  # outside the repository: the same file for both states
     moved = state / absolute.relative_to(top)
     return moved if moved.is_file() else None
-
-
-def _config_root(cwd: Path, config_file: Path | None) -> Path:
-    from aims_lint.config import load_config_for_run
-
-    return load_config_for_run([], config_file, cwd).root
 
 
 def _print_problems(result, quiet: bool = False) -> None:
