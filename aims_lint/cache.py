@@ -27,6 +27,7 @@ file committed as a link to elsewhere is left alone, and the run goes on without
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import time
@@ -258,20 +259,28 @@ def write_json(folder: Path, name: str, data: Any) -> None:
     """Write ``data`` as ``folder/name`` atomically (a temporary file replaced into place,
     which replaces a link at that name and never follows it); silently give up where the
     folder is not writable."""
-    import tempfile  # only when there is something to write: it costs start-up time
-
+    # A new file of a name no other file has (O_EXCL never opens an existing file or
+    # link), as tempfile.mkstemp makes, without importing tempfile (5 ms of a hook run).
+    temporary = os.path.join(folder, f".{name}.{os.getpid()}.{next(_WRITES)}.{time.time_ns() & 0xFFFFFF:x}.tmp")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+        handle = os.open(temporary, flags, 0o600)
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
                 # dumps, not dump: only the one-shot encoder is the C one
                 stream.write(json.dumps(data, separators=(",", ":")))
-            os.replace(temporary, folder / name)
+            os.replace(temporary, os.path.join(folder, name))
         except BaseException:
-            Path(temporary).unlink(missing_ok=True)
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
             raise
     except OSError:
         pass
+
+
+_WRITES = itertools.count()
 
 
 def _read(root: Path, name: str, config_fingerprint: str) -> dict:
