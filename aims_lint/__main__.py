@@ -1,3 +1,3 @@
-from aims_lint.cli import main
+from aims_lint.cli import run
 
-main()
+run()

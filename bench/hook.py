@@ -3,7 +3,8 @@
 The hook is installed by the real pre-commit from this checkout at its HEAD commit (so
 commit first), caches warm. Each step appends a line to one document, stages it, and
 times ``pre-commit run`` (whole process, as a developer waits for it), then commits
-without the hook. Also timed: pre-commit with a no-op hook (pre-commit's own cost), a
+without the hook. Also timed: pre-commit with a no-op hook, system and Python (pre-commit's
+own cost: for a Python hook it also starts the hook's Python to check its environment), a
 commit that stages no Markdown file, and a one-file commit whose base (HEAD's findings)
 is not kept, as after a pull.
 
@@ -64,7 +65,11 @@ def main() -> None:
     pre_commit = [str(PYTHON), "-m", "pre_commit"]
 
     noop = repository(OUT / "noop", "repos:\n- repo: local\n  hooks:\n  - id: noop\n    name: noop\n    entry: 'true'\n"
-                      "    language: system\n    always_run: true\n    pass_filenames: false\n")
+                      "    language: system\n    always_run: true\n    pass_filenames: false\n"
+                      # A Python hook costs pre-commit more than a system one: it checks the
+                      # hook's virtual environment (starting its Python) on every run.
+                      "  - id: noop-python\n    name: noop-python\n    entry: python -c pass\n"
+                      "    language: python\n    always_run: true\n    pass_filenames: false\n")
     repo = repository(OUT / "repo", f"repos:\n- repo: {PROJECT}\n  rev: {head}\n  hooks:\n  - id: aims-lint\n")
     run([*pre_commit, "install-hooks"], repo, env)
     run([*pre_commit, "run"], repo, env, check=False)  # builds the caches (nothing staged: passes at once)
@@ -82,12 +87,14 @@ def main() -> None:
 
     one_file_commit(0)  # the first commit on this base keeps HEAD's findings for the next
     commits = [one_file_commit(number) for number in range(1, arguments.commits + 1)]
-    noop_times = []
-    for number in range(3):
+    run([*pre_commit, "install-hooks"], noop, env)
+    noop_times: dict[str, list[float]] = {"noop": [], "noop-python": []}
+    for number in range(5):
         with (noop / "doc-00000.md").open("a", encoding="utf-8") as stream:
             stream.write(f"\nEdited {number}.\n")
         git(noop, "add", "doc-00000.md")
-        noop_times.append(timed([*pre_commit, "run"], noop, env))
+        for hook_id, times in noop_times.items():
+            times.append(timed([*pre_commit, "run", hook_id], noop, env))
     (repo / "notes.txt").write_text("not a governance document\n", encoding="utf-8")
     git(repo, "add", "notes.txt")
     nothing = timed([*pre_commit, "run"], repo, env)
@@ -100,7 +107,8 @@ def main() -> None:
           f"(min {min(commits):.3f}, max {max(commits):.3f})")
     print(f"one-file commit right after a pull (HEAD's findings not kept): {after_pull:.3f} s")
     print(f"commit staging no Markdown, configuration or deletion: {nothing:.3f} s")
-    print(f"pre-commit with a no-op hook (its own cost, median of 3): {statistics.median(noop_times):.3f} s")
+    print(f"pre-commit with a no-op hook (its own cost, median of 5): {statistics.median(noop_times['noop']):.3f} s; "
+          f"with a no-op Python hook: {statistics.median(noop_times['noop-python']):.3f} s")
 
 
 if __name__ == "__main__":
