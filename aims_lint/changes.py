@@ -63,20 +63,30 @@ def toplevel(cwd: Path) -> Path:
     return Path(os.fsdecode(git(cwd, "rev-parse", "--show-toplevel").strip()))
 
 
+def toplevel_and_head(cwd: Path) -> tuple[Path, str | None]:
+    """(the repository's root, the id of HEAD's tree, None when there is no commit yet),
+    asked of git once."""
+    try:
+        completed = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel", "--verify", "--quiet", "HEAD^{tree}"],
+            cwd=cwd, capture_output=True, check=False,
+        )
+    except OSError as error:
+        raise GitError(f"cannot run git: {error.strerror or error}") from None
+    lines = completed.stdout.splitlines()
+    if completed.returncode == 0 and len(lines) == 2:
+        return Path(os.fsdecode(lines[0])), lines[1].decode()
+    if completed.returncode == 1 and len(lines) == 1:
+        return Path(os.fsdecode(lines[0])), None
+    return toplevel(cwd), None  # git's own message for what went wrong (not a repository)
+
+
 def tree_of(cwd: Path, ref: str) -> str:
     """The id of the tree of commit ``ref`` (``--end-of-options``: a ref is never an option)."""
     try:
         return git(cwd, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{tree}}").decode().strip()
     except GitError:
         raise GitError(f"'{ref}' is not a commit in this repository") from None
-
-
-def has_head(cwd: Path) -> bool:
-    try:
-        git(cwd, "rev-parse", "--verify", "--quiet", "HEAD^{commit}")
-        return True
-    except GitError:
-        return False
 
 
 def relevant(name: str, baseline_name: str | None = None) -> bool:
@@ -196,14 +206,17 @@ def kept_state(root: Path, key: str) -> State | None:
 
     folder = cache_folder(root)
     data = read_json(folder / _STATE_FILE.format(value_digest(key)[:24])) if folder is not None else None
-    if not isinstance(data, dict) or data.get("key") != key or not isinstance(data.get("keys"), list):
+    if not isinstance(data, dict) or data.get("key") != key or not isinstance(data.get("keys"), dict):
         return None
     counted: Counter = Counter()
-    for row in data["keys"]:
-        if not (isinstance(row, list) and len(row) == 4 and all(type(part) is str for part in row[:3])
-                and type(row[3]) is int and row[3] > 0):
+    for path, rows in data["keys"].items():  # path -> [code, message digest, count] of its findings
+        if type(rows) is not list:
             return None
-        counted[(row[0], row[1], row[2])] += row[3]
+        for row in rows:
+            if not (type(row) is list and len(row) == 3 and type(row[0]) is str and type(row[1]) is str
+                    and type(row[2]) is int and row[2] > 0):
+                return None
+            counted[(row[0], path, row[1])] += row[2]
     reach = None
     if data.get("reach") is not None:
         from aims_lint.results import Reach
@@ -221,10 +234,10 @@ def keep_state(root: Path, key: str, keys: Counter, reach=None) -> None:
     if folder is None:
         return
     name = _STATE_FILE.format(value_digest(key)[:24])
-    write_json(folder, name, {
-        "key": key, "keys": [[*item, number] for item, number in keys.items()],
-        "reach": reach.to_json() if reach is not None else None,
-    })
+    by_path: dict[str, list] = {}
+    for (code, path, digest), number in keys.items():
+        by_path.setdefault(path, []).append([code, digest, number])
+    write_json(folder, name, {"key": key, "keys": by_path, "reach": reach.to_json() if reach is not None else None})
     try:
         with os.scandir(folder) as entries:
             kept = [(entry.stat(follow_symlinks=False).st_mtime_ns, entry.name) for entry in entries

@@ -330,14 +330,14 @@ def _lint_change(lint_options: dict, ref: str | None, staged: bool):
     cwd = Path.cwd()
     option = "--staged" if staged else "--new-since"
     try:
-        top = changes.toplevel(cwd)
         if staged:
-            head = changes.has_head(cwd)
-            staged_changes = changes.staged_changes(cwd, head)
+            top, head_tree = changes.toplevel_and_head(cwd)
+            staged_changes = changes.staged_changes(cwd, head_tree is not None)
             if not any(changes.relevant_change(status, name, ".aims-lint-baseline.json") for status, name in staged_changes):
                 return None
-            base_tree, label = (changes.tree_of(cwd, "HEAD"), "HEAD") if head else (changes.EMPTY_TREE, "an empty repository")
+            base_tree, label = (head_tree, "HEAD") if head_tree else (changes.EMPTY_TREE, "an empty repository")
         else:
+            top = changes.toplevel(cwd)
             if ref.startswith("-"):
                 raise GitError(f"'{ref}' is not a branch, tag or commit name")
             base_tree, label = changes.tree_of(cwd, ref), ref
