@@ -14,7 +14,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from aims_lint import pack, results, suppress
+from aims_lint import cache, pack, patterns, results, suppress
 from aims_lint.config import Config
 from aims_lint.findings import Finding, Location, Result, RunError
 from aims_lint.reading import templates
@@ -132,6 +132,8 @@ def run(
 
     contexts = _contexts(enabled, config, today, workspace)
     store = results.Store(workspace, enabled, today) if workspace.use_cache else None
+    kept_in = cache.cache_folder(workspace.root) if workspace.use_cache else None
+    patterns.keep_programs(kept_in)
     untouched: set[str] = set()
     pending: dict[str, list[str]] = {}  # untouched if the memos they used keep their values
     if reach is not None and store is not None and not paths:
@@ -227,6 +229,7 @@ def run(
     workspace.save_cache()
     if store is not None:
         store.save(whole_repository=not paths)
+    patterns.save_programs(kept_in)
     result.findings.sort(key=Finding.sort_key)
     result.notes = sorted(set(result.notes + workspace.notes))
     result.errors[:0] = [RunError(relpath, message) for relpath, message in workspace.errors]

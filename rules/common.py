@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import Iterable, Iterator
 
-from aims_lint.patterns import lazy
+from aims_lint.patterns import compile_pattern, lazy
 from aims_lint.reading.metadata import metadata
 
 from aims_lint.reading import templates
@@ -41,7 +41,7 @@ def _compile(terms: tuple[str, ...]) -> re.Pattern | None:
         # Longest first, so that the longer of two terms sharing a start is the match.
         alternatives = [re.escape(rest).replace(r"\ ", r"[\s-]+") for rest in sorted(rests, key=len, reverse=True)]
         branches.append(re.escape(first) + "(?:" + "|".join(alternatives) + ")")
-    return re.compile(r"(?<![\w-])(?:" + "|".join(branches) + r")(?![\w-])", re.I)
+    return compile_pattern(r"(?<![\w-])(?:" + "|".join(branches) + r")(?![\w-])", re.I)
 
 
 def term_pattern(terms: Iterable[str]) -> re.Pattern | None:
