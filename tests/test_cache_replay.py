@@ -166,6 +166,15 @@ def _step(rng: random.Random, root: Path, originals: dict[str, bytes], kinds: tu
     return f"{kind} {configuration!r}"
 
 
+def copy_of_example(tmp_path: Path) -> tuple[Path, dict[str, bytes]]:
+    """(a copy of the example with a configuration file to change, its Markdown files'
+    original bytes by relative path, for the steps that restore them)."""
+    root = tmp_path / "aims"
+    shutil.copytree(EXAMPLE, root)
+    (root / ".aims-lint.yaml").write_text("", encoding="utf-8")
+    return root, {path.relative_to(root).as_posix(): path.read_bytes() for path in _markdown(root)}
+
+
 def _coarse_stamp(status: os.stat_result) -> list[int]:
     """A stamp on a file system whose times tick once a second."""
     second = 1_000_000_000
@@ -179,10 +188,7 @@ def test_a_cached_run_gives_what_an_uncached_run_gives(tmp_path, monkeypatch, se
     elif seed % 3 == 2:
         monkeypatch.setattr(cache, "RACY_SECONDS", -3600)  # no entry is racy: the stamp alone decides
     rng = random.Random(seed)
-    root = tmp_path / "aims"
-    shutil.copytree(EXAMPLE, root)
-    (root / ".aims-lint.yaml").write_text("", encoding="utf-8")
-    originals = {path.relative_to(root).as_posix(): path.read_bytes() for path in _markdown(root)}
+    root, originals = copy_of_example(tmp_path)
     assert _outcome(root, True) == _outcome(root, False)
     done = []
     for _ in range(STEPS):

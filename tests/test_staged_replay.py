@@ -26,7 +26,7 @@ from click.testing import CliRunner
 from aims_lint import cache, results
 from aims_lint.cli import main
 
-from .test_cache_replay import EXAMPLE, KINDS, TODAY, _markdown, _step
+from .test_cache_replay import EXAMPLE, KINDS, TODAY, _markdown, _step, copy_of_example
 
 SEQUENCES = int(os.environ.get("AIMS_LINT_STAGED_SEQUENCES", "12"))
 STEPS = 6
@@ -35,6 +35,13 @@ GIT = ["git", "-c", "user.email=test@example.invalid", "-c", "user.name=test", "
 
 def _git(root: Path, *args: str) -> None:
     subprocess.run([*GIT, *args], cwd=root, check=True, capture_output=True)
+
+
+def _commit_all(root: Path) -> None:
+    """``root`` as a git repository with one commit of everything in it."""
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-qm", "base", "--no-verify")
 
 
 def _staged(*options: str) -> dict:
@@ -66,13 +73,8 @@ def test_the_staged_check_with_its_kept_reach_gives_what_a_full_comparison_gives
     if seed % 2:
         monkeypatch.setattr(cache, "RACY_SECONDS", -3600)  # no entry is racy: the stamp alone decides
     rng = random.Random(seed)
-    root = tmp_path / "aims"
-    shutil.copytree(EXAMPLE, root)
-    (root / ".aims-lint.yaml").write_text("", encoding="utf-8")
-    originals = {path.relative_to(root).as_posix(): path.read_bytes() for path in _markdown(root)}
-    _git(root, "init", "-q", "-b", "main")
-    _git(root, "add", "-A")
-    _git(root, "commit", "-qm", "base", "--no-verify")
+    root, originals = copy_of_example(tmp_path)
+    _commit_all(root)
     monkeypatch.chdir(root)
     done = []
     for _ in range(STEPS):
@@ -88,9 +90,7 @@ def test_the_staged_check_with_its_kept_reach_gives_what_a_full_comparison_gives
 def test_a_one_file_commit_leaves_the_documents_it_cannot_touch_unjudged(tmp_path, monkeypatch, untouched_runs):
     root = tmp_path / "aims"
     shutil.copytree(EXAMPLE, root)
-    _git(root, "init", "-q", "-b", "main")
-    _git(root, "add", "-A")
-    _git(root, "commit", "-qm", "base", "--no-verify")
+    _commit_all(root)
     monkeypatch.chdir(root)
     for number in range(3):
         record = root / "records" / "internal-audit-2026-09.md"
@@ -116,9 +116,7 @@ def test_documents_whose_memo_kept_its_value_are_left_unjudged(tmp_path, monkeyp
             "Credit decisions made with the scoring model are tested for unfair bias before each release.\n",
             encoding="utf-8",
         )
-    _git(root, "init", "-q", "-b", "main")
-    _git(root, "add", "-A")
-    _git(root, "commit", "-qm", "base", "--no-verify")
+    _commit_all(root)
     monkeypatch.chdir(root)
     asked: list[str] = []
     document = results.Store.document
