@@ -255,6 +255,9 @@ def read_json(path: Path) -> Any:
         return None
 
 
+_WRITES = itertools.count()  # this process's temporary files, numbered
+
+
 def write_json(folder: Path, name: str, data: Any) -> None:
     """Write ``data`` as ``folder/name`` atomically (a temporary file replaced into place,
     which replaces a link at that name and never follows it); silently give up where the
@@ -278,9 +281,6 @@ def write_json(folder: Path, name: str, data: Any) -> None:
             raise
     except OSError:
         pass
-
-
-_WRITES = itertools.count()
 
 
 def _read(root: Path, name: str, config_fingerprint: str) -> dict:

@@ -59,9 +59,7 @@ def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern:
     program = _programs.get((pattern, flags))
     if program is not None:
         try:
-            import _sre
-
-            return _sre.compile(pattern, program[0], program[1], program[2], program[3], tuple(program[4]))
+            return _from_program(pattern, program)
         except Exception:  # not a program this engine takes (checked by it): compiled as usual
             del _programs[(pattern, flags)]
     try:
