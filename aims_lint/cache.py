@@ -63,33 +63,39 @@ def code_stamp() -> str:
     once per process: a fact, a reading or a stored shape that changes with the code
     starts a new cache by itself."""
     if not _CODE_STAMP:
-        import zlib  # hashlib costs more to import than the whole walk
-
-        from aims_lint.pack import THIRD_PARTY_FOLDERS
-
-        base = Path(__file__).resolve().parent
-        skip = len(str(base.parent)) + 1  # names relative to the installation, wherever it is
-        parts = [f"pack\0{folder}" for folder in THIRD_PARTY_FOLDERS]
-        folders = [str(base), str(base.parent / "rules"), *THIRD_PARTY_FOLDERS]
-        while folders:
-            try:
-                entries = list(os.scandir(folders.pop()))
-            except OSError:
-                continue
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    if entry.name != "__pycache__":
-                        folders.append(entry.path)
-                elif entry.name.endswith((".py", ".yaml", ".txt")):
-                    try:
-                        status = entry.stat()
-                    except OSError:
-                        continue
-                    parts.append(f"{entry.path[skip:]}\0{status.st_size}\0{status.st_mtime_ns}")
-        parts.sort()
-        data = "\n".join(parts).encode("utf-8", "surrogateescape")
-        _CODE_STAMP.append(f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}-{len(parts)}")
+        _CODE_STAMP.append(current_code_stamp())
     return _CODE_STAMP[0]
+
+
+def current_code_stamp() -> str:
+    """``code_stamp`` as the files are now: a resident checker (aims_lint.resident) tells
+    by it that the code it runs has changed on disk."""
+    import zlib  # hashlib costs more to import than the whole walk
+
+    from aims_lint.pack import THIRD_PARTY_FOLDERS
+
+    base = Path(__file__).resolve().parent
+    skip = len(str(base.parent)) + 1  # names relative to the installation, wherever it is
+    parts = [f"pack\0{folder}" for folder in THIRD_PARTY_FOLDERS]
+    folders = [str(base), str(base.parent / "rules"), *THIRD_PARTY_FOLDERS]
+    while folders:
+        try:
+            entries = list(os.scandir(folders.pop()))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                if entry.name != "__pycache__":
+                    folders.append(entry.path)
+            elif entry.name.endswith((".py", ".yaml", ".txt")):
+                try:
+                    status = entry.stat()
+                except OSError:
+                    continue
+                parts.append(f"{entry.path[skip:]}\0{status.st_size}\0{status.st_mtime_ns}")
+    parts.sort()
+    data = "\n".join(parts).encode("utf-8", "surrogateescape")
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}-{len(parts)}"
 
 
 # -- stamps -------------------------------------------------------------------

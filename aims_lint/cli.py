@@ -130,10 +130,16 @@ class _Group(click.Group):
 
 
 def run() -> None:
-    """The ``aims-lint`` command (console script and ``python -m aims_lint``): ``main``,
-    then a quick exit. Once the output is flushed and every file closed, tearing down
-    the interpreter's objects changes nothing and took a tenth of a pre-commit run's
-    time, so it is skipped (as mypy does); exceptions (``--debug``) end it as usual."""
+    """The ``aims-lint`` command in this process: ``main``, then a quick exit. Once the
+    output is flushed and every file closed, tearing down the interpreter's objects
+    changes nothing and took a tenth of a pre-commit run's time, so it is skipped (as
+    mypy does); exceptions (``--debug``) end it as usual."""
+    finish(outcome())
+
+
+def outcome() -> int:
+    """Run ``main`` on ``sys.argv``; its exit code, an explanation on stderr when it
+    ended with a message instead of a code."""
     try:
         main()
         code = 0
@@ -142,13 +148,21 @@ def run() -> None:
     if code is not None and not isinstance(code, int):
         _tell(str(code))
         code = EXIT_ERROR
+    return code or 0
+
+
+def flush_output() -> None:
     for stream in (sys.stdout, sys.stderr):
         try:
             if stream is not None:
                 stream.flush()
         except (OSError, ValueError):  # a closed pipe: the exit code still stands
             pass
-    os._exit(code or 0)
+
+
+def finish(code: int) -> None:
+    flush_output()
+    os._exit(code)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -714,6 +728,29 @@ def server(stdio: bool) -> None:
             "pip install 'aims-lint[lsp]'"
         ) from None
     serve()
+
+
+@main.command()
+@click.option("--stop", is_flag=True, help="Stop it.")
+def resident(stop: bool) -> None:
+    """Show the resident checker that serves the pre-commit hook in this folder.
+
+    \b
+    'check --staged' starts it at the repository root on its first run and hands it
+    later runs; it exits after 30 idle minutes or when aims-lint changes.
+    AIMS_LINT_RESIDENT=0 turns it off, AIMS_LINT_RESIDENT=1 on even in CI.
+    """
+    from aims_lint import resident as checker
+
+    if stop:
+        click.echo("resident checker stopped" if checker.stop() else "no resident checker serves this folder")
+        return
+    status = checker.status()
+    if status is None:
+        click.echo("no resident checker serves this folder")
+    else:
+        click.echo(f"resident checker: process {status['pid']}, {status['served']} checks served, "
+                   f"running for {status['seconds']} s")
 
 
 @main.command()
