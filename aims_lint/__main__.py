@@ -1,3 +1,3 @@
-from aims_lint.cli import run
+from aims_lint.resident import run
 
 run()

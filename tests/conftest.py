@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,10 @@ from aims_lint.config import load_config
 from aims_lint.pack import load_rules
 
 TODAY = dt.date(2026, 6, 1)
+
+# aims-lint run in a subprocess (the hook, the console script) must leave no resident
+# checker behind; tests/test_resident.py starts and stops its own.
+os.environ["AIMS_LINT_RESIDENT"] = "0"
 
 
 def write_repo(root: Path, files: dict[str, str | bytes]) -> Path:

@@ -1,0 +1,494 @@
+"""The resident checker: a warm aims-lint process that serves the pre-commit hook.
+
+A one-file commit's ``aims-lint check --staged`` spent more time starting Python and
+importing (click, markdown-it-py, ruamel.yaml, the rule pack) than checking. So, as Nx
+and Turborepo do with their daemons, the first such run in a repository starts a
+resident checker in the background, and later runs hand it their arguments, working
+folder, environment and standard streams (the file descriptors themselves). It runs the
+same command with the same code in its warm process, writing to the caller's own
+streams, and sends back the exit code, which the caller exits with. Output, exit code
+and the caches written are those of a run in the caller's process.
+
+- It serves only ``check --staged`` without ``--no-cache`` run at the folder that holds
+  ``.aims-lint-cache/`` (the repository root, where pre-commit runs hooks). It is never
+  started in CI (``CI`` set); ``AIMS_LINT_RESIDENT=0`` turns it off, ``=1`` on even in
+  CI.
+- It exits after ``AIMS_LINT_RESIDENT_IDLE`` seconds without a request (default
+  IDLE_SECONDS), when its socket is removed (the cache folder deleted), and when the code
+  it would run changed on disk (an upgrade, a rule pack installed or edited): the caller
+  that finds it stale runs the check itself and starts a new one.
+- It is only reached through ``.aims-lint-cache/resident/<key>.sock``, in a folder only
+  its user can enter (0700, owned, never a link: checked by both sides). The key
+  separates Python installations and the environment variables that change what Python
+  imports or how it decodes (``PYTHON*``, locale), so a checker never serves a caller
+  that would run other code. Where the system tells (Linux), each side also checks the
+  other's user id.
+
+Protocol, one request per connection:
+
+- caller: a 4-byte length and a JSON request (``op``: run, status or stop);
+- checker: ``A`` (accepted), or ``S`` (stale: run it yourself);
+- caller: ``G`` (go), with its standard input, output and error as file descriptors
+  (SCM_RIGHTS). A caller that gave up waiting for ``A`` (the checker busy with another
+  request) runs the check itself; without ``G`` the checker drops the request, so it
+  never runs twice. The streams are sent only with ``G``: held in a socket nobody reads
+  yet, they would keep pre-commit waiting for the end of the hook's output;
+- checker: ``X`` and the exit code (4 bytes) when done.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+# Imports here are few and cheap: this module is the entry point of every aims-lint
+# command, and the caller of a resident checker imports nothing else.
+
+PROTOCOL = 1
+CACHE_FOLDER = ".aims-lint-cache"
+FOLDER = os.path.join(CACHE_FOLDER, "resident")
+IDLE_SECONDS = 1800.0
+POLL_SECONDS = 2.0  # how often an idle checker looks for its socket
+ACCEPT_SECONDS = 2.0  # how long a caller waits for a checker busy with another request
+GO_SECONDS = 5.0
+MAX_REQUEST_BYTES = 1 << 24
+EXIT_ERROR = 2  # aims_lint.cli.EXIT_ERROR, without importing click
+
+ABSENT, BUSY, STALE = "absent", "busy", "stale"  # why a check was not served
+
+
+def run() -> None:
+    """The ``aims-lint`` command (console script and ``python -m aims_lint``): through
+    this repository's resident checker when one serves it, else in this process."""
+    served = check_through_resident() if wanted_for(sys.argv[1:], os.environ) and _usable_here() else None
+    if isinstance(served, int):
+        os._exit(served)
+    from aims_lint import cli
+
+    code = cli.outcome()
+    if served in (ABSENT, STALE):
+        cli.flush_output()  # the caller's output is complete before anything else starts
+        start()
+    cli.finish(code)
+
+
+def wanted_for(arguments: list[str], environ) -> bool:
+    """Whether these command-line arguments, in this environment, go to a resident
+    checker: ``check --staged`` with the cache, unless turned off or in CI."""
+    setting = environ.get("AIMS_LINT_RESIDENT", "").strip().lower()
+    if setting in ("0", "false", "no", "off"):
+        return False
+    if setting not in ("1", "true", "yes", "on") and environ.get("CI", "").strip().lower() not in ("", "0", "false"):
+        return False
+    options = set(arguments)
+    return "check" in options and "--staged" in options and not options & {"--no-cache", "-h", "--help", "--version"}
+
+
+def _usable_here() -> bool:
+    import socket
+
+    return os.name == "posix" and hasattr(socket, "send_fds") and _real_folder(CACHE_FOLDER)
+
+
+def _real_folder(path: str, private: bool = False) -> bool:
+    """A folder of this user's, not a link; with ``private``, closed to everyone else."""
+    import stat
+
+    try:
+        status = os.lstat(path)
+    except OSError:
+        return False
+    if not stat.S_ISDIR(status.st_mode) or status.st_uid != os.getuid():
+        return False
+    return not (private and status.st_mode & 0o077)
+
+
+def key() -> str:
+    """What a checker and its callers must share: this protocol, this Python and this
+    installation of aims_lint, the user, and the environment that changes what Python
+    imports or how it decodes."""
+    import zlib
+
+    parts = [
+        str(PROTOCOL), sys.executable, sys.version, os.path.dirname(os.path.abspath(__file__)), str(os.getuid()),
+        *sorted(f"{name}={value}" for name, value in os.environ.items()
+                if name.startswith(("PYTHON", "LC_")) or name in ("LANG", "LANGUAGE")),
+    ]
+    data = "\0".join(parts).encode("utf-8", "surrogateescape")
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
+
+
+def socket_path() -> str:
+    return os.path.join(FOLDER, f"{key()}.sock")
+
+
+def _connect():
+    """A connection to this folder's resident checker, or why there is none."""
+    import socket
+    import stat
+
+    path = socket_path()
+    try:
+        status = os.lstat(path)
+    except OSError:
+        return ABSENT
+    if not (stat.S_ISSOCK(status.st_mode) and status.st_uid == os.getuid() and _real_folder(FOLDER, private=True)):
+        return ABSENT
+    connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        connection.settimeout(ACCEPT_SECONDS)
+        connection.connect(path)
+        if _peer_is_this_user(connection):
+            return connection
+    except TimeoutError:
+        connection.close()
+        return BUSY
+    except OSError:
+        pass
+    connection.close()
+    return ABSENT
+
+
+def _send(connection, request: dict) -> bytes:
+    """Send ``request``; the checker's first answer."""
+    import json
+
+    data = json.dumps(request).encode("utf-8")
+    connection.sendall(len(data).to_bytes(4, "big") + data)
+    return _receive(connection, 1)
+
+
+def check_through_resident() -> int | str:
+    """Have this folder's resident checker run this process's command: its exit code
+    (the checker wrote the output to this process's streams), or why it was not served
+    (ABSENT, BUSY or STALE): then nothing was run."""
+    streams = _stream_settings()
+    if streams is None:
+        return ABSENT
+    import socket
+
+    connection = _connect()
+    if isinstance(connection, str):
+        return connection
+    request = {"op": "run", "argv": sys.argv, "cwd": os.getcwd(), "environ": dict(os.environ), "streams": streams}
+    with connection:
+        try:
+            answer = _send(connection, request)
+            if answer != b"A":
+                return STALE if answer == b"S" else ABSENT
+            socket.send_fds(connection, [b"G"], [0, 1, 2])
+        except TimeoutError:
+            return BUSY
+        except (OSError, ValueError):
+            return ABSENT
+        # The checker runs the command now: wait for it as for a check in this process.
+        try:
+            connection.settimeout(None)
+            done = _receive(connection, 5)
+        except OSError:
+            done = b""
+    if len(done) == 5 and done[:1] == b"X":
+        return int.from_bytes(done[1:], "big", signed=True)
+    sys.stderr.write("aims-lint: error: the resident checker stopped before it finished the check; run it again "
+                     "(AIMS_LINT_RESIDENT=0 runs it without one)\n")
+    return EXIT_ERROR
+
+
+def status() -> dict | None:
+    """This folder's resident checker: its process id, the checks it served and how long
+    it has been running (seconds); None when there is none."""
+    import json
+
+    connection = _connect()
+    if isinstance(connection, str):
+        return None
+    with connection:
+        try:
+            if _send(connection, {"op": "status"}) != b"A":
+                return None
+            return json.loads(_receive(connection, int.from_bytes(_receive(connection, 4), "big")))
+        except (OSError, ValueError):
+            return None
+
+
+def stop() -> bool:
+    """Stop this folder's resident checker; whether there was one to stop."""
+    connection = _connect()
+    if isinstance(connection, str):
+        return False
+    with connection:
+        try:
+            return _send(connection, {"op": "stop"}) == b"A"
+        except OSError:
+            return False
+
+
+def _stream_settings() -> list | None:
+    """How this process's standard streams encode and buffer, for the checker's copies;
+    None when one is missing (a closed descriptor)."""
+    settings = []
+    for stream in (sys.stdin, sys.stdout, sys.stderr):
+        try:
+            os.fstat(stream.fileno())
+            settings.append([stream.encoding, stream.errors, stream.line_buffering, stream.write_through])
+        except (AttributeError, OSError, ValueError):
+            return None
+    return settings
+
+
+def _receive(connection, size: int) -> bytes:
+    """``size`` bytes, or fewer when the other side closed."""
+    data = b""
+    while len(data) < size:
+        chunk = connection.recv(size - len(data))
+        if not chunk:
+            break
+        data += chunk
+    return data
+
+
+def _peer_is_this_user(connection) -> bool:
+    import socket
+
+    if not hasattr(socket, "SO_PEERCRED"):
+        return True  # the private folder alone keeps other users out
+    import struct
+
+    credentials = connection.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
+    return struct.unpack("3i", credentials)[1] == os.getuid()
+
+
+def start() -> None:
+    """Start this folder's resident checker in the background, detached from the caller
+    (its own session, no inherited streams: pre-commit and git wait for nothing)."""
+    import subprocess
+
+    try:
+        # -P: the checker imports what the caller's installation imports, never a
+        # module of the repository it runs in.
+        subprocess.Popen(
+            [sys.executable, "-P", "-m", "aims_lint.resident"],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            start_new_session=True, close_fds=True,
+        )
+    except OSError:
+        pass
+
+
+# -- the checker ----------------------------------------------------------------
+
+
+def serve() -> None:
+    """Serve the callers of this folder (the working folder) until idle or stale."""
+    import fcntl
+    import select
+    import socket
+    import time
+
+    try:
+        os.mkdir(FOLDER, 0o700)
+    except OSError:
+        pass
+    if not (_real_folder(CACHE_FOLDER) and _real_folder(FOLDER, private=True)):
+        return
+    home = os.getcwd()
+    name = key()
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        lock = os.open(os.path.join(FOLDER, f"{name}.lock"), flags, 0o600)
+    except OSError:
+        return
+    for _ in range(30):  # a stale checker is still on its way out
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            break
+        except OSError:
+            time.sleep(0.1)
+    else:
+        return  # another checker serves this folder
+
+    import importlib
+
+    for module in ("aims_lint.cli", "aims_lint.changes", "aims_lint.runner"):  # warm: what every check imports
+        importlib.import_module(module)
+    from aims_lint import pack
+
+    pack.load_rules()  # and every rule module
+
+    stamp = _installation_stamp()
+    path = os.path.join(home, FOLDER, f"{name}.sock")
+    try:
+        os.unlink(path)  # a checker that was killed left its socket; the lock is ours now
+    except OSError:
+        pass
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        listener.bind(os.path.relpath(path))  # relative: a socket's path is limited to ~100 bytes
+        listener.listen(8)
+        inode = os.lstat(path).st_ino
+    except OSError:
+        listener.close()
+        return
+    idle = _idle_seconds()
+    served = 0
+    last = started = time.monotonic()
+    try:
+        while True:
+            ready, _, _ = select.select([listener], [], [], POLL_SECONDS)
+            if not ready:
+                if time.monotonic() - last > idle or not _same_socket(path, inode):
+                    break
+                continue
+            try:
+                connection, _ = listener.accept()
+            except OSError:
+                continue
+            with connection:
+                status = {"pid": os.getpid(), "served": served, "seconds": round(time.monotonic() - started)}
+                outcome = _serve_one(connection, stamp, home, status)
+            if outcome == "ran":
+                served += 1
+            last = time.monotonic()
+            if outcome == "stop":
+                break
+    finally:
+        if _same_socket(path, inode):
+            os.unlink(path)
+        listener.close()
+
+
+def _idle_seconds() -> float:
+    try:
+        return max(1.0, float(os.environ.get("AIMS_LINT_RESIDENT_IDLE", IDLE_SECONDS)))
+    except ValueError:
+        return IDLE_SECONDS
+
+
+def _same_socket(path: str, inode: int) -> bool:
+    try:
+        return os.lstat(path).st_ino == inode
+    except OSError:
+        return False
+
+
+def _installation_stamp() -> tuple:
+    """The code a check would run (aims_lint, the rule packs loaded) and the folders
+    Python imports from (a pack installed changes its site-packages)."""
+    from aims_lint.cache import current_code_stamp
+
+    folders = []
+    for folder in sys.path:
+        try:
+            folders.append((folder, os.stat(folder).st_mtime_ns))
+        except OSError:
+            folders.append((folder, None))
+    return current_code_stamp(), tuple(folders)
+
+
+def _serve_one(connection, stamp: tuple, home: str, status: dict) -> str:
+    """One request: "ran", "stop", or "dropped" (nothing run)."""
+    import json
+    import socket
+
+    descriptors: list[int] = []
+    try:
+        connection.settimeout(GO_SECONDS)
+        if not _peer_is_this_user(connection):
+            return "dropped"
+        size = int.from_bytes(_receive(connection, 4), "big")
+        if size > MAX_REQUEST_BYTES:
+            return "dropped"
+        request = json.loads(_receive(connection, size))
+        if request.get("op") == "status":
+            answer = json.dumps(status).encode("utf-8")
+            connection.sendall(b"A" + len(answer).to_bytes(4, "big") + answer)
+            return "dropped"
+        if request.get("op") == "stop":
+            connection.sendall(b"A")
+            return "stop"
+        if request.get("op") != "run" or not _valid_run(request):
+            return "dropped"
+        if _installation_stamp() != stamp:
+            connection.sendall(b"S")
+            return "stop"
+        connection.sendall(b"A")
+        go, descriptors, _, _ = socket.recv_fds(connection, 1, 3)
+        if go != b"G" or len(descriptors) != 3:
+            return "dropped"  # the caller gave up waiting and runs it itself
+        code = _run(request, descriptors, home)
+        descriptors = []  # closed by _run
+        connection.sendall(b"X" + code.to_bytes(4, "big", signed=True))
+        return "ran"
+    except (OSError, ValueError, TypeError, KeyError, AttributeError, OverflowError):
+        return "dropped"
+    finally:
+        for descriptor in descriptors:
+            try:
+                os.close(descriptor)
+            except OSError:
+                pass
+
+
+def _valid_run(request: dict) -> bool:
+    texts = lambda values: isinstance(values, list) and all(isinstance(value, str) for value in values)  # noqa: E731
+    environ, streams = request.get("environ"), request.get("streams")
+    return (
+        texts(request.get("argv")) and isinstance(request.get("cwd"), str)
+        and isinstance(environ, dict) and texts(list(environ)) and texts(list(environ.values()))
+        and isinstance(streams, list) and len(streams) == 3
+        and all(isinstance(setting, list) and len(setting) == 4 and texts(setting[:2]) for setting in streams)
+    )
+
+
+def _run(request: dict, descriptors: list[int], home: str) -> int:
+    """Run the caller's command here, on its streams, in its folder and environment, as
+    ``aims_lint.cli.run`` would in the caller's process; its exit code."""
+    import io
+    import traceback
+
+    from aims_lint import cli
+
+    streams = []
+    for descriptor, mode, (encoding, errors, line_buffering, write_through) in zip(
+        descriptors, ("rb", "wb", "wb"), request["streams"]
+    ):
+        raw = io.FileIO(descriptor, mode[0], closefd=True)
+        buffered = io.BufferedReader(raw) if mode == "rb" else io.BufferedWriter(raw)
+        streams.append(io.TextIOWrapper(buffered, encoding=encoding, errors=errors,
+                                        line_buffering=bool(line_buffering), write_through=bool(write_through)))
+    saved_streams = (sys.stdin, sys.stdout, sys.stderr, sys.__stdin__, sys.__stdout__, sys.__stderr__)
+    saved_argv, saved_environ = sys.argv, dict(os.environ)
+    try:
+        # The standard streams and their originals: the terminal size and colour are
+        # those of the caller's streams.
+        sys.stdin, sys.stdout, sys.stderr = streams
+        sys.__stdin__, sys.__stdout__, sys.__stderr__ = streams
+        sys.argv = list(request["argv"])
+        os.environ.clear()
+        os.environ.update(request["environ"])
+        try:
+            os.chdir(request["cwd"])
+        except OSError as error:
+            sys.stderr.write(f"aims-lint: error: cannot enter the working folder: {error.strerror}\n")
+            return EXIT_ERROR
+        try:
+            return cli.outcome()
+        except BaseException:  # what the interpreter does with an uncaught exception (--debug)
+            traceback.print_exc()
+            return 1
+    finally:
+        cli.flush_output()
+        sys.stdin, sys.stdout, sys.stderr, sys.__stdin__, sys.__stdout__, sys.__stderr__ = saved_streams
+        sys.argv = saved_argv
+        os.environ.clear()
+        os.environ.update(saved_environ)
+        os.chdir(home)
+        for stream in streams:
+            try:
+                stream.close()
+            except (OSError, ValueError):
+                pass
+
+
+if __name__ == "__main__":
+    serve()

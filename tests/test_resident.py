@@ -1,0 +1,260 @@
+"""The resident checker (aims_lint.resident) serves ``check --staged`` with exactly the
+output, exit code and caches of a run in the caller's process, only to its own user
+through a private folder, never runs a request twice, and goes away when its code
+changes, its folder is deleted or it is told to stop.
+
+These tests start real checkers (``python -m aims_lint`` in subprocesses, as the hook's
+console script does) and stop them at the end; the rest of the suite runs with
+AIMS_LINT_RESIDENT=0 (conftest.py)."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from aims_lint import resident
+
+from .test_cache_replay import KINDS, TODAY, _markdown, _step, copy_of_example
+from .test_staged_replay import _commit_all, _git
+
+pytestmark = pytest.mark.skipif(not hasattr(socket, "send_fds") or os.name != "posix", reason="POSIX only")
+
+STAGED = ["check", "--staged", "--today", TODAY.isoformat()]
+
+
+# -- when a check goes to a resident checker --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("arguments", "environ", "wanted"),
+    [
+        (["check", "--staged"], {}, True),
+        (["--debug", "check", "--staged", "--format", "json"], {}, True),
+        (["check", "--staged", "--no-cache"], {}, False),  # nothing warm to use
+        (["check"], {}, False),
+        (["check", "--staged", "--help"], {}, False),
+        (["baseline"], {}, False),
+        (["check", "--staged"], {"CI": "true"}, False),  # never started in CI
+        (["check", "--staged"], {"CI": "true", "AIMS_LINT_RESIDENT": "1"}, True),
+        (["check", "--staged"], {"CI": "0"}, True),
+        (["check", "--staged"], {"AIMS_LINT_RESIDENT": "0"}, False),
+        (["check", "--staged"], {"AIMS_LINT_RESIDENT": "off"}, False),
+    ],
+)
+def test_only_the_staged_check_with_its_cache_goes_to_a_resident_checker(arguments, environ, wanted):
+    assert resident.wanted_for(arguments, environ) is wanted
+
+
+# -- real checkers ---------------------------------------------------------------
+
+
+def _environ(**extra: str) -> dict[str, str]:
+    return dict(os.environ, AIMS_LINT_RESIDENT="1", AIMS_LINT_RESIDENT_IDLE="120", NO_COLOR="1", **extra)
+
+
+def _aims_lint(root: Path, *arguments: str, environ: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "aims_lint", *arguments], cwd=root, env=environ,
+                          capture_output=True, text=True, timeout=300)
+
+
+def _wait_for_checker(present: bool = True, seconds: float = 30) -> dict | None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        status = resident.status()
+        if (status is not None) is present:
+            return status
+        time.sleep(0.1)
+    raise AssertionError(f"the resident checker did not {'start' if present else 'stop'} in {seconds} s")
+
+
+def _gone(pid: int, seconds: float = 15) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        try:  # a child of this process (started by hand below): reap it
+            if os.waitpid(pid, os.WNOHANG)[0] == pid:
+                return True
+        except ChildProcessError:
+            pass
+        time.sleep(0.1)
+    return False
+
+
+@pytest.fixture
+def repository(tmp_path, monkeypatch):
+    """A git repository of examples/aims, the current folder of this test (as of the
+    hook's), whose checkers are stopped at the end."""
+    root, _ = copy_of_example(tmp_path)
+    _commit_all(root)
+    monkeypatch.chdir(root)
+    environ = _environ()
+    for name in ("AIMS_LINT_RESIDENT", "AIMS_LINT_RESIDENT_IDLE"):
+        monkeypatch.setenv(name, environ[name])
+    pids: list[int] = []
+    yield root, environ, pids
+    status = resident.status() if (root / ".aims-lint-cache").is_dir() else None
+    if status is not None:
+        pids.append(status["pid"])
+        resident.stop()
+    # A checker still starting is gone one poll after its socket's folder is.
+    shutil.rmtree(root / ".aims-lint-cache", ignore_errors=True)
+    for pid in pids:
+        if not _gone(pid, seconds=5):
+            os.kill(pid, 9)
+
+
+def _stage_vague_objective(root: Path, number: int) -> None:
+    """A new objective with no metric, owner or frequency, staged."""
+    objectives = root / "planning" / "objectives.md"
+    lines = objectives.read_text(encoding="utf-8").splitlines(keepends=True)
+    last_row = max(index for index, line in enumerate(lines) if line.startswith("| "))
+    lines.insert(last_row + 1, f"| Use AI ethically in team {number} | Ensure ethical AI | | | | |\n")
+    objectives.write_text("".join(lines), encoding="utf-8")
+    _git(root, "add", "-A")
+
+
+def test_a_served_check_prints_and_exits_as_a_check_in_the_callers_process(repository):
+    root, environ, pids = repository
+    first = _aims_lint(root, *STAGED, environ=environ)  # nothing serves yet: runs here, starts one
+    assert first.returncode == 0, first.stderr
+    status = _wait_for_checker()
+    pids.append(status["pid"])
+    assert status["served"] == 0
+    for number, options in enumerate([[], ["--format", "json"], ["--format", "github"], ["-q"]]):
+        _stage_vague_objective(root, number)
+        served = _aims_lint(root, *STAGED, *options, environ=environ)
+        here = _aims_lint(root, *STAGED, *options, environ=dict(environ, AIMS_LINT_RESIDENT="0"))
+        assert (served.returncode, served.stdout, served.stderr) == (here.returncode, here.stdout, here.stderr)
+        assert served.returncode == 1 and "ethically in team" in served.stdout
+        _git(root, "commit", "-qm", f"objective {number}", "--no-verify")
+    assert resident.status()["served"] == 4
+    # A usage error is the command's too: one line on stderr, exit 2.
+    wrong = _aims_lint(root, *STAGED, "--format", "nonsense", environ=environ)
+    assert wrong.returncode == 2 and "nonsense" in wrong.stderr
+    assert resident.status()["served"] == 5
+    assert resident.stop() and _gone(status["pid"])
+    assert not (root / resident.socket_path()).exists()
+
+
+def _report(outcome: subprocess.CompletedProcess) -> dict:
+    """What tests/test_staged_replay.py compares: the new findings and the counts."""
+    report = json.loads(outcome.stdout) if outcome.stdout.strip() else {}
+    summary = report.get("summary", {})
+    return {"findings": report.get("findings"), **{key: summary.get(key) for key in ("files", "documents", "comparison", "errors")}}
+
+
+def test_sequences_of_commits_served_give_what_a_full_comparison_gives(repository):
+    root, environ, pids = repository
+    rng = random.Random(7)
+    originals = {path.relative_to(root).as_posix(): path.read_bytes() for path in _markdown(root)}
+    _aims_lint(root, *STAGED, environ=environ)
+    pids.append(_wait_for_checker()["pid"])
+    done = []
+    for _ in range(5):
+        done.append(_step(rng, root, originals, tuple(kind for kind in KINDS if kind != "edit-same-size")))
+        _git(root, "add", "-A")
+        served = _aims_lint(root, *STAGED, "--format", "json", environ=environ)
+        full = _aims_lint(root, *STAGED, "--format", "json", "--no-cache", environ=environ)
+        assert (served.returncode, _report(served)) == (full.returncode, _report(full)), done
+        _git(root, "commit", "-qm", done[-1], "--no-verify", "--allow-empty")
+    assert resident.status()["served"] == 5
+
+
+def test_a_checker_whose_code_changed_hands_the_check_back_and_makes_way(repository, tmp_path, monkeypatch):
+    root, environ, pids = repository
+    imported = tmp_path / "imported"  # a folder Python imports from, as site-packages is
+    imported.mkdir()
+    environ = dict(environ, PYTHONPATH=str(imported))
+    monkeypatch.setenv("PYTHONPATH", str(imported))  # part of the key: this test's is the callers'
+    _aims_lint(root, *STAGED, environ=environ)
+    old = _wait_for_checker()["pid"]
+    pids.append(old)
+    (imported / "a_pack_installed.py").write_text("", encoding="utf-8")
+    _stage_vague_objective(root, 1)
+    stale = _aims_lint(root, *STAGED, environ=environ)  # run here, by the caller
+    assert stale.returncode == 1 and "ethically in team 1" in stale.stdout
+    assert _gone(old)
+    new = _wait_for_checker()
+    pids.append(new["pid"])
+    assert new["pid"] != old and new["served"] == 0
+
+
+def test_a_checker_leaves_when_its_folder_is_deleted(repository):
+    root, environ, pids = repository
+    _aims_lint(root, *STAGED, environ=environ)
+    pid = _wait_for_checker()["pid"]
+    pids.append(pid)
+    shutil.rmtree(root / ".aims-lint-cache")
+    assert _gone(pid, seconds=resident.POLL_SECONDS * 5)
+
+
+def test_a_request_the_caller_gave_up_on_is_never_run(repository):
+    root, environ, pids = repository
+    _aims_lint(root, *STAGED, environ=environ)
+    pids.append(_wait_for_checker()["pid"])
+    _stage_vague_objective(root, 1)
+    connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    connection.connect(resident.socket_path())
+    request = {"op": "run", "argv": ["aims-lint", *STAGED], "cwd": str(root), "environ": environ,
+               "streams": [["utf-8", "strict", False, False]] * 3}
+    data = json.dumps(request).encode("utf-8")
+    connection.sendall(len(data).to_bytes(4, "big") + data)
+    assert connection.recv(1) == b"A"
+    connection.close()  # no "G": the caller timed out and runs the check itself
+    assert _wait_for_checker()["served"] == 0
+
+
+def test_a_busy_or_foreign_socket_is_passed_over_and_the_check_runs_here(repository):
+    root, environ, pids = repository
+    _aims_lint(root, *STAGED, environ=environ)  # makes the cache folder
+    pids.append(_wait_for_checker()["pid"])
+    resident.stop()
+    _wait_for_checker(present=False)
+    _stage_vague_objective(root, 1)
+    expected = _aims_lint(root, *STAGED, environ=dict(environ, AIMS_LINT_RESIDENT="0"))
+    # A socket that accepts and never answers (a checker stuck on another request).
+    stuck = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    stuck.bind(resident.socket_path())
+    stuck.listen(1)
+    try:
+        started = time.monotonic()
+        outcome = _aims_lint(root, *STAGED, environ=environ)
+        assert (outcome.returncode, outcome.stdout) == (expected.returncode, expected.stdout)
+        assert time.monotonic() - started >= resident.ACCEPT_SECONDS
+    finally:
+        stuck.close()
+        os.unlink(resident.socket_path())
+    # A resident folder others may enter, or a socket path that is a file: not used.
+    folder = root / resident.FOLDER
+    folder.chmod(0o755)
+    assert resident.check_through_resident() == resident.ABSENT
+    folder.chmod(0o700)
+    Path(resident.socket_path()).write_text("not a socket", encoding="utf-8")
+    assert resident.check_through_resident() == resident.ABSENT
+    outcome = _aims_lint(root, *STAGED, environ=environ)
+    assert (outcome.returncode, outcome.stdout) == (expected.returncode, expected.stdout)
+
+
+def test_a_linked_cache_folder_gets_no_checker(repository, tmp_path):
+    root, environ, pids = repository
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil.rmtree(root / ".aims-lint-cache", ignore_errors=True)  # the example's own, if it has one
+    (root / ".aims-lint-cache").symlink_to(elsewhere)
+    _stage_vague_objective(root, 1)
+    outcome = _aims_lint(root, *STAGED, environ=environ)
+    assert outcome.returncode == 1
+    time.sleep(1)
+    assert list(elsewhere.iterdir()) == [] and resident.status() is None
