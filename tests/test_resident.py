@@ -10,6 +10,7 @@ AIMS_LINT_RESIDENT=0 (conftest.py)."""
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import random
 import shutil
@@ -209,7 +210,7 @@ def test_a_request_the_caller_gave_up_on_is_never_run(repository):
     connection.connect(resident.socket_path())
     request = {"op": "run", "argv": ["aims-lint", *STAGED], "cwd": str(root), "environ": environ,
                "streams": [["utf-8", "strict", False, False]] * 3}
-    data = json.dumps(request).encode("utf-8")
+    data = marshal.dumps(request)
     connection.sendall(len(data).to_bytes(4, "big") + data)
     assert connection.recv(1) == b"A"
     connection.close()  # no "G": the caller timed out and runs the check itself
