@@ -253,6 +253,8 @@ def cache_folder(root: Path) -> Path | None:
 def read_json(path: Path) -> Any:
     """The JSON of a cache file; None when it is absent, not JSON, or a link (opened with
     O_NOFOLLOW: a cache file that is a link to elsewhere is not read)."""
+    if _HELD:
+        write_held(keep_holding=True)  # a run reads what it wrote
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
         with os.fdopen(descriptor, "rb") as stream:
@@ -262,12 +264,40 @@ def read_json(path: Path) -> Any:
 
 
 _WRITES = itertools.count()  # this process's temporary files, numbered
+# Writes held back (folder/name -> (folder, name, data)) while a resident checker's caller
+# waits (aims_lint.resident); None when writes are made at once.
+_HELD: dict[str, tuple[Path, str, Any]] | None = None
+
+
+def hold_writes() -> None:
+    """Hold cache writes back until ``write_held``: a resident checker answers its caller
+    first. A run's writes are made at its end, from data it no longer changes, and a read
+    of the caches makes the held writes first."""
+    global _HELD
+    _HELD = {}
+
+
+def write_held(keep_holding: bool = False) -> None:
+    """Make the held writes, in order (the last write of a file wins); then write at once
+    unless ``keep_holding``."""
+    global _HELD
+    held, _HELD = _HELD, None
+    try:
+        for folder, name, data in (held or {}).values():
+            write_json(folder, name, data)
+    finally:
+        if keep_holding:
+            _HELD = {}
 
 
 def write_json(folder: Path, name: str, data: Any) -> None:
     """Write ``data`` as ``folder/name`` atomically (a temporary file replaced into place,
     which replaces a link at that name and never follows it); silently give up where the
     folder is not writable."""
+    if _HELD is not None:
+        _HELD.pop(os.path.join(folder, name), None)  # the latest write of a file goes last
+        _HELD[os.path.join(folder, name)] = (folder, name, data)
+        return
     # A new file of a name no other file has (O_EXCL never opens an existing file or
     # link), as tempfile.mkstemp makes, without importing tempfile (5 ms of a hook run).
     temporary = os.path.join(folder, f".{name}.{os.getpid()}.{next(_WRITES)}.{time.time_ns() & 0xFFFFFF:x}.tmp")

@@ -417,7 +417,9 @@ def _serve_one(connection, stamp: tuple, home: str, status: dict) -> str:
         if request.get("op") == "stop":
             connection.sendall(b"A")
             return "stop"
-        if request.get("op") != "run" or not _valid_run(request):
+        # Only callers in its own folder find a checker's socket; the writes it holds back
+        # until after the answer rely on that.
+        if request.get("op") != "run" or not _valid_run(request) or not os.path.samefile(request["cwd"], home):
             return "dropped"
         if _installation_stamp() != stamp:
             connection.sendall(b"S")
@@ -426,9 +428,15 @@ def _serve_one(connection, stamp: tuple, home: str, status: dict) -> str:
         go, descriptors, _, _ = socket.recv_fds(connection, 1, 3)
         if go != b"G" or len(descriptors) != 3:
             return "dropped"  # the caller gave up waiting and runs it itself
-        code = _run(request, descriptors, home)
-        descriptors = []  # closed by _run
-        connection.sendall(b"X" + code.to_bytes(4, "big", signed=True))
+        from aims_lint import cache
+
+        cache.hold_writes()  # the caller has its answer first
+        try:
+            code = _run(request, descriptors, home)
+            descriptors = []  # closed by _run
+            connection.sendall(b"X" + code.to_bytes(4, "big", signed=True))
+        finally:
+            cache.write_held()
         return "ran"
     except (OSError, ValueError, TypeError, KeyError, AttributeError, OverflowError, EOFError):
         return "dropped"

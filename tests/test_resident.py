@@ -259,3 +259,21 @@ def test_a_linked_cache_folder_gets_no_checker(repository, tmp_path):
     assert outcome.returncode == 1
     time.sleep(1)
     assert list(elsewhere.iterdir()) == [] and resident.status() is None
+
+
+def test_cache_writes_held_for_the_caller_are_made_after_it_and_read_back_before(tmp_path):
+    from aims_lint import cache
+
+    cache.hold_writes()
+    try:
+        cache.write_json(tmp_path, "index.json", {"files": 1})
+        cache.write_json(tmp_path, "index.json", {"files": 2})  # the last write of a file wins
+        assert not (tmp_path / "index.json").exists()
+        assert cache.read_json(tmp_path / "index.json") == {"files": 2}  # a read makes the held writes first
+        cache.write_json(tmp_path, "facts.json", {"facts": 3})
+        assert not (tmp_path / "facts.json").exists()  # still held after that read
+    finally:
+        cache.write_held()
+    assert cache.read_json(tmp_path / "facts.json") == {"facts": 3}
+    cache.write_json(tmp_path, "facts.json", {"facts": 4})  # at once again
+    assert cache.read_json(tmp_path / "facts.json") == {"facts": 4}
