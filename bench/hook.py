@@ -3,10 +3,13 @@
 The hook is installed by the real pre-commit from this checkout at its HEAD commit (so
 commit first), caches warm. Each step appends a line to one document, stages it, and
 times ``pre-commit run`` (whole process, as a developer waits for it), then commits
-without the hook. Also timed: pre-commit with a no-op hook, system and Python (pre-commit's
-own cost: for a Python hook it also starts the hook's Python to check its environment), a
-commit that stages no Markdown file, and a one-file commit whose base (HEAD's findings)
-is not kept, as after a pull.
+without the hook. The first commit starts the repository's resident checker
+(aims_lint.resident), which serves the next ones; the same commits are then timed
+without it (AIMS_LINT_RESIDENT=0: every run starts Python and imports aims-lint). Also
+timed: pre-commit with a no-op hook, system and Python (pre-commit's own cost: for a
+Python hook it also starts the hook's Python to check its environment), a commit that
+stages no Markdown file, and a one-file commit whose base (HEAD's findings) is not kept,
+as after a pull. The checker is stopped at the end.
 
 Usage: python3 bench/hook.py [--commits N]   (after bench/setup.sh, which installs pre-commit)
 """
@@ -62,6 +65,8 @@ def main() -> None:
         sys.exit("run bench/setup.sh first (it installs pre-commit)")
     head = run(["git", "rev-parse", "HEAD"], PROJECT).stdout.strip()
     env = dict(os.environ, PRE_COMMIT_HOME=str(OUT / "pre-commit-home"), NO_COLOR="1")
+    for name in ("CI", "AIMS_LINT_RESIDENT"):  # as on a developer's machine, wherever this runs
+        env.pop(name, None)
     pre_commit = [str(PYTHON), "-m", "pre_commit"]
 
     noop = repository(OUT / "noop", "repos:\n- repo: local\n  hooks:\n  - id: noop\n    name: noop\n    entry: 'true'\n"
@@ -76,17 +81,22 @@ def main() -> None:
     hook = next((OUT / "pre-commit-home").glob("repo*/py_env-*/bin/aims-lint"))
     run([str(hook), "check", "-q", "--exit-zero", "."], repo, env)  # the caches warm
 
-    def one_file_commit(number: int) -> float:
+    def one_file_commit(number: int, environment: dict = env) -> float:
         document = repo / f"doc-{300 + number:05d}.md"
         with document.open("a", encoding="utf-8") as stream:
             stream.write(f"\nEdited paragraph {number}.\n")
         git(repo, "add", document.name)
-        seconds = timed([*pre_commit, "run"], repo, env)
+        seconds = timed([*pre_commit, "run"], repo, environment)
         git(repo, "commit", "-qm", f"edit {number}", "--no-verify")
         return seconds
 
-    one_file_commit(0)  # the first commit on this base keeps HEAD's findings for the next
+    # The first commit on this base keeps HEAD's findings for the next, and starts the
+    # resident checker (in the background: it is ready well before the next commit).
+    one_file_commit(0)
+    time.sleep(2)
     commits = [one_file_commit(number) for number in range(1, arguments.commits + 1)]
+    without = dict(env, AIMS_LINT_RESIDENT="0")
+    in_process = [one_file_commit(number, without) for number in range(100, 100 + arguments.commits)]
     run([*pre_commit, "install-hooks"], noop, env)
     noop_times: dict[str, list[float]] = {"noop": [], "noop-python": []}
     for number in range(5):
@@ -102,9 +112,12 @@ def main() -> None:
     for kept in (repo / ".aims-lint-cache").glob("base-*.json"):
         kept.unlink()  # as after a pull: no state of HEAD kept
     after_pull = one_file_commit(arguments.commits + 1)
+    run([str(hook), "resident", "--stop"], repo, env, check=False)
 
     print(f"one-file commit, pre-commit run (median of {len(commits)}): {statistics.median(commits):.3f} s "
           f"(min {min(commits):.3f}, max {max(commits):.3f})")
+    print(f"the same without the resident checker (AIMS_LINT_RESIDENT=0): {statistics.median(in_process):.3f} s "
+          f"(min {min(in_process):.3f}, max {max(in_process):.3f})")
     print(f"one-file commit right after a pull (HEAD's findings not kept): {after_pull:.3f} s")
     print(f"commit staging no Markdown, configuration or deletion: {nothing:.3f} s")
     print(f"pre-commit with a no-op hook (its own cost, median of 5): {statistics.median(noop_times['noop']):.3f} s; "
