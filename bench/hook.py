@@ -17,8 +17,10 @@ Usage: python3 bench/hook.py [--commits N]   (after bench/setup.sh, which instal
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -78,7 +80,10 @@ def main() -> None:
     repo = repository(OUT / "repo", f"repos:\n- repo: {PROJECT}\n  rev: {head}\n  hooks:\n  - id: aims-lint\n")
     run([*pre_commit, "install-hooks"], repo, env)
     run([*pre_commit, "run"], repo, env, check=False)  # builds the caches (nothing staged: passes at once)
-    hook = next((OUT / "pre-commit-home").glob("repo*/py_env-*/bin/aims-lint"))
+    # The hook's own installation, at this HEAD (pre-commit's store keeps earlier ones too).
+    with contextlib.closing(sqlite3.connect(OUT / "pre-commit-home" / "db.db")) as store:
+        (installed,) = store.execute("SELECT path FROM repos WHERE repo = ? AND ref = ?", (str(PROJECT), head)).fetchone()
+    hook = next(Path(installed).glob("py_env-*/bin/aims-lint"))
     run([str(hook), "check", "-q", "--exit-zero", "."], repo, env)  # the caches warm
 
     def one_file_commit(number: int, environment: dict = env) -> float:
