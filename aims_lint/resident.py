@@ -33,7 +33,8 @@ Protocol, one request per connection:
   request) runs the check itself; without ``G`` the checker drops the request, so it
   never runs twice. The streams are sent only with ``G``: held in a socket nobody reads
   yet, they would keep pre-commit waiting for the end of the hook's output;
-- checker: ``X`` and the exit code (4 bytes) when done.
+- checker: ``F`` when it cannot take the streams (the caller runs the check itself), else
+  ``X`` and the exit code (4 bytes) when done.
 """
 
 from __future__ import annotations
@@ -54,7 +55,9 @@ GO_SECONDS = 5.0
 MAX_REQUEST_BYTES = 1 << 24
 EXIT_ERROR = 2  # aims_lint.cli.EXIT_ERROR, without importing click
 
-ABSENT, BUSY, STALE = "absent", "busy", "stale"  # why a check was not served
+# Why a check was not served: no checker, one busy with another check, one whose code
+# changed, one that could not take the caller's streams.
+ABSENT, BUSY, STALE, REFUSED = "absent", "busy", "stale", "refused"
 
 
 def run() -> None:
@@ -166,7 +169,7 @@ def _send(connection, request: dict) -> bytes:
 def check_through_resident() -> int | str:
     """Have this folder's resident checker run this process's command: its exit code
     (the checker wrote the output to this process's streams), or why it was not served
-    (ABSENT, BUSY or STALE): then nothing was run."""
+    (ABSENT, BUSY, STALE or REFUSED): then nothing was run."""
     streams = _stream_settings()
     if streams is None:
         return ABSENT
@@ -190,9 +193,15 @@ def check_through_resident() -> int | str:
         # The checker runs the command now: wait for it as for a check in this process.
         try:
             connection.settimeout(None)
-            done = _receive(connection, 5)
+            done = _receive(connection, 1)
+            if done == b"F":
+                return REFUSED  # it could not take the streams: nothing was run
+            done += _receive(connection, 4)
         except OSError:
             done = b""
+        except KeyboardInterrupt:  # as click ends a command interrupted
+            sys.stderr.write("Aborted!\n")
+            return 1
     finally:
         connection.close()
     if len(done) == 5 and done[:1] == b"X":
@@ -316,20 +325,13 @@ def serve() -> None:
     else:
         return  # another checker serves this folder
 
-    import importlib
-
-    for module in ("aims_lint.cli", "aims_lint.changes", "aims_lint.runner"):  # warm: what every check imports
-        importlib.import_module(module)
-    from aims_lint import pack
-
-    pack.load_rules()  # and every rule module
-
-    stamp = _installation_stamp()
     path = os.path.join(home, FOLDER, f"{name}.sock")
     try:
         os.unlink(path)  # a checker that was killed left its socket; the lock is ours now
     except OSError:
         pass
+    # Bound before the imports below: where sockets cannot be made, a checker costs nothing.
+    # Callers that come meanwhile wait for them (ACCEPT_SECONDS).
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
         listener.bind(os.path.relpath(path))  # relative: a socket's path is limited to ~100 bytes
@@ -337,6 +339,23 @@ def serve() -> None:
         inode = os.lstat(path).st_ino
     except OSError:
         listener.close()
+        return
+    from aims_lint import cache
+
+    before = cache.current_code_stamp()
+    import importlib
+
+    for module in ("aims_lint.cli", "aims_lint.changes", "aims_lint.runner"):  # warm: what every check imports
+        importlib.import_module(module)
+    from aims_lint import pack
+
+    pack.load_rules()  # and every rule module
+    # This process's code stamp (the one its runs key the caches on) is the one every
+    # request is checked against.
+    stamp = _installation_stamp(cache.code_stamp())
+    if not pack.THIRD_PARTY_FOLDERS and stamp[0] != before:  # the code changed while it was imported
+        listener.close()
+        os.unlink(path)
         return
     idle = _idle_seconds()
     served = 0
@@ -380,18 +399,16 @@ def _same_socket(path: str, inode: int) -> bool:
         return False
 
 
-def _installation_stamp() -> tuple:
-    """The code a check would run (aims_lint, the rule packs loaded) and the folders
-    Python imports from (a pack installed changes its site-packages)."""
-    from aims_lint.cache import current_code_stamp
-
+def _installation_stamp(code_stamp: str) -> tuple:
+    """The code a check would run (``code_stamp``: aims_lint, the rule packs loaded) and
+    the folders Python imports from (a pack installed changes its site-packages)."""
     folders = []
     for folder in sys.path:
         try:
             folders.append((folder, os.stat(folder).st_mtime_ns))
         except OSError:
             folders.append((folder, None))
-    return current_code_stamp(), tuple(folders)
+    return code_stamp, tuple(folders)
 
 
 def _serve_one(connection, stamp: tuple, home: str, status: dict) -> str:
@@ -421,19 +438,23 @@ def _serve_one(connection, stamp: tuple, home: str, status: dict) -> str:
         # until after the answer rely on that.
         if request.get("op") != "run" or not _valid_run(request) or not os.path.samefile(request["cwd"], home):
             return "dropped"
-        if _installation_stamp() != stamp:
+        from aims_lint import cache
+
+        if _installation_stamp(cache.current_code_stamp()) != stamp:
             connection.sendall(b"S")
             return "stop"
         connection.sendall(b"A")
         go, descriptors, _, _ = socket.recv_fds(connection, 1, 3)
         if go != b"G" or len(descriptors) != 3:
             return "dropped"  # the caller gave up waiting and runs it itself
-        from aims_lint import cache
-
+        streams = _streams(descriptors, request["streams"])
+        descriptors = []  # the streams' own now, or closed
+        if streams is None:
+            connection.sendall(b"F")  # nothing written to them: the caller runs it itself
+            return "dropped"
         cache.hold_writes()  # the caller has its answer first
         try:
-            code = _run(request, descriptors, home)
-            descriptors = []  # closed by _run
+            code = _run(request, streams, home)
             connection.sendall(b"X" + code.to_bytes(4, "big", signed=True))
         finally:
             cache.write_held()
@@ -459,22 +480,39 @@ def _valid_run(request: dict) -> bool:
     )
 
 
-def _run(request: dict, descriptors: list[int], home: str) -> int:
+def _streams(descriptors: list[int], settings: list) -> list | None:
+    """The caller's standard input, output and error as this process's text streams, as
+    Python made them in the caller; None (and the descriptors closed) when they cannot be."""
+    import io
+
+    streams = []
+    try:
+        for descriptor, writes, (encoding, errors, line_buffering, write_through) in zip(
+            descriptors, (False, True, True), settings
+        ):
+            raw = io.FileIO(descriptor, "w" if writes else "r", closefd=True)
+            streams.append(io.TextIOWrapper(io.BufferedWriter(raw) if writes else io.BufferedReader(raw),
+                                            encoding=encoding, errors=errors,
+                                            line_buffering=bool(line_buffering), write_through=bool(write_through)))
+    except (OSError, ValueError, LookupError):
+        for descriptor in descriptors[len(streams):]:
+            try:
+                os.close(descriptor)
+            except OSError:
+                pass
+        for stream in streams:
+            stream.close()
+        return None
+    return streams
+
+
+def _run(request: dict, streams: list, home: str) -> int:
     """Run the caller's command here, on its streams, in its folder and environment, as
     ``aims_lint.cli.run`` would in the caller's process; its exit code."""
-    import io
     import traceback
 
     from aims_lint import cli
 
-    streams = []
-    for descriptor, mode, (encoding, errors, line_buffering, write_through) in zip(
-        descriptors, ("rb", "wb", "wb"), request["streams"]
-    ):
-        raw = io.FileIO(descriptor, mode[0], closefd=True)
-        buffered = io.BufferedReader(raw) if mode == "rb" else io.BufferedWriter(raw)
-        streams.append(io.TextIOWrapper(buffered, encoding=encoding, errors=errors,
-                                        line_buffering=bool(line_buffering), write_through=bool(write_through)))
     saved_streams = (sys.stdin, sys.stdout, sys.stderr, sys.__stdin__, sys.__stdout__, sys.__stderr__)
     saved_argv, saved_environ = sys.argv, dict(os.environ)
     try:

@@ -217,6 +217,28 @@ def test_a_request_the_caller_gave_up_on_is_never_run(repository):
     assert _wait_for_checker()["served"] == 0
 
 
+def test_streams_the_checker_cannot_take_are_handed_back_before_anything_runs(repository):
+    root, environ, pids = repository
+    _aims_lint(root, *STAGED, environ=environ)
+    pids.append(_wait_for_checker()["pid"])
+    _stage_vague_objective(root, 1)
+    reader, writer = os.pipe()
+    connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    connection.connect(resident.socket_path())
+    request = {"op": "run", "argv": ["aims-lint", *STAGED], "cwd": str(root), "environ": environ,
+               "streams": [["no-such-encoding", "strict", False, False]] * 3}
+    data = marshal.dumps(request)
+    connection.sendall(len(data).to_bytes(4, "big") + data)
+    assert connection.recv(1) == b"A"
+    socket.send_fds(connection, [b"G"], [reader, writer, writer])
+    assert connection.recv(1) == b"F"  # the caller runs the check itself
+    connection.close()
+    os.close(writer)
+    assert _wait_for_checker()["served"] == 0
+    with os.fdopen(reader, "rb") as output:
+        assert output.read() == b""  # the checker wrote nothing and kept no copy of the streams
+
+
 def test_a_busy_or_foreign_socket_is_passed_over_and_the_check_runs_here(repository):
     root, environ, pids = repository
     _aims_lint(root, *STAGED, environ=environ)  # makes the cache folder
