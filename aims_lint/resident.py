@@ -107,19 +107,27 @@ def _real_folder(path: str, private: bool = False) -> bool:
 
 
 def key() -> str:
-    """What a checker and its callers must share: this protocol, this Python and this
-    installation of aims_lint, the user, and the environment that changes what Python
-    imports or how it decodes."""
+    """What a checker and its callers must share: this protocol, this Python (and its
+    options) and this installation of aims_lint, the user, and the environment that
+    changes what Python imports or how it decodes."""
     import zlib
 
     parts = [
-        str(PROTOCOL), sys.prefix, os.path.realpath(sys.executable), sys.version, os.path.dirname(os.path.abspath(__file__)),
-        str(os.getuid()),
+        str(PROTOCOL), sys.prefix, os.path.realpath(sys.executable), sys.version, _flags(),
+        os.path.dirname(os.path.abspath(__file__)), str(os.getuid()),
         *sorted(f"{name}={value}" for name, value in os.environ.items()
                 if name.startswith(("PYTHON", "LC_")) or name in ("LANG", "LANGUAGE")),
     ]
     data = "\0".join(parts).encode("utf-8", "surrogateescape")
     return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
+
+
+def _flags() -> str:
+    """The interpreter's options that change what a run imports or how it decodes (not
+    -P, which the checker is started with)."""
+    flags = sys.flags
+    return repr([flags.utf8_mode, flags.optimize, flags.isolated, flags.ignore_environment, flags.no_site,
+                 flags.no_user_site, flags.dev_mode, flags.int_max_str_digits])
 
 
 def socket_path() -> str:
@@ -178,7 +186,10 @@ def check_through_resident() -> int | str:
     connection = _connect()
     if isinstance(connection, str):
         return connection
-    request = {"op": "run", "argv": sys.argv, "cwd": os.getcwd(), "environ": dict(os.environ), "streams": streams}
+    umask = os.umask(0o077)
+    os.umask(umask)
+    request = {"op": "run", "argv": sys.argv, "cwd": os.getcwd(), "environ": dict(os.environ), "streams": streams,
+               "umask": umask}
     try:
         try:
             answer = _send(connection, request)
@@ -475,6 +486,7 @@ def _valid_run(request: dict) -> bool:
     return (
         texts(request.get("argv")) and isinstance(request.get("cwd"), str)
         and isinstance(environ, dict) and texts(list(environ)) and texts(list(environ.values()))
+        and type(request.get("umask")) is int and 0 <= request["umask"] <= 0o777
         and isinstance(streams, list) and len(streams) == 3
         and all(isinstance(setting, list) and len(setting) == 4 and texts(setting[:2]) for setting in streams)
     )
@@ -507,14 +519,14 @@ def _streams(descriptors: list[int], settings: list) -> list | None:
 
 
 def _run(request: dict, streams: list, home: str) -> int:
-    """Run the caller's command here, on its streams, in its folder and environment, as
-    ``aims_lint.cli.run`` would in the caller's process; its exit code."""
+    """Run the caller's command here, on its streams, in its folder, environment and
+    umask, as ``aims_lint.cli.run`` would in the caller's process; its exit code."""
     import traceback
 
     from aims_lint import cli
 
     saved_streams = (sys.stdin, sys.stdout, sys.stderr, sys.__stdin__, sys.__stdout__, sys.__stderr__)
-    saved_argv, saved_environ = sys.argv, dict(os.environ)
+    saved_argv, saved_environ, saved_umask = sys.argv, dict(os.environ), os.umask(request["umask"])
     try:
         # The standard streams and their originals: the terminal size and colour are
         # those of the caller's streams.
@@ -539,6 +551,7 @@ def _run(request: dict, streams: list, home: str) -> int:
         sys.argv = saved_argv
         os.environ.clear()
         os.environ.update(saved_environ)
+        os.umask(saved_umask)
         os.chdir(home)
         for stream in streams:
             try:

@@ -55,6 +55,17 @@ def test_only_the_staged_check_with_its_cache_goes_to_a_resident_checker(argumen
     assert resident.wanted_for(arguments, environ) is wanted
 
 
+def test_a_checker_is_shared_only_by_callers_that_would_import_and_decode_alike(monkeypatch):
+    mine = resident.key()
+    monkeypatch.setenv("AIMS_LINT_UNRELATED", "1")
+    monkeypatch.setenv("GIT_INDEX_FILE", "/elsewhere/index")  # part of the request, not of the key
+    assert resident.key() == mine
+    for name, value in (("PYTHONPATH", "/elsewhere"), ("LC_ALL", "C"), ("PYTHONIOENCODING", "latin-1")):
+        with monkeypatch.context() as changed:
+            changed.setenv(name, value)
+            assert resident.key() != mine, name
+
+
 # -- real checkers ---------------------------------------------------------------
 
 
@@ -156,6 +167,23 @@ def _report(outcome: subprocess.CompletedProcess) -> dict:
     return {"findings": report.get("findings"), **{key: summary.get(key) for key in ("files", "documents", "comparison", "errors")}}
 
 
+def test_a_served_check_writes_its_report_with_the_callers_umask(repository):
+    root, environ, pids = repository
+    _aims_lint(root, *STAGED, environ=environ)
+    pids.append(_wait_for_checker()["pid"])
+    _stage_vague_objective(root, 1)
+    for umask, mode in ((0o077, 0o600), (0o022, 0o644)):
+        report = root / f"report-{umask:o}.json"
+        outcome = subprocess.run(
+            ["sh", "-c", f'umask {umask:o} && exec "$0" -m aims_lint "$@"', sys.executable, *STAGED,
+             "--format", "json", "-o", report.name],
+            cwd=root, env=environ, capture_output=True, text=True, timeout=300,
+        )
+        assert outcome.returncode == 1, outcome.stderr
+        assert report.stat().st_mode & 0o777 == mode
+    assert resident.status()["served"] == 2
+
+
 def test_sequences_of_commits_served_give_what_a_full_comparison_gives(repository):
     root, environ, pids = repository
     rng = random.Random(7)
@@ -209,7 +237,7 @@ def test_a_request_the_caller_gave_up_on_is_never_run(repository):
     connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     connection.connect(resident.socket_path())
     request = {"op": "run", "argv": ["aims-lint", *STAGED], "cwd": str(root), "environ": environ,
-               "streams": [["utf-8", "strict", False, False]] * 3}
+               "streams": [["utf-8", "strict", False, False]] * 3, "umask": 0o022}
     data = marshal.dumps(request)
     connection.sendall(len(data).to_bytes(4, "big") + data)
     assert connection.recv(1) == b"A"
@@ -226,7 +254,7 @@ def test_streams_the_checker_cannot_take_are_handed_back_before_anything_runs(re
     connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     connection.connect(resident.socket_path())
     request = {"op": "run", "argv": ["aims-lint", *STAGED], "cwd": str(root), "environ": environ,
-               "streams": [["no-such-encoding", "strict", False, False]] * 3}
+               "streams": [["no-such-encoding", "strict", False, False]] * 3, "umask": 0o022}
     data = marshal.dumps(request)
     connection.sendall(len(data).to_bytes(4, "big") + data)
     assert connection.recv(1) == b"A"
