@@ -60,7 +60,7 @@ def test_a_checker_is_shared_only_by_callers_that_would_import_and_decode_alike(
     monkeypatch.setenv("AIMS_LINT_UNRELATED", "1")
     monkeypatch.setenv("GIT_INDEX_FILE", "/elsewhere/index")  # part of the request, not of the key
     assert resident.key() == mine
-    for name, value in (("PYTHONPATH", "/elsewhere"), ("LC_ALL", "C"), ("PYTHONIOENCODING", "latin-1")):
+    for name, value in (("PYTHONPATH", "/elsewhere/site"), ("LC_ALL", "xx_XX.test"), ("PYTHONIOENCODING", "latin-1:test")):
         with monkeypatch.context() as changed:
             changed.setenv(name, value)
             assert resident.key() != mine, name
