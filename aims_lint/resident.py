@@ -180,7 +180,7 @@ def check_through_resident() -> int | str:
     (ABSENT, BUSY, STALE or REFUSED): then nothing was run."""
     streams = _stream_settings()
     if streams is None:
-        return ABSENT
+        return REFUSED
     import _socket
 
     connection = _connect()
