@@ -255,12 +255,44 @@ def read_json(path: Path) -> Any:
     O_NOFOLLOW: a cache file that is a link to elsewhere is not read)."""
     if _HELD:
         write_held(keep_holding=True)  # a run reads what it wrote
+    if _USED is not None:
+        _USED.add(str(path))
     try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-        with os.fdopen(descriptor, "rb") as stream:
-            return json.loads(stream.read())
+        data = _read_bytes(path)
+        ahead = _AHEAD.pop(str(path), None)
+        if ahead is not None and ahead[0] == data:
+            return ahead[1]
+        return json.loads(data)
     except (OSError, ValueError, RecursionError):
         return None
+
+
+def _read_bytes(path: Path | str) -> bytes:
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(descriptor, "rb") as stream:
+        return stream.read()
+
+
+# A resident checker reads its next run's cache files ahead, while it waits for that run
+# (``read_ahead``): path -> (the file's bytes, their JSON), each taken once by the run,
+# and only while the file holds those very bytes. The paths this run read or wrote, when
+# they are noted (``hold_writes``).
+_AHEAD: dict[str, tuple[bytes, Any]] = {}
+_USED: set[str] | None = None
+
+
+def read_ahead() -> None:
+    """Parse again the cache files this run read or wrote, for the next run, and stop
+    noting them."""
+    global _USED
+    used, _USED = _USED or set(), None
+    _AHEAD.clear()
+    for path in sorted(used):
+        try:
+            data = _read_bytes(path)
+            _AHEAD[path] = (data, json.loads(data))
+        except (OSError, ValueError, RecursionError):
+            pass
 
 
 _WRITES = itertools.count()  # this process's temporary files, numbered
@@ -272,9 +304,10 @@ _HELD: dict[str, tuple[Path, str, Any]] | None = None
 def hold_writes() -> None:
     """Hold cache writes back until ``write_held``: a resident checker answers its caller
     first. A run's writes are made at its end, from data it no longer changes, and a read
-    of the caches makes the held writes first."""
-    global _HELD
-    _HELD = {}
+    of the caches makes the held writes first. The files read and written are noted for
+    ``read_ahead``."""
+    global _HELD, _USED
+    _HELD, _USED = {}, set()
 
 
 def write_held(keep_holding: bool = False) -> None:
@@ -294,6 +327,8 @@ def write_json(folder: Path, name: str, data: Any) -> None:
     """Write ``data`` as ``folder/name`` atomically (a temporary file replaced into place,
     which replaces a link at that name and never follows it); silently give up where the
     folder is not writable."""
+    if _USED is not None:
+        _USED.add(os.path.join(folder, name))
     if _HELD is not None:
         _HELD.pop(os.path.join(folder, name), None)  # the latest write of a file goes last
         _HELD[os.path.join(folder, name)] = (folder, name, data)

@@ -129,17 +129,10 @@ class _Group(click.Group):
             ctx.exit(EXIT_ERROR)
 
 
-def run() -> None:
-    """The ``aims-lint`` command in this process: ``main``, then a quick exit. Once the
-    output is flushed and every file closed, tearing down the interpreter's objects
-    changes nothing and took a tenth of a pre-commit run's time, so it is skipped (as
-    mypy does); exceptions (``--debug``) end it as usual."""
-    finish(outcome())
-
-
 def outcome() -> int:
-    """Run ``main`` on ``sys.argv``; its exit code, an explanation on stderr when it
-    ended with a message instead of a code."""
+    """Run ``main`` on ``sys.argv`` (the ``aims-lint`` command, in this process or in a
+    resident checker: aims_lint.resident); its exit code, an explanation on stderr when
+    it ended with a message instead of a code."""
     try:
         main()
         code = 0
@@ -161,6 +154,10 @@ def flush_output() -> None:
 
 
 def finish(code: int) -> None:
+    """The quick exit of the ``aims-lint`` command. Once the output is flushed and every
+    file closed, tearing down the interpreter's objects changes nothing and took a tenth
+    of a pre-commit run's time, so it is skipped (as mypy does); exceptions (``--debug``)
+    end the command as usual, before this."""
     flush_output()
     os._exit(code)
 

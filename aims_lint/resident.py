@@ -26,7 +26,7 @@ and the caches written are those of a run in the caller's process.
 
 Protocol, one request per connection:
 
-- caller: a 4-byte length and a JSON request (``op``: run, status or stop);
+- caller: a 4-byte length and a request (``op``: run, status or stop) in marshal's format;
 - checker: ``A`` (accepted), or ``S`` (stale: run it yourself);
 - caller: ``G`` (go), with its standard input, output and error as file descriptors
   (SCM_RIGHTS). A caller that gave up waiting for ``A`` (the checker busy with another
@@ -310,7 +310,6 @@ def start() -> None:
 def serve() -> None:
     """Serve the callers of this folder (the working folder) until idle or stale."""
     import fcntl
-    import select
     import socket
     import time
 
@@ -341,8 +340,8 @@ def serve() -> None:
         os.unlink(path)  # a checker that was killed left its socket; the lock is ours now
     except OSError:
         pass
-    # Bound before the imports below: where sockets cannot be made, a checker costs nothing.
-    # Callers that come meanwhile wait for them (ACCEPT_SECONDS).
+    # Bound before the imports of a check: where sockets cannot be made, a checker costs
+    # nothing. Callers that come meanwhile wait for them (ACCEPT_SECONDS).
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
         listener.bind(os.path.relpath(path))  # relative: a socket's path is limited to ~100 bytes
@@ -351,6 +350,20 @@ def serve() -> None:
     except OSError:
         listener.close()
         return
+    try:
+        _serve_at(listener, path, inode, home)
+    finally:
+        if _same_socket(path, inode):
+            os.unlink(path)
+        listener.close()
+
+
+def _serve_at(listener, path: str, inode: int, home: str) -> None:
+    """Import what a check imports, then serve the requests to ``listener`` one at a
+    time until idle, stale, stopped or the socket at ``path`` is gone."""
+    import select
+    import time
+
     from aims_lint import cache
 
     before = cache.current_code_stamp()
@@ -365,35 +378,28 @@ def serve() -> None:
     # request is checked against.
     stamp = _installation_stamp(cache.code_stamp())
     if not pack.THIRD_PARTY_FOLDERS and stamp[0] != before:  # the code changed while it was imported
-        listener.close()
-        os.unlink(path)
         return
     idle = _idle_seconds()
     served = 0
     last = started = time.monotonic()
-    try:
-        while True:
-            ready, _, _ = select.select([listener], [], [], POLL_SECONDS)
-            if not ready:
-                if time.monotonic() - last > idle or not _same_socket(path, inode):
-                    break
-                continue
-            try:
-                connection, _ = listener.accept()
-            except OSError:
-                continue
-            with connection:
-                status = {"pid": os.getpid(), "served": served, "seconds": round(time.monotonic() - started)}
-                outcome = _serve_one(connection, stamp, home, status)
-            if outcome == "ran":
-                served += 1
-            last = time.monotonic()
-            if outcome == "stop":
-                break
-    finally:
-        if _same_socket(path, inode):
-            os.unlink(path)
-        listener.close()
+    while True:
+        ready, _, _ = select.select([listener], [], [], POLL_SECONDS)
+        if not ready:
+            if time.monotonic() - last > idle or not _same_socket(path, inode):
+                return
+            continue
+        try:
+            connection, _ = listener.accept()
+        except OSError:
+            continue
+        with connection:
+            status = {"pid": os.getpid(), "served": served, "seconds": round(time.monotonic() - started)}
+            outcome = _serve_one(connection, stamp, home, status)
+        if outcome == "ran":
+            served += 1
+        last = time.monotonic()
+        if outcome == "stop":
+            return
 
 
 def _idle_seconds() -> float:
@@ -469,6 +475,7 @@ def _serve_one(connection, stamp: tuple, home: str, status: dict) -> str:
             connection.sendall(b"X" + code.to_bytes(4, "big", signed=True))
         finally:
             cache.write_held()
+            cache.read_ahead()  # what the next check reads, parsed while waiting for it
         return "ran"
     except (OSError, ValueError, TypeError, KeyError, AttributeError, OverflowError, EOFError):
         return "dropped"
@@ -520,7 +527,7 @@ def _streams(descriptors: list[int], settings: list) -> list | None:
 
 def _run(request: dict, streams: list, home: str) -> int:
     """Run the caller's command here, on its streams, in its folder, environment and
-    umask, as ``aims_lint.cli.run`` would in the caller's process; its exit code."""
+    umask, as the command would run in the caller's process; its exit code."""
     import traceback
 
     from aims_lint import cli

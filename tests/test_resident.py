@@ -327,3 +327,23 @@ def test_cache_writes_held_for_the_caller_are_made_after_it_and_read_back_before
     assert cache.read_json(tmp_path / "facts.json") == {"facts": 3}
     cache.write_json(tmp_path, "facts.json", {"facts": 4})  # at once again
     assert cache.read_json(tmp_path / "facts.json") == {"facts": 4}
+
+
+def test_cache_files_read_ahead_for_the_next_check_are_used_only_while_unchanged(tmp_path):
+    from aims_lint import cache
+
+    cache.write_json(tmp_path, "index.json", {"files": 1})
+    cache.hold_writes()
+    try:
+        assert cache.read_json(tmp_path / "index.json") == {"files": 1}
+        cache.write_json(tmp_path, "facts.json", {"facts": 1})
+    finally:
+        cache.write_held()
+    cache.read_ahead()  # both files, as they are on disk now
+    assert set(cache._AHEAD) == {str(tmp_path / "index.json"), str(tmp_path / "facts.json")}
+    (tmp_path / "facts.json").write_text('{"facts": 2}', encoding="utf-8")  # another process wrote it since
+    assert cache.read_json(tmp_path / "facts.json") == {"facts": 2}
+    first = cache.read_json(tmp_path / "index.json")
+    assert first == {"files": 1} and cache._AHEAD == {}  # each taken once
+    first["files"] = 99  # the run's own copy: what it does with it stays with it
+    assert cache.read_json(tmp_path / "index.json") == {"files": 1}
