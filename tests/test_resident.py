@@ -287,11 +287,17 @@ def test_a_busy_or_foreign_socket_is_passed_over_and_the_check_runs_here(reposit
     finally:
         stuck.close()
         os.unlink(resident.socket_path())
-    # A resident folder others may enter, or a socket path that is a file: not used.
+    # A live checker in a folder others may enter is not used; nor a file in its socket's place.
+    _aims_lint(root, *STAGED, environ=environ)  # runs here, starts a checker
+    pids.append(_wait_for_checker()["pid"])
     folder = root / resident.FOLDER
     folder.chmod(0o755)
     assert resident.status() is None
+    outcome = _aims_lint(root, *STAGED, environ=environ)
+    assert (outcome.returncode, outcome.stdout) == (expected.returncode, expected.stdout)
     folder.chmod(0o700)
+    assert resident.status()["served"] == 0
+    os.unlink(resident.socket_path())
     Path(resident.socket_path()).write_text("not a socket", encoding="utf-8")
     assert resident.status() is None
     outcome = _aims_lint(root, *STAGED, environ=environ)
