@@ -11,8 +11,8 @@ and the caches written are those of a run in the caller's process.
 
 - It serves only ``check --staged`` without ``--no-cache`` run at the folder that holds
   ``.aims-lint-cache/`` (the repository root, where pre-commit runs hooks). It is never
-  started in CI (``CI`` set); ``AIMS_LINT_RESIDENT=0`` turns it off, ``=1`` on even in
-  CI.
+  started in CI (``CI`` or another CI_VARIABLES set); ``AIMS_LINT_RESIDENT=0`` turns it
+  off, ``=1`` on even in CI.
 - It exits after ``AIMS_LINT_RESIDENT_IDLE`` seconds without a request (default
   IDLE_SECONDS), when its socket is removed (the cache folder deleted), and when the code
   it would run changed on disk (an upgrade, a rule pack installed or edited): the caller
@@ -55,6 +55,9 @@ GO_SECONDS = 5.0
 MAX_REQUEST_BYTES = 1 << 24
 EXIT_ERROR = 2  # aims_lint.cli.EXIT_ERROR, without importing click
 
+# Set by CI services: CI by most, the others by those that do not set it.
+CI_VARIABLES = ("CI", "JENKINS_URL", "TF_BUILD", "TEAMCITY_VERSION", "CODEBUILD_BUILD_ID")
+
 # Why a check was not served: no checker, one busy with another check, one whose code
 # changed, one that could not take the caller's streams.
 ABSENT, BUSY, STALE, REFUSED = "absent", "busy", "stale", "refused"
@@ -81,7 +84,9 @@ def wanted_for(arguments: list[str], environ) -> bool:
     setting = environ.get("AIMS_LINT_RESIDENT", "").strip().lower()
     if setting in ("0", "false", "no", "off"):
         return False
-    if setting not in ("1", "true", "yes", "on") and environ.get("CI", "").strip().lower() not in ("", "0", "false"):
+    if setting not in ("1", "true", "yes", "on") and any(
+        environ.get(name, "").strip().lower() not in ("", "0", "false") for name in CI_VARIABLES
+    ):
         return False
     options = set(arguments)
     return "check" in options and "--staged" in options and not options & {"--no-cache", "-h", "--help", "--version"}

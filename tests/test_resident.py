@@ -47,6 +47,7 @@ STAGED = ["check", "--staged", "--today", TODAY.isoformat()]
         (["check", "--staged"], {"CI": "true"}, False),  # never started in CI
         (["check", "--staged"], {"CI": "true", "AIMS_LINT_RESIDENT": "1"}, True),
         (["check", "--staged"], {"CI": "0"}, True),
+        (["check", "--staged"], {"JENKINS_URL": "https://ci.example.invalid/"}, False),  # Jenkins sets no CI
         (["check", "--staged"], {"AIMS_LINT_RESIDENT": "0"}, False),
         (["check", "--staged"], {"AIMS_LINT_RESIDENT": "off"}, False),
     ],
