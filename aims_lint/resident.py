@@ -509,23 +509,23 @@ def _streams(descriptors: list[int], settings: list) -> list | None:
     Python made them in the caller; None (and the descriptors closed) when they cannot be."""
     import io
 
-    streams = []
+    files, streams = [], []  # each descriptor is closed once, by what owns it
     try:
         for descriptor, writes, (encoding, errors, line_buffering, write_through) in zip(
             descriptors, (False, True, True), settings
         ):
-            raw = io.FileIO(descriptor, "w" if writes else "r", closefd=True)
-            streams.append(io.TextIOWrapper(io.BufferedWriter(raw) if writes else io.BufferedReader(raw),
-                                            encoding=encoding, errors=errors,
+            files.append(io.FileIO(descriptor, "w" if writes else "r", closefd=True))
+            buffered = io.BufferedWriter(files[-1]) if writes else io.BufferedReader(files[-1])
+            streams.append(io.TextIOWrapper(buffered, encoding=encoding, errors=errors,
                                             line_buffering=bool(line_buffering), write_through=bool(write_through)))
     except (OSError, ValueError, LookupError):
-        for descriptor in descriptors[len(streams):]:
+        for file in files:
+            file.close()
+        for descriptor in descriptors[len(files):]:
             try:
                 os.close(descriptor)
             except OSError:
                 pass
-        for stream in streams:
-            stream.close()
         return None
     return streams
 

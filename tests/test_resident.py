@@ -230,18 +230,25 @@ def test_a_checker_leaves_when_its_folder_is_deleted(repository):
     assert _gone(pid, seconds=resident.POLL_SECONDS * 5)
 
 
+def _accepted_by_hand(root: Path, environ: dict, encoding: str) -> socket.socket:
+    """A connection to the checker whose staged check it accepted (``A``), made as the
+    caller makes it, with streams said to be in ``encoding``."""
+    connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    connection.connect(resident.socket_path())
+    request = {"op": "run", "argv": ["aims-lint", *STAGED], "cwd": str(root), "environ": environ,
+               "streams": [[encoding, "strict", False, False]] * 3, "umask": 0o022}
+    data = marshal.dumps(request)
+    connection.sendall(len(data).to_bytes(4, "big") + data)
+    assert connection.recv(1) == b"A"
+    return connection
+
+
 def test_a_request_the_caller_gave_up_on_is_never_run(repository):
     root, environ, pids = repository
     _aims_lint(root, *STAGED, environ=environ)
     pids.append(_wait_for_checker()["pid"])
     _stage_vague_objective(root, 1)
-    connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    connection.connect(resident.socket_path())
-    request = {"op": "run", "argv": ["aims-lint", *STAGED], "cwd": str(root), "environ": environ,
-               "streams": [["utf-8", "strict", False, False]] * 3, "umask": 0o022}
-    data = marshal.dumps(request)
-    connection.sendall(len(data).to_bytes(4, "big") + data)
-    assert connection.recv(1) == b"A"
+    connection = _accepted_by_hand(root, environ, encoding="utf-8")
     connection.close()  # no "G": the caller timed out and runs the check itself
     assert _wait_for_checker()["served"] == 0
 
@@ -252,13 +259,7 @@ def test_streams_the_checker_cannot_take_are_handed_back_before_anything_runs(re
     pids.append(_wait_for_checker()["pid"])
     _stage_vague_objective(root, 1)
     reader, writer = os.pipe()
-    connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    connection.connect(resident.socket_path())
-    request = {"op": "run", "argv": ["aims-lint", *STAGED], "cwd": str(root), "environ": environ,
-               "streams": [["no-such-encoding", "strict", False, False]] * 3, "umask": 0o022}
-    data = marshal.dumps(request)
-    connection.sendall(len(data).to_bytes(4, "big") + data)
-    assert connection.recv(1) == b"A"
+    connection = _accepted_by_hand(root, environ, encoding="no-such-encoding")
     socket.send_fds(connection, [b"G"], [reader, writer, writer])
     assert connection.recv(1) == b"F"  # the caller runs the check itself
     connection.close()
