@@ -105,10 +105,23 @@ def _gone(pid: int, seconds: float = 15) -> bool:
     return False
 
 
+@pytest.fixture(scope="module")
+def callers_copy(tmp_path_factory) -> str:
+    """The aims_lint/resident.py that ``python -m aims_lint`` imports outside this
+    checkout: the installed package's, which a test process run from the checkout does
+    not import when the package is not installed in editable mode (as in CI)."""
+    outside = tmp_path_factory.mktemp("outside")
+    found = subprocess.run([sys.executable, "-c", "import aims_lint.resident as r; print(r.__file__)"],
+                           cwd=outside, capture_output=True, text=True, check=True)
+    return found.stdout.strip()
+
+
 @pytest.fixture
-def repository(tmp_path, monkeypatch):
+def repository(tmp_path, monkeypatch, callers_copy):
     """A git repository of examples/aims, the current folder of this test (as of the
-    hook's), whose checkers are stopped at the end."""
+    hook's), whose checkers are stopped at the end. This test process finds the checker
+    of the callers' copy of aims_lint (the key names the copy)."""
+    monkeypatch.setattr(resident, "__file__", callers_copy)
     root, _ = copy_of_example(tmp_path)
     _commit_all(root)
     monkeypatch.chdir(root)
