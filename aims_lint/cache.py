@@ -327,11 +327,12 @@ def write_json(folder: Path, name: str, data: Any) -> None:
     """Write ``data`` as ``folder/name`` atomically (a temporary file replaced into place,
     which replaces a link at that name and never follows it); silently give up where the
     folder is not writable."""
+    path = os.path.join(folder, name)
     if _USED is not None:
-        _USED.add(os.path.join(folder, name))
+        _USED.add(path)
     if _HELD is not None:
-        _HELD.pop(os.path.join(folder, name), None)  # the latest write of a file goes last
-        _HELD[os.path.join(folder, name)] = (folder, name, data)
+        _HELD.pop(path, None)  # the latest write of a file goes last
+        _HELD[path] = (folder, name, data)
         return
     # A new file of a name no other file has (O_EXCL never opens an existing file or
     # link), as tempfile.mkstemp makes, without importing tempfile (5 ms of a hook run).
@@ -343,7 +344,7 @@ def write_json(folder: Path, name: str, data: Any) -> None:
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
                 # dumps, not dump: only the one-shot encoder is the C one
                 stream.write(json.dumps(data, separators=(",", ":")))
-            os.replace(temporary, os.path.join(folder, name))
+            os.replace(temporary, path)
         except BaseException:
             try:
                 os.unlink(temporary)

@@ -46,7 +46,7 @@ import sys
 # command, and the caller of a resident checker imports nothing else.
 
 PROTOCOL = 1
-CACHE_FOLDER = ".aims-lint-cache"
+CACHE_FOLDER = ".aims-lint-cache"  # aims_lint.cache.CACHE_DIR, without importing it (json)
 FOLDER = os.path.join(CACHE_FOLDER, "resident")
 IDLE_SECONDS = 1800.0
 POLL_SECONDS = 2.0  # how often an idle checker looks for its socket
@@ -99,7 +99,8 @@ def _usable_here() -> bool:
 
 
 def _real_folder(path: str, private: bool = False) -> bool:
-    """A folder of this user's, not a link; with ``private``, closed to everyone else."""
+    """A folder of this user's, not a link (as ``aims_lint.cache.cache_folder`` asks of
+    the cache folder); with ``private``, closed to everyone else."""
     import stat
 
     try:
@@ -328,7 +329,7 @@ def serve() -> None:
     name = key()
     flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
-        lock = os.open(os.path.join(FOLDER, f"{name}.lock"), flags, 0o600)
+        lock = os.open(os.path.join(FOLDER, f"{name}.lock"), flags, 0o600)  # held while this process lives
     except OSError:
         return
     for _ in range(30):  # a stale checker is still on its way out
@@ -366,14 +367,13 @@ def serve() -> None:
 def _serve_at(listener, path: str, inode: int, home: str) -> None:
     """Import what a check imports, then serve the requests to ``listener`` one at a
     time until idle, stale, stopped or the socket at ``path`` is gone."""
+    import importlib
     import select
     import time
 
     from aims_lint import cache
 
     before = cache.current_code_stamp()
-    import importlib
-
     for module in ("aims_lint.cli", "aims_lint.changes", "aims_lint.runner"):  # warm: what every check imports
         importlib.import_module(module)
     from aims_lint import pack

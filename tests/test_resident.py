@@ -9,7 +9,6 @@ AIMS_LINT_RESIDENT=0 (conftest.py)."""
 
 from __future__ import annotations
 
-import json
 import marshal
 import os
 import random
@@ -25,7 +24,7 @@ import pytest
 from aims_lint import resident
 
 from .test_cache_replay import KINDS, TODAY, _markdown, _step, copy_of_example
-from .test_staged_replay import _commit_all, _git
+from .test_staged_replay import _commit_all, _git, compared
 
 pytestmark = pytest.mark.skipif(not hasattr(socket, "send_fds") or os.name != "posix", reason="POSIX only")
 
@@ -96,11 +95,6 @@ def _gone(pid: int, seconds: float = 15) -> bool:
             os.kill(pid, 0)
         except ProcessLookupError:
             return True
-        try:  # a child of this process (started by hand below): reap it
-            if os.waitpid(pid, os.WNOHANG)[0] == pid:
-                return True
-        except ChildProcessError:
-            pass
         time.sleep(0.1)
     return False
 
@@ -174,13 +168,6 @@ def test_a_served_check_prints_and_exits_as_a_check_in_the_callers_process(repos
     assert not (root / resident.socket_path()).exists()
 
 
-def _report(outcome: subprocess.CompletedProcess) -> dict:
-    """What tests/test_staged_replay.py compares: the new findings and the counts."""
-    report = json.loads(outcome.stdout) if outcome.stdout.strip() else {}
-    summary = report.get("summary", {})
-    return {"findings": report.get("findings"), **{key: summary.get(key) for key in ("files", "documents", "comparison", "errors")}}
-
-
 def test_a_served_check_writes_its_report_with_the_callers_umask(repository):
     root, environ, pids = repository
     _aims_lint(root, *STAGED, environ=environ)
@@ -210,7 +197,7 @@ def test_sequences_of_commits_served_give_what_a_full_comparison_gives(repositor
         _git(root, "add", "-A")
         served = _aims_lint(root, *STAGED, "--format", "json", environ=environ)
         full = _aims_lint(root, *STAGED, "--format", "json", "--no-cache", environ=environ)
-        assert (served.returncode, _report(served)) == (full.returncode, _report(full)), done
+        assert (served.returncode, compared(served.stdout)) == (full.returncode, compared(full.stdout)), done
         _git(root, "commit", "-qm", done[-1], "--no-verify", "--allow-empty")
     assert resident.status()["served"] == 5
 

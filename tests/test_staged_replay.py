@@ -44,13 +44,19 @@ def _commit_all(root: Path) -> None:
     _git(root, "commit", "-qm", "base", "--no-verify")
 
 
-def _staged(*options: str) -> dict:
-    outcome = CliRunner().invoke(main, ["check", "--staged", "--today", TODAY.isoformat(), "--format", "json", *options])
-    assert outcome.exit_code in (0, 1), outcome.output
-    report = json.loads(outcome.stdout) if outcome.stdout.strip() else {}
+def compared(json_output: str) -> dict:
+    """What a staged check's JSON report says of the change: the new findings and the
+    counts (nothing staged: no report)."""
+    report = json.loads(json_output) if json_output.strip() else {}
     summary = report.get("summary", {})
     return {"findings": report.get("findings"), "files": summary.get("files"), "documents": summary.get("documents"),
             "comparison": summary.get("comparison"), "errors": summary.get("errors")}
+
+
+def _staged(*options: str) -> dict:
+    outcome = CliRunner().invoke(main, ["check", "--staged", "--today", TODAY.isoformat(), "--format", "json", *options])
+    assert outcome.exit_code in (0, 1), outcome.output
+    return compared(outcome.stdout)
 
 
 @pytest.fixture
